@@ -1,0 +1,41 @@
+import { errorMessages } from './errors'
+import { fillTemplate, type MessageParams } from './format'
+import { identityMessages } from './identity'
+import { payoutMessages } from './payout'
+import { refusalReasons, type RefusalCode } from './refusals'
+import { ruleMessages } from './rules'
+
+/**
+ * The Chinese message catalogue. Every code a program sees has its text here;
+ * a code that is not a key of `messages` does not compile.
+ */
+export const messages = {
+  ...errorMessages,
+  ...identityMessages,
+  ...ruleMessages,
+  ...payoutMessages,
+} as const
+
+export type MessageCode = keyof typeof messages
+export type ErrorCode = keyof typeof errorMessages | keyof typeof identityMessages
+export type RuleCode = keyof typeof ruleMessages
+
+export function message(code: MessageCode, params?: MessageParams): string {
+  return fillTemplate(messages[code], params)
+}
+
+export function isMessageCode(code: string): code is MessageCode {
+  return Object.prototype.hasOwnProperty.call(messages, code)
+}
+
+/** `第2号：事故日期 … 在等待期内…` */
+export function refusalText(code: RefusalCode, params?: MessageParams): string {
+  return fillTemplate(refusalReasons[code].text, params)
+}
+
+export const messageSections = { errorMessages, identityMessages, ruleMessages, payoutMessages } as const
+
+export { fillTemplate, refusalReasons }
+export type { MessageParams, RefusalCode }
+export * from './labels'
+export { refusalCodes } from './refusals'

@@ -1,0 +1,20 @@
+/** Selection, eligibility and enrolment-date rules: every refusal names the rule and the product. */
+export const ruleMessages = {
+  unknown_product: '没有编号为 {product} 的保障项目',
+  selection_empty: '请至少选择一项保障项目',
+  basic_required: '{product} {name} 是加强保障，需要同时参加至少一项基本保障（{basics}）',
+  one_enhanced_per_category: '{category}类加强保障只能选一项，现在选了 {products}',
+  max_shares: '{product} {name} 最多只能参加 {max} 份',
+  rider_without_main: '{product} {name} 是 {main} {mainName} 的附加保障，需要同时参加 {main}',
+  unit_selection_mismatch: '单位新进人员须参加与本单位集中参保相同的项目（{expected}）',
+  mode_not_offered: '本计划不提供{mode}',
+  collective_closed: '集中参保须在 {date} 前提交，之后请选择即时参保',
+  instant_not_open: '即时参保从 {date} 起办理，之前请选择集中参保',
+  enrolment_not_open: '本计划从 {date} 起接受参保',
+  enrolment_closed: '本计划已于 {date} 停止参保',
+  not_union_member: '只有工会会员可以参加，请先加入工会',
+  no_basic_medical_insurance: '需要已参加基本医疗保险才能参加',
+  age_below_minimum: '参保年龄须满 {min} 周岁',
+  age_above_maximum: '参保年龄不能超过 {max} 周岁',
+  occupation_not_eligible: '本计划只面向：{occupations}',
+} as const
