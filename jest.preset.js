@@ -1,0 +1,13 @@
+/**
+ * Shared jest settings for the Node workspaces (shared, server, scripts):
+ * TypeScript through swc, and the ESM-only packages jest must transform.
+ */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }]
+const esmPackages = ['kysely', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', '@borewit', 'image-size']
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+}

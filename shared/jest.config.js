@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../jest.preset'),
+  displayName: 'shared',
+  testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+}
