@@ -17,6 +17,8 @@ export interface Catalogue {
   readonly id: string
   readonly products: ReadonlyMap<string, Product>
   readonly categoryNames: ReadonlyMap<string, string>
+  /** Codes of the basic products, in catalogue order. */
+  readonly basicCodes: readonly string[]
 }
 
 export function benefitCategory(product: ProductData, benefit: Benefit): string {
@@ -49,6 +51,7 @@ export function compileCatalogue(data: CatalogueData): Catalogue {
     id: data.id,
     products: new Map(data.products.map((p) => [p.code, indexProduct(p)])),
     categoryNames: new Map(data.categories.map((c) => [c.code, c.name])),
+    basicCodes: data.products.filter((p) => p.tier === 'basic').map((p) => p.code),
   }
 }
 

@@ -67,7 +67,7 @@ export function checkSelection(
     }
   }
 
-  const basics = catalogue.data.products.filter((p) => p.tier === 'basic').map((p) => p.code)
+  const basics = catalogue.basicCodes
   if (basics.length > 0 && !known.some(({ product }) => product.tier === 'basic')) {
     for (const { product } of known) {
       if (product.tier === 'enhanced') {
