@@ -3,6 +3,7 @@ import { fillTemplate, type MessageParams } from './format'
 import { identityMessages } from './identity'
 import { payoutMessages } from './payout'
 import { refusalReasons, type RefusalCode } from './refusals'
+import { rosterMessages } from './roster'
 import { ruleMessages } from './rules'
 
 /**
@@ -14,10 +15,12 @@ export const messages = {
   ...identityMessages,
   ...ruleMessages,
   ...payoutMessages,
+  ...rosterMessages,
 } as const
 
 export type MessageCode = keyof typeof messages
 export type ErrorCode = keyof typeof errorMessages | keyof typeof identityMessages
+export type RosterCode = keyof typeof rosterMessages
 export type RuleCode = keyof typeof ruleMessages
 
 export function message(code: MessageCode, params?: MessageParams): string {
@@ -33,7 +36,7 @@ export function refusalText(code: RefusalCode, params?: MessageParams): string {
   return fillTemplate(refusalReasons[code].text, params)
 }
 
-export const messageSections = { errorMessages, identityMessages, ruleMessages, payoutMessages } as const
+export const messageSections = { errorMessages, identityMessages, ruleMessages, payoutMessages, rosterMessages } as const
 
 export { fillTemplate, refusalReasons }
 export type { MessageParams, RefusalCode }
