@@ -31,3 +31,7 @@ export { base64UrlDecode, base64UrlEncode, utf8Decode, utf8Encode } from './cert
 export * from './roster/columns'
 export * from './roster/check-row'
 export * from './roster/check-roster'
+export * from './api/catalogues'
+export * from './api/auth'
+export * from './api/members'
+export * from './api/admin'

@@ -42,3 +42,4 @@ export { fillTemplate, refusalReasons }
 export type { MessageParams, RefusalCode }
 export * from './labels'
 export { refusalCodes } from './refusals'
+export * from './ui'

@@ -1,0 +1,70 @@
+import Router from '@koa/router'
+import Koa from 'koa'
+import type { Logger } from 'pino'
+import type { Clock } from './clock'
+import type { Config } from './config'
+import { createDataProtector } from './crypto/protector'
+import type { Db } from './db/open'
+import { guardFor } from './features/accounts/access'
+import type { SmsProvider } from './features/accounts/sms'
+import type { WechatClient } from './features/accounts/wechat'
+import { loadCatalogueStore, type CatalogueStore } from './features/catalogues/catalogue-store'
+import type { AppContextExtras, AppDeps, AppState } from './http/context'
+import { errorMiddleware } from './http/error-middleware'
+import { methodNotAllowed } from './http/errors'
+import { mountRoutes } from './http/mount'
+import { requestContext } from './http/request-context'
+import type { Route } from './http/route'
+import { staticFiles } from './http/static-files'
+import { apiRoutes } from './routes'
+
+export interface AppOptions {
+  db: Db
+  readDb: Db
+  config: Config
+  clock: Clock
+  sms: SmsProvider
+  wechat: WechatClient
+  logger: Logger
+  /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`. */
+  catalogues?: CatalogueStore
+  /** Defaults to the registry in routes.ts; tests may add routes. */
+  routes?: readonly Route[]
+}
+
+export type App = Koa<AppState, AppContextExtras>
+
+/**
+ * Builds the Koa app: no globals, no listening. Middleware, outermost first:
+ * request id and access log, the one error handler, the built H5 app (when
+ * configured), the API routes (each with its guard and validation).
+ */
+export function createApp(options: AppOptions): App {
+  const { config, logger } = options
+  const deps: AppDeps = {
+    db: options.db,
+    readDb: options.readDb,
+    config,
+    clock: options.clock,
+    sms: options.sms,
+    wechat: options.wechat,
+    logger,
+    protector: createDataProtector(config.secrets.dataKey),
+    catalogues: options.catalogues ?? loadCatalogueStore(config.cataloguesDir, logger),
+  }
+
+  const app: App = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy })
+  app.context.deps = deps
+  // Errors are answered by errorMiddleware; this only sees failures after the response started (e.g. a file stream).
+  app.on('error', (err: unknown) => logger.error({ err }, 'response failed'))
+
+  const router = new Router<AppState, AppContextExtras>()
+  mountRoutes(router, options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses })
+
+  app.use(requestContext(logger))
+  app.use(errorMiddleware())
+  if (config.staticDir) app.use(staticFiles(config.staticDir))
+  app.use(router.routes())
+  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => methodNotAllowed(), notImplemented: () => methodNotAllowed() }))
+  return app
+}

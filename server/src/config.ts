@@ -1,0 +1,159 @@
+import { resolve, join } from 'node:path'
+import { z } from 'zod'
+import { resolveSecrets, type Secrets } from './config-secrets'
+
+/**
+ * The server's configuration: read from the environment once, checked with zod,
+ * frozen. Nothing else reads `process.env`.
+ */
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const optionalString = z.preprocess(blankToUndefined, z.string().optional())
+const boolish = z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()).transform((v) => v === '1' || v === 'true')
+const positiveInt = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(fallback))
+
+export const envSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HUZHU_HOST: optionalString,
+  HUZHU_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  HUZHU_DATA_KEY: optionalString,
+  HUZHU_SIGNING_KEY: optionalString,
+  HUZHU_SIGNING_KEY_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional()),
+  HUZHU_STATIC_DIR: optionalString,
+  HUZHU_TRUST_PROXY: boolish,
+  HUZHU_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  HUZHU_CHECK_RESPONSES: z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
+  HUZHU_READ_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
+  SMS_PROVIDER: z.preprocess(blankToUndefined, z.enum(['console']).optional()),
+  SMS_FIXED_CODE: z.preprocess(blankToUndefined, z.string().regex(/^\d{6}$/, 'six digits').optional()),
+  SMS_IP_HOURLY_LIMIT: positiveInt(30),
+  SMS_IP_DAILY_LIMIT: positiveInt(200),
+  WECHAT_APPID: optionalString,
+  WECHAT_SECRET: optionalString,
+  WECHAT_API_BASE: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com')),
+})
+
+export type NodeEnv = 'development' | 'test' | 'production'
+
+export interface SmsConfig {
+  readonly provider: 'console'
+  readonly fixedCode: string | undefined
+  readonly codeTtlSeconds: number
+  readonly maxAttempts: number
+  readonly perPhoneIntervalSeconds: number
+  readonly perPhoneDailyLimit: number
+  readonly perIpHourlyLimit: number
+  readonly perIpDailyLimit: number
+  /** Login attempts (code checks) per IP in 10 minutes. */
+  readonly perIpLoginAttempts: number
+}
+
+export interface Config {
+  readonly nodeEnv: NodeEnv
+  readonly isProduction: boolean
+  readonly port: number
+  readonly host: string | undefined
+  readonly dataDir: string
+  readonly databaseFile: string
+  readonly uploadsDir: string
+  readonly cataloguesDir: string
+  readonly staticDir: string | undefined
+  readonly trustProxy: boolean
+  readonly logLevel: string
+  readonly readPoolSize: number
+  /** Check every response against its declared schema (default: outside production). */
+  readonly checkResponses: boolean
+  readonly secrets: Secrets
+  readonly sms: SmsConfig
+  readonly wechat: { readonly appId: string | undefined; readonly secret: string | undefined; readonly apiBase: string }
+  readonly sessionTtlDays: number
+  /** Largest JSON request body, in bytes. */
+  readonly jsonBodyLimit: number
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export interface LoadedConfig {
+  config: Config
+  /** Things to log once a logger exists (e.g. a development key was generated). */
+  warnings: string[]
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Parses the environment. Outside production a missing data or signing key is
+ * generated once and kept in the data folder; in production a missing key, a
+ * fixed SMS code or an unset SMS provider refuses to start.
+ */
+export interface ConfigOverrides {
+  sms?: Partial<SmsConfig>
+  jsonBodyLimit?: number
+  sessionTtlDays?: number
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: ConfigOverrides = {}): LoadedConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const e = parsed.data
+  const isProduction = e.NODE_ENV === 'production'
+  const problems: string[] = []
+  if (isProduction && e.SMS_FIXED_CODE !== undefined) problems.push('SMS_FIXED_CODE must not be set when NODE_ENV=production')
+  if (isProduction && e.SMS_PROVIDER === undefined) problems.push('SMS_PROVIDER must be set when NODE_ENV=production')
+  if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) problems.push('WECHAT_APPID and WECHAT_SECRET go together')
+
+  const dataDir = resolve(e.HUZHU_DATA_DIR)
+  const warnings: string[] = []
+  const secrets = resolveSecrets({
+    dataDir, isProduction, dataKey: e.HUZHU_DATA_KEY, signingKey: e.HUZHU_SIGNING_KEY, signingKeyId: e.HUZHU_SIGNING_KEY_ID,
+  }, problems, warnings)
+  if (problems.length > 0 || !secrets) throw new ConfigError(problems)
+  if (isProduction && e.SMS_PROVIDER === 'console') warnings.push('SMS_PROVIDER=console in production: codes are not delivered to anyone')
+
+  const config: Config = {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HUZHU_HOST,
+    dataDir,
+    databaseFile: join(dataDir, 'huzhu.sqlite'),
+    uploadsDir: join(dataDir, 'uploads'),
+    cataloguesDir: join(dataDir, 'catalogues'),
+    staticDir: e.HUZHU_STATIC_DIR === undefined ? undefined : resolve(e.HUZHU_STATIC_DIR),
+    trustProxy: e.HUZHU_TRUST_PROXY,
+    logLevel: e.HUZHU_LOG_LEVEL,
+    readPoolSize: e.HUZHU_READ_POOL_SIZE,
+    checkResponses: e.HUZHU_CHECK_RESPONSES === undefined ? !isProduction : e.HUZHU_CHECK_RESPONSES === '1' || e.HUZHU_CHECK_RESPONSES === 'true',
+    secrets,
+    sms: {
+      provider: e.SMS_PROVIDER ?? 'console',
+      fixedCode: e.SMS_FIXED_CODE,
+      codeTtlSeconds: 300,
+      maxAttempts: 5,
+      perPhoneIntervalSeconds: 60,
+      perPhoneDailyLimit: 10,
+      perIpHourlyLimit: e.SMS_IP_HOURLY_LIMIT,
+      perIpDailyLimit: e.SMS_IP_DAILY_LIMIT,
+      perIpLoginAttempts: 60,
+      ...overrides.sms,
+    },
+    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, '') },
+    sessionTtlDays: overrides.sessionTtlDays ?? 30,
+    jsonBodyLimit: overrides.jsonBodyLimit ?? 64 * 1024,
+  }
+  return { config: deepFreeze(config), warnings }
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import { createDataProtector } from './protector'
+
+describe('data protector', () => {
+  const protector = createDataProtector(randomBytes(32))
+
+  test('encrypts with a fresh IV each time and decrypts in the same context', () => {
+    const a = protector.encrypt('11010519491231002X', 'ctx:1')
+    const b = protector.encrypt('11010519491231002X', 'ctx:1')
+    expect(a).toMatch(/^v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/)
+    expect(a).not.toBe(b)
+    expect(a).not.toContain('1101051949')
+    expect(protector.decrypt(a, 'ctx:1')).toBe('11010519491231002X')
+  })
+
+  test('refuses another context, a tampered ciphertext, another key, an unknown version', () => {
+    const text = protector.encrypt('13812345678', 'users.phone:usr_1')
+    expect(() => protector.decrypt(text, 'users.phone:usr_2')).toThrow()
+    const [v, iv, body, tag] = text.split('.') as [string, string, string, string]
+    const flipped = Buffer.from(body, 'base64url')
+    flipped[0] = flipped[0]! ^ 1
+    expect(() => protector.decrypt([v, iv, flipped.toString('base64url'), tag].join('.'), 'users.phone:usr_1')).toThrow()
+    expect(() => createDataProtector(randomBytes(32)).decrypt(text, 'users.phone:usr_1')).toThrow()
+    expect(() => protector.decrypt(`v9.${iv}.${body}.${tag}`, 'users.phone:usr_1')).toThrow(/format/)
+  })
+
+  test('keyed hashes are stable per key and purpose, and differ across keys and purposes', () => {
+    const other = createDataProtector(randomBytes(32))
+    expect(protector.hash('phone', '13812345678')).toBe(protector.hash('phone', '13812345678'))
+    expect(protector.hash('phone', '13812345678')).not.toBe(protector.hash('id_number', '13812345678'))
+    expect(protector.hash('phone', '13812345678')).not.toBe(other.hash('phone', '13812345678'))
+  })
+
+  test('needs a 32-byte key', () => {
+    expect(() => createDataProtector(randomBytes(16))).toThrow()
+  })
+})

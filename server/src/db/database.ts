@@ -1,0 +1,26 @@
+import type { RoleGrantsTable } from '../features/accounts/role-grants.table'
+import type { SessionsTable } from '../features/accounts/sessions.table'
+import type { SmsCodesTable } from '../features/accounts/sms-codes.table'
+import type { UsersTable } from '../features/accounts/users.table'
+import type { AuditLogTable } from '../features/audit/audit-log.table'
+import type { ConsentsTable } from '../features/members/consents.table'
+import type { MemberProfilesTable } from '../features/members/member-profiles.table'
+import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
+import type { UnitsTable } from '../features/units/units.table'
+
+/**
+ * Every table, as kysely sees it. Each table's type lives in its feature folder
+ * (`*.table.ts`); a new table is one line here plus a migration in
+ * `migrations/index.ts`.
+ */
+export interface Database {
+  units: UnitsTable
+  users: UsersTable
+  role_grants: RoleGrantsTable
+  sessions: SessionsTable
+  sms_codes: SmsCodesTable
+  rate_limit_hits: RateLimitHitsTable
+  member_profiles: MemberProfilesTable
+  consents: ConsentsTable
+  audit_log: AuditLogTable
+}

@@ -1,0 +1,19 @@
+import type { Migration } from 'kysely/migration'
+import * as units from './20261124T1200_units'
+import * as accounts from './20261124T1210_accounts'
+import * as rateLimits from './20261124T1220_rate_limits'
+import * as members from './20261124T1230_members'
+import * as auditLog from './20261124T1240_audit_log'
+
+/**
+ * Every migration, registered explicitly (no folder scanning). Names are
+ * `YYYYMMDDTHHMM_what` and run in name order. Never edit or rename one that has
+ * shipped: add a new one at the end.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '20261124T1200_units': units,
+  '20261124T1210_accounts': accounts,
+  '20261124T1220_rate_limits': rateLimits,
+  '20261124T1230_members': members,
+  '20261124T1240_audit_log': auditLog,
+}

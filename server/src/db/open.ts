@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { Kysely } from 'kysely'
+import type { Database } from './database'
+import { SqliteConnection } from './sqlite/connection'
+import { NodeSqliteDialect } from './sqlite/dialect'
+import { ReadPoolDriver, WriterDriver } from './sqlite/drivers'
+import { execNative, openNative } from './sqlite/native'
+
+export type Db = Kysely<Database>
+
+export interface OpenDatabase {
+  /** Reads and writes: one connection, every transaction serialised. */
+  db: Db
+  /** Read-only pool for heavy reads (queues, dashboards); sees committed data only. */
+  readDb: Db
+  close(): Promise<void>
+}
+
+const BUSY_TIMEOUT_MS = 5_000
+
+/**
+ * Opens the SQLite file (creating it and its folder): WAL, foreign keys on,
+ * synchronous FULL (a commit survives power loss), a busy timeout. The read
+ * pool opens lazily on its first query, after the writer has set WAL.
+ */
+export async function openDatabase(file: string, options: { readPoolSize?: number } = {}): Promise<OpenDatabase> {
+  mkdirSync(dirname(file), { recursive: true })
+  const writer = await openNative(file, 'readwrite')
+  await execNative(writer, [
+    'pragma journal_mode = wal',
+    'pragma synchronous = full',
+    'pragma foreign_keys = on',
+    `pragma busy_timeout = ${BUSY_TIMEOUT_MS}`,
+  ].join(';\n'))
+  const writerConnection = new SqliteConnection(writer)
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect('writer', () => new WriterDriver(async () => writerConnection)) })
+
+  const openReader = async () => {
+    const reader = await openNative(file, 'readonly')
+    await execNative(reader, `pragma busy_timeout = ${BUSY_TIMEOUT_MS};\npragma query_only = on`)
+    return new SqliteConnection(reader)
+  }
+  const readDb = new Kysely<Database>({
+    dialect: new NodeSqliteDialect('reader', () => new ReadPoolDriver(openReader, options.readPoolSize ?? 2)),
+  })
+
+  let closed = false
+  return {
+    db,
+    readDb,
+    async close() {
+      if (closed) return
+      closed = true
+      await readDb.destroy()
+      await db.destroy()
+      // kysely destroys a driver only if it was initialised; close the writer ourselves otherwise.
+      await writerConnection.close()
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import { sessionResponseSchema, smsCodeRequestSchema, smsLoginRequestSchema, wechatLoginRequestSchema } from '@huzhu/shared'
+import { AppError } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { unwrap } from '../../outcome'
+import { currentUser } from './access'
+import { presentSession } from './accounts.presenter'
+import { loginWithSmsCode, loginWithWechat, logout } from './sessions.service'
+import { issueLoginCode } from './sms-codes.service'
+
+const tags = ['auth']
+
+export const sendSmsCode = defineRoute({
+  method: 'post', path: '/api/v1/auth/sms-codes', operationId: 'sendSmsCode', tags, access: 'public',
+  summary: 'Send a 6-digit login code by SMS (valid 5 minutes; 1 a minute and 10 a day per number)',
+  request: { body: smsCodeRequestSchema },
+  responses: { 204: { description: 'Sent' } },
+  errors: [429, 503],
+  async handler(ctx) {
+    const { db, sms } = ctx.deps
+    const { phone } = ctx.input.body
+    const code = unwrap(await db.transaction().execute((trx) => issueLoginCode(trx, ctx.deps, phone, ctx.ip)))
+    try {
+      await sms.sendLoginCode(phone, code, ctx.state.log)
+    } catch (error) {
+      ctx.state.log.error({ reason: error instanceof Error ? error.message : 'unknown' }, 'sms provider failed')
+      throw new AppError(503, 'sms_send_failed')
+    }
+    ctx.status = 204
+  },
+})
+
+export const createSmsSession = defineRoute({
+  method: 'post', path: '/api/v1/auth/sessions', operationId: 'createSmsSession', tags, access: 'public',
+  summary: 'Sign in with phone and SMS code; creates the account on first sign-in',
+  request: { body: smsLoginRequestSchema },
+  responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
+  errors: [403, 429],
+  async handler(ctx) {
+    const { phone, code } = ctx.input.body
+    const outcome = await ctx.deps.db.transaction().execute((trx) => loginWithSmsCode(trx, ctx.deps, { phone, code, ip: ctx.ip }))
+    ctx.body = presentSession(unwrap(outcome))
+  },
+})
+
+export const createWechatSession = defineRoute({
+  method: 'post', path: '/api/v1/auth/wechat-sessions', operationId: 'createWechatSession', tags, access: 'public',
+  summary: 'Sign in from the WeChat mini-program with a wx.login() code (code2Session)',
+  request: { body: wechatLoginRequestSchema },
+  responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
+  errors: [401, 403, 502, 503],
+  async handler(ctx) {
+    // The call to WeChat happens outside the transaction: never hold the write lock over the network.
+    const identity = await ctx.deps.wechat.code2Session(ctx.input.body.code)
+    const outcome = await ctx.deps.db.transaction().execute((trx) => loginWithWechat(trx, ctx.deps, identity))
+    ctx.body = presentSession(unwrap(outcome))
+  },
+})
+
+export const deleteCurrentSession = defineRoute({
+  method: 'delete', path: '/api/v1/auth/sessions/current', operationId: 'deleteCurrentSession', tags, access: 'signed_in',
+  summary: 'Sign out: revoke the token used for this request',
+  responses: { 204: { description: 'Signed out' } },
+  async handler(ctx) {
+    await logout(ctx.deps.db, ctx.deps.clock, currentUser(ctx).sessionId)
+    ctx.status = 204
+  },
+})
+
+export const authRoutes = [sendSmsCode, createSmsSession, createWechatSession, deleteCurrentSession]

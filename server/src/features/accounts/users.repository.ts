@@ -1,0 +1,50 @@
+import type { Db } from '../../db/open'
+import type { NewRoleGrantRow, RoleGrantRow } from './role-grants.table'
+import type { NewUserRow, UserRow } from './users.table'
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findUserByPhoneHash(db: Db, phoneHash: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('phone_hash', '=', phoneHash).executeTakeFirst()
+}
+
+export function findUserByWechatOpenid(db: Db, openid: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('wechat_openid', '=', openid).executeTakeFirst()
+}
+
+export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute()
+}
+
+export async function setLastLogin(db: Db, id: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: at }).where('id', '=', id).execute()
+}
+
+export function listGrants(db: Db, userId: string): Promise<RoleGrantRow[]> {
+  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).orderBy('granted_at').orderBy('id').execute()
+}
+
+export function findGrant(db: Db, userId: string, grantId: string): Promise<RoleGrantRow | undefined> {
+  return db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).where('id', '=', grantId).executeTakeFirst()
+}
+
+export function findSameGrant(db: Db, userId: string, role: string, unitId: string | null): Promise<RoleGrantRow | undefined> {
+  let query = db.selectFrom('role_grants').selectAll().where('user_id', '=', userId).where('role', '=', role)
+  query = unitId === null ? query.where('unit_id', 'is', null) : query.where('unit_id', '=', unitId)
+  return query.executeTakeFirst()
+}
+
+export async function insertGrant(db: Db, row: NewRoleGrantRow): Promise<void> {
+  await db.insertInto('role_grants').values(row).execute()
+}
+
+export async function deleteGrant(db: Db, grantId: string): Promise<void> {
+  await db.deleteFrom('role_grants').where('id', '=', grantId).execute()
+}
+
+export async function countGrantsOfRole(db: Db, role: string): Promise<number> {
+  const row = await db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('count')).where('role', '=', role).executeTakeFirstOrThrow()
+  return Number(row.count)
+}

@@ -1,0 +1,88 @@
+import { meResponseSchema, roleGrantRequestSchema, roleGrantSchema, userLookupRequestSchema, userSummarySchema } from '@huzhu/shared'
+import type { Db } from '../../db/open'
+import type { DataProtector } from '../../crypto/protector'
+import { notFound } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { hasProfile } from '../members/members.repository'
+import { currentUser } from './access'
+import { presentGrant, presentMe, presentUserSummary } from './accounts.presenter'
+import { grantRole, revokeRole } from './roles.service'
+import { grantParamsSchema, userParamsSchema } from './schema'
+import { findUserById, findUserByPhoneHash, listGrants } from './users.repository'
+import type { UserRow } from './users.table'
+
+const adminOnly = { roles: ['admin'] } as const
+
+async function summary(db: Db, protector: DataProtector, user: UserRow) {
+  return presentUserSummary(user, await listGrants(db, user.id), await hasProfile(db, user.id), protector)
+}
+
+export const getMe = defineRoute({
+  method: 'get', path: '/api/v1/me', operationId: 'getMe', tags: ['auth'], access: 'signed_in',
+  summary: 'The signed-in account: roles, grants, masked login phone, whether the profile is filled in',
+  responses: { 200: { description: 'The account', schema: meResponseSchema } },
+  async handler(ctx) {
+    const { db, protector } = ctx.deps
+    const user = await findUserById(db, currentUser(ctx).id)
+    if (!user) throw notFound()
+    ctx.body = presentMe(user, await listGrants(db, user.id), await hasProfile(db, user.id), protector)
+  },
+})
+
+export const getUser = defineRoute({
+  method: 'get', path: '/api/v1/users/:userId', operationId: 'getUser', tags: ['users'], access: adminOnly,
+  summary: 'An account with its roles',
+  request: { params: userParamsSchema },
+  responses: { 200: { description: 'The account', schema: userSummarySchema } },
+  errors: [404],
+  async handler(ctx) {
+    const user = await findUserById(ctx.deps.db, ctx.input.params.userId)
+    if (!user) throw notFound()
+    ctx.body = await summary(ctx.deps.db, ctx.deps.protector, user)
+  },
+})
+
+export const lookupUser = defineRoute({
+  method: 'post', path: '/api/v1/users/lookup', operationId: 'lookupUser', tags: ['users'], access: adminOnly,
+  summary: 'Find an account by its login phone (POST keeps the phone out of URLs and logs)',
+  request: { body: userLookupRequestSchema },
+  responses: { 200: { description: 'The account', schema: userSummarySchema } },
+  errors: [404],
+  async handler(ctx) {
+    const { db, protector } = ctx.deps
+    const user = await findUserByPhoneHash(db, protector.hash('phone', ctx.input.body.phone))
+    if (!user) throw notFound()
+    ctx.body = await summary(db, protector, user)
+  },
+})
+
+export const grantUserRole = defineRoute({
+  method: 'post', path: '/api/v1/users/:userId/roles', operationId: 'grantUserRole', tags: ['users'], access: adminOnly,
+  summary: 'Grant a role: staff, reviewer, admin, or unit_admin of one unit',
+  request: { params: userParamsSchema, body: roleGrantRequestSchema },
+  responses: { 201: { description: 'Granted', schema: roleGrantSchema } },
+  errors: [404, 409, 422],
+  async handler(ctx) {
+    const { role, unitId } = ctx.input.body
+    const row = await ctx.deps.db.transaction().execute((trx) => grantRole(trx, ctx.deps.clock, {
+      userId: ctx.input.params.userId, role, unitId: unitId ?? null, grantedBy: currentUser(ctx).id,
+    }))
+    ctx.status = 201
+    ctx.body = presentGrant(row)
+  },
+})
+
+export const revokeUserRole = defineRoute({
+  method: 'delete', path: '/api/v1/users/:userId/roles/:grantId', operationId: 'revokeUserRole', tags: ['users'], access: adminOnly,
+  summary: 'Revoke a role grant (the last admin grant cannot be revoked)',
+  request: { params: grantParamsSchema },
+  responses: { 204: { description: 'Revoked' } },
+  errors: [404, 409],
+  async handler(ctx) {
+    const { userId, grantId } = ctx.input.params
+    await ctx.deps.db.transaction().execute((trx) => revokeRole(trx, userId, grantId))
+    ctx.status = 204
+  },
+})
+
+export const userRoutes = [getMe, lookupUser, getUser, grantUserRole, revokeUserRole]

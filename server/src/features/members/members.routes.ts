@@ -1,0 +1,66 @@
+import { memberSearchRequestSchema, memberSearchResponseSchema, profileRequestSchema, profileResponseSchema } from '@huzhu/shared'
+import { AppError, notFound } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { unwrap } from '../../outcome'
+import { currentUser } from '../accounts/access'
+import { userParamsSchema } from '../accounts/schema'
+import { auditActorOf } from '../audit/audit.service'
+import { presentProfile } from './members.presenter'
+import { findProfileByIdNumber, readProfile, saveOwnProfile } from './profile.service'
+
+const tags = ['members']
+const staffRoles = ['staff', 'reviewer', 'admin'] as const
+
+export const getMyProfile = defineRoute({
+  method: 'get', path: '/api/v1/me/profile', operationId: 'getMyProfile', tags, access: 'signed_in',
+  summary: 'My real-name profile, unmasked (the read is audited)',
+  responses: { 200: { description: 'The profile', schema: profileResponseSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const profile = await ctx.deps.db.transaction().execute((trx) => readProfile(trx, ctx.deps, me.id, auditActorOf(ctx)))
+    if (!profile) throw new AppError(404, 'profile_required')
+    ctx.body = presentProfile(profile, { reveal: true })
+  },
+})
+
+export const putMyProfile = defineRoute({
+  method: 'put', path: '/api/v1/me/profile', operationId: 'putMyProfile', tags, access: 'signed_in',
+  summary: 'Fill in or replace my real-name profile; needs the sensitive_personal_info consent first',
+  request: { body: profileRequestSchema },
+  responses: { 200: { description: 'Saved', schema: profileResponseSchema } },
+  errors: [403, 409],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const outcome = await ctx.deps.db.transaction().execute((trx) => saveOwnProfile(trx, ctx.deps, me.id, ctx.input.body, auditActorOf(ctx)))
+    ctx.body = presentProfile(unwrap(outcome), { reveal: true })
+  },
+})
+
+export const getMemberProfile = defineRoute({
+  method: 'get', path: '/api/v1/members/:userId/profile', operationId: 'getMemberProfile', tags, access: { roles: staffRoles },
+  summary: "A member's profile for office staff, ID number and mobile masked (the read is audited)",
+  request: { params: userParamsSchema },
+  responses: { 200: { description: 'The profile, masked', schema: profileResponseSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const { userId } = ctx.input.params
+    const profile = await ctx.deps.db.transaction().execute((trx) => readProfile(trx, ctx.deps, userId, auditActorOf(ctx)))
+    if (!profile) throw notFound()
+    ctx.body = presentProfile(profile, { reveal: false })
+  },
+})
+
+export const searchMembers = defineRoute({
+  method: 'post', path: '/api/v1/members/search', operationId: 'searchMembers', tags, access: { roles: staffRoles },
+  summary: 'Find a member by ID number (POST keeps the number out of URLs and logs; the search is audited)',
+  request: { body: memberSearchRequestSchema },
+  responses: { 200: { description: 'Matching members, masked (at most one)', schema: memberSearchResponseSchema } },
+  async handler(ctx) {
+    const { idNumber } = ctx.input.body
+    const found = await ctx.deps.db.transaction().execute((trx) => findProfileByIdNumber(trx, ctx.deps, idNumber.value, auditActorOf(ctx)))
+    ctx.body = { members: found ? [presentProfile(found, { reveal: false })] : [] }
+  },
+})
+
+export const memberRoutes = [getMyProfile, putMyProfile, getMemberProfile, searchMembers]

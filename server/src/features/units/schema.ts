@@ -1,0 +1,5 @@
+import { z } from 'zod'
+import { idPattern } from '../../ids'
+
+export const unitIdSchema = z.string().regex(idPattern('unt'), { message: 'field_invalid' }).describe('unit id, unt_…')
+export const unitParamsSchema = z.object({ unitId: unitIdSchema })

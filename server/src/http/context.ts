@@ -1,0 +1,46 @@
+import type { ParameterizedContext } from 'koa'
+import type { Logger } from 'pino'
+import type { Role } from '@huzhu/shared'
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { DataProtector } from '../crypto/protector'
+import type { Db } from '../db/open'
+import type { CatalogueStore } from '../features/catalogues/catalogue-store'
+import type { SmsProvider } from '../features/accounts/sms'
+import type { WechatClient } from '../features/accounts/wechat'
+
+/** What every request can reach: `ctx.deps`. Built once by `createApp`. */
+export interface AppDeps {
+  db: Db
+  readDb: Db
+  config: Config
+  clock: Clock
+  sms: SmsProvider
+  wechat: WechatClient
+  logger: Logger
+  protector: DataProtector
+  catalogues: CatalogueStore
+}
+
+/** The signed-in account, set by authentication for routes that need it. */
+export interface AuthUser {
+  id: string
+  sessionId: string
+  roles: ReadonlySet<Role>
+  /** Units this account administers (its `unit_admin` grants). */
+  unitIds: ReadonlySet<string>
+}
+
+export interface AppState {
+  requestId: string
+  log: Logger
+  user?: AuthUser
+}
+
+export interface AppContextExtras {
+  deps: AppDeps
+  /** The zod-parsed request, set by the validation middleware; typed per route in handlers. */
+  input: { body: unknown; query: unknown; params: unknown }
+}
+
+export type AppContext = ParameterizedContext<AppState, AppContextExtras>

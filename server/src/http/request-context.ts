@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto'
+import type { Middleware } from 'koa'
+import type { Logger } from 'pino'
+import type { AppContextExtras, AppState } from './context'
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/**
+ * Outermost middleware: a request id (the caller's `X-Request-Id` when it is
+ * sane, else a new one) on the response and on every log line of the request,
+ * security headers, and one access-log line. The query string is never logged.
+ */
+export function requestContext(logger: Logger): Middleware<AppState, AppContextExtras> {
+  return async (ctx, next) => {
+    const incoming = ctx.get('X-Request-Id')
+    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    ctx.state.requestId = requestId
+    ctx.state.log = logger.child({ reqId: requestId })
+    ctx.set('X-Request-Id', requestId)
+    ctx.set('X-Content-Type-Options', 'nosniff')
+    ctx.set('Referrer-Policy', 'no-referrer')
+    if (ctx.path.startsWith('/api/')) {
+      ctx.set('Cache-Control', 'no-store')
+      ctx.set('X-Frame-Options', 'DENY')
+    }
+    const started = performance.now()
+    try {
+      await next()
+    } finally {
+      const route = (ctx as { _matchedRoute?: unknown })._matchedRoute
+      ctx.state.log.info({
+        method: ctx.method,
+        route: typeof route === 'string' ? route : undefined,
+        path: ctx.path,
+        status: ctx.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        userId: ctx.state.user?.id,
+      }, 'request')
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { extname } from 'node:path'
+import type { Middleware } from 'koa'
+import send from 'koa-send'
+import type { AppContextExtras, AppState } from './context'
+
+/**
+ * Serves a built H5 app for GET/HEAD outside `/api/`. An unknown path without a
+ * file extension gets `index.html` (the app's router handles it); a missing file
+ * with an extension (`/x.js`) stays a 404.
+ */
+export function staticFiles(root: string): Middleware<AppState, AppContextExtras> {
+  const noCache = (res: { setHeader(name: string, value: string): void }, path: string) => {
+    if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache')
+  }
+  return async (ctx, next) => {
+    if (ctx.path.startsWith('/api/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next()
+    try {
+      await send(ctx, ctx.path, { root, index: 'index.html', maxAge: 3_600_000, setHeaders: noCache })
+      return
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (status !== 404 && status !== 400) throw error
+    }
+    if (extname(ctx.path) !== '') return next()
+    await send(ctx, 'index.html', { root, setHeaders: noCache })
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createApp } from './app'
+import { systemClock } from './clock'
+import { ConfigError, loadConfig, type LoadedConfig } from './config'
+import { migrateToLatest } from './db/migrate'
+import { openDatabase } from './db/open'
+import { ConsoleSmsProvider } from './features/accounts/sms'
+import { createWechatClient } from './features/accounts/wechat'
+import { createLogger } from './logger'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+/** Reads the config, opens and migrates the database, listens; stops cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let loaded: LoadedConfig
+  try {
+    loaded = loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`huzhu server: ${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const { config, warnings } = loaded
+  const logger = createLogger(config.logLevel)
+  for (const warning of warnings) logger.warn(warning)
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
+
+  const database = await openDatabase(config.databaseFile, { readPoolSize: config.readPoolSize })
+  const applied = await migrateToLatest(database.db)
+  logger.info({ applied, file: config.databaseFile }, 'database ready')
+  mkdirSync(config.uploadsDir, { recursive: true })
+
+  // The development SMS channel prints codes to stdout as plain text; production never gets one.
+  const devChannel = config.isProduction ? undefined : (line: string) => void process.stdout.write(line)
+  const app = createApp({
+    db: database.db,
+    readDb: database.readDb,
+    config,
+    clock: systemClock,
+    sms: new ConsoleSmsProvider(devChannel),
+    wechat: createWechatClient(config.wechat, logger),
+    logger,
+  })
+
+  const server = createServer(app.callback())
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo
+    logger.info({ port, env: config.nodeEnv, staticDir: config.staticDir }, 'listening')
+  })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    const closed = new Promise<void>((done) => server.close(() => done()))
+    server.closeIdleConnections()
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+    await closed
+    clearTimeout(force)
+    await database.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`huzhu server failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
+  process.exit(1)
+})

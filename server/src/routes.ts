@@ -1,0 +1,31 @@
+import { auditRoutes } from './features/audit/audit.routes'
+import { authRoutes } from './features/accounts/auth.routes'
+import { userRoutes } from './features/accounts/users.routes'
+import { catalogueRoutes } from './features/catalogues/catalogues.routes'
+import { healthRoutes } from './features/health/health.routes'
+import { consentRoutes } from './features/members/consents.routes'
+import { memberRoutes } from './features/members/members.routes'
+import { openApiRoute } from './features/openapi/openapi.routes'
+import { quoteRoutes } from './features/quotes/quotes.routes'
+import { unitRoutes } from './features/units/units.routes'
+import type { Route } from './http/route'
+
+export const API_VERSION = '1.0.0'
+
+/**
+ * The route registry: every endpoint, in one list. `createApp` mounts exactly
+ * these and the OpenAPI document describes exactly these. A feature adds its
+ * `xxxRoutes` array here.
+ */
+export const apiRoutes: readonly Route[] = [
+  ...healthRoutes,
+  ...catalogueRoutes,
+  ...quoteRoutes,
+  ...authRoutes,
+  ...userRoutes,
+  ...unitRoutes,
+  ...memberRoutes,
+  ...consentRoutes,
+  ...auditRoutes,
+  openApiRoute(() => apiRoutes, API_VERSION),
+]

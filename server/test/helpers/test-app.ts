@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { createApp } from '../../src/app'
+import { loadConfig, type Config, type SmsConfig } from '../../src/config'
+import { apiRoutes } from '../../src/routes'
+import { createDataProtector, type DataProtector } from '../../src/crypto/protector'
+import { migrateToLatest } from '../../src/db/migrate'
+import { openDatabase, type Db } from '../../src/db/open'
+import { createWechatClient, type WechatClient } from '../../src/features/accounts/wechat'
+import type { Route } from '../../src/http/route'
+import { createLogger } from '../../src/logger'
+import { ManualClock } from './clock'
+import { ApiClient } from './http'
+import { MemorySmsProvider } from './memory-sms'
+
+/** The SMS code every test login uses (SMS_FIXED_CODE). */
+export const FIXED_CODE = '246810'
+
+export interface TestAppOptions {
+  /** Extra environment, e.g. `WECHAT_APPID`. `SMS_FIXED_CODE: ''` turns the fixed code off. */
+  env?: Record<string, string>
+  /** SMS limits (the defaults here are high so that many logins from 127.0.0.1 pass). */
+  sms?: Partial<SmsConfig>
+  /** Files written to `${dataDir}/catalogues/` before start: name → JSON value or raw text. */
+  catalogueFiles?: Record<string, unknown>
+  wechat?: WechatClient
+  /** Extra routes (e.g. one that throws), mounted after the registry's. */
+  extraRoutes?: readonly Route[]
+}
+
+export interface TestApp {
+  baseUrl: string
+  api: ApiClient
+  dataDir: string
+  config: Config
+  db: Db
+  readDb: Db
+  clock: ManualClock
+  sms: MemorySmsProvider
+  protector: DataProtector
+  /** Every log line written so far, as text. */
+  logs(): string
+  close(): Promise<void>
+}
+
+/**
+ * The real app over real HTTP (port 0) on a fresh SQLite file in a temporary
+ * folder, with a manual clock, an in-memory SMS provider and captured logs.
+ * One per test file: `beforeAll(() => (app = await startTestApp()))`, `afterAll(() => app.close())`.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'huzhu-server-test-'))
+  if (options.catalogueFiles) {
+    mkdirSync(join(dataDir, 'catalogues'))
+    for (const [name, value] of Object.entries(options.catalogueFiles)) {
+      writeFileSync(join(dataDir, 'catalogues', name), typeof value === 'string' ? value : JSON.stringify(value))
+    }
+  }
+  const { config } = loadConfig({
+    NODE_ENV: 'test',
+    HUZHU_DATA_DIR: dataDir,
+    HUZHU_DATA_KEY: randomBytes(32).toString('base64'),
+    HUZHU_SIGNING_KEY: randomBytes(32).toString('base64'),
+    SMS_FIXED_CODE: FIXED_CODE,
+    HUZHU_LOG_LEVEL: 'debug',
+    ...options.env,
+  }, { sms: { perIpHourlyLimit: 100_000, perIpDailyLimit: 100_000, perIpLoginAttempts: 100_000, ...options.sms } })
+
+  let logText = ''
+  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logText += chunk.toString(); done() } })
+  const logger = createLogger(config.logLevel, sink)
+  const { db, readDb, close: closeDb } = await openDatabase(config.databaseFile, { readPoolSize: 2 })
+  await migrateToLatest(db)
+
+  const clock = new ManualClock()
+  const sms = new MemorySmsProvider()
+  const app = createApp({
+    db, readDb, config, clock, sms, logger,
+    wechat: options.wechat ?? createWechatClient(config.wechat, logger),
+    ...(options.extraRoutes ? { routes: [...apiRoutes, ...options.extraRoutes] } : {}),
+  })
+  const server: Server = createServer(app.callback())
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    baseUrl,
+    api: new ApiClient(baseUrl),
+    dataDir,
+    config,
+    db,
+    readDb,
+    clock,
+    sms,
+    protector: createDataProtector(config.secrets.dataKey),
+    logs: () => logText,
+    async close() {
+      server.closeAllConnections()
+      await new Promise<void>((done) => server.close(() => done()))
+      await closeDb()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
