@@ -1,0 +1,105 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type Chain from 'webpack-chain'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const sharedDir = path.resolve(__dirname, '../../shared') + path.sep
+const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
+const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
+
+/**
+ * Where the app sends API calls. H5 is served by the API server itself, so the
+ * default is '' (same origin). The mini-program needs an absolute URL: set
+ * TARO_APP_API_BASE (environment or a `.env.*` file); the default suits the
+ * WeChat developer tools against a local `npm start` with domain checks off.
+ */
+const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'weapp' ? 'http://127.0.0.1:3000' : '')
+
+/**
+ * The shared package is pure functions and data (no import is made for its side
+ * effects), but its package.json does not say so: without this, every module it
+ * exports (and tweetnacl behind the member-card signatures) lands in the bundle.
+ */
+function markSharedSideEffectFree(chain: Chain): void {
+  chain.module.rule('huzhu-shared').test(sharedDir).set('sideEffects', false)
+}
+
+/** NutUI is designed at 375 px; our own styles at 750. */
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' ? input.file : undefined
+  return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'huzhu-miniapp',
+    date: '2026-11-24',
+    designWidth,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    env: { TARO_APP_API_BASE: JSON.stringify(apiBase) },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir, isZod] },
+      webpackChain: markSharedSideEffectFree,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Served at the site root. Do not set `basename: '/'`: Taro 4.2.1 hands it to UniversalRouter
+      // as baseUrl '/', no route then matches and every page stays blank. No basename means the root.
+      router: { mode: 'browser' },
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        markSharedSideEffectFree(chain)
+        // Pages load lazily, and by default what two pages share is copied into each page's chunk.
+        // The shared engine and zod go into one async chunk, the rest pages share (NutUI, our
+        // components) into another.
+        const splitChunks = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            engine: {
+              name: 'engine',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 20,
+              test: (module: { resource?: string }) =>
+                module.resource !== undefined && (module.resource.startsWith(sharedDir) || isZod(module.resource)),
+            },
+            pagesCommon: {
+              name: 'pages-common',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 5,
+            },
+          },
+        })
+      },
+    },
+  }
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)
+})

@@ -1,0 +1,36 @@
+import { catalogueListResponseSchema, loadCatalogue, ui, type Catalogue, type CatalogueSummary } from '@huzhu/shared'
+import { api } from './api'
+import { schemaDecoder, type Decoder } from './client'
+
+/** `GET /api/v1/catalogues`: the plans on offer. */
+export async function fetchCatalogueSummaries(): Promise<CatalogueSummary[]> {
+  const body = await api.request({ path: '/api/v1/catalogues', decode: schemaDecoder(catalogueListResponseSchema) })
+  return body.catalogues
+}
+
+/** The catalogue data, checked by the shared schema and indexed for the engine. */
+const catalogueDecoder: Decoder<Catalogue> = (body) => {
+  const loaded = loadCatalogue(body)
+  return loaded.ok ? { ok: true, value: loaded.catalogue } : { ok: false, message: ui.plans.catalogueInvalid }
+}
+
+const catalogues = new Map<string, Promise<Catalogue>>()
+
+/**
+ * `GET /api/v1/catalogues/:id`: one catalogue in full, ready for the shared
+ * engine. Kept for the session once loaded, so the next screens need no
+ * second request on a weak network; a failed load is forgotten.
+ */
+export function getCatalogue(id: string): Promise<Catalogue> {
+  const cached = catalogues.get(id)
+  if (cached) return cached
+  const loading = api.request({ path: `/api/v1/catalogues/${encodeURIComponent(id)}`, decode: catalogueDecoder })
+  catalogues.set(id, loading)
+  loading.catch(() => catalogues.delete(id))
+  return loading
+}
+
+/** Forgets loaded catalogues: "reload" means fresh data. */
+export function clearCatalogueCache(): void {
+  catalogues.clear()
+}

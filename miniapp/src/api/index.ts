@@ -1,0 +1,2 @@
+export { errorMessage } from './errors'
+export { clearCatalogueCache, fetchCatalogueSummaries, getCatalogue } from './catalogues'

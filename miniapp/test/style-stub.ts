@@ -1,0 +1,2 @@
+/** Stylesheets are not loaded under jest. */
+export default {}
