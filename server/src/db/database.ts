@@ -3,6 +3,8 @@ import type { SessionsTable } from '../features/accounts/sessions.table'
 import type { SmsCodesTable } from '../features/accounts/sms-codes.table'
 import type { UsersTable } from '../features/accounts/users.table'
 import type { AuditLogTable } from '../features/audit/audit-log.table'
+import type { EnrolmentsTable } from '../features/enrolments/enrolments.table'
+import type { InsuredPersonsTable } from '../features/enrolments/insured-persons.table'
 import type { ConsentsTable } from '../features/members/consents.table'
 import type { MemberProfilesTable } from '../features/members/member-profiles.table'
 import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
@@ -23,4 +25,6 @@ export interface Database {
   member_profiles: MemberProfilesTable
   consents: ConsentsTable
   audit_log: AuditLogTable
+  insured_persons: InsuredPersonsTable
+  enrolments: EnrolmentsTable
 }

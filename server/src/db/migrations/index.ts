@@ -4,6 +4,7 @@ import * as accounts from './20261124T1210_accounts'
 import * as rateLimits from './20261124T1220_rate_limits'
 import * as members from './20261124T1230_members'
 import * as auditLog from './20261124T1240_audit_log'
+import * as enrolments from './20261125T1000_enrolments'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261124T1220_rate_limits': rateLimits,
   '20261124T1230_members': members,
   '20261124T1240_audit_log': auditLog,
+  '20261125T1000_enrolments': enrolments,
 }

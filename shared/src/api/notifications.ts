@@ -1,0 +1,43 @@
+import { z } from 'zod'
+
+/** In-app messages: one per enrolment or claim status change, newest first. */
+export const notificationKinds = [
+  'enrolment_created',
+  'enrolment_active',
+  'enrolment_cancelled',
+  'claim_submitted',
+  'claim_in_review',
+  'claim_needs_material',
+  'claim_approved',
+  'claim_rejected',
+  'claim_paid',
+  'claim_withdrawn',
+  'cover_ending',
+] as const
+export type NotificationKind = (typeof notificationKinds)[number]
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(notificationKinds),
+  title: z.string(),
+  body: z.string(),
+  subject: z.object({ type: z.enum(['enrolment', 'claim']), id: z.string() }),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+})
+export type Notification = z.infer<typeof notificationSchema>
+
+export const notificationListResponseSchema = z.object({
+  notifications: z.array(notificationSchema),
+  unread: z.number().int(),
+  nextBefore: z.string().nullable(),
+})
+
+/** `POST /api/v1/me/notifications/read`: mark some, or all when `ids` is absent. */
+export const notificationReadRequestSchema = z.object({ ids: z.array(z.string().max(40)).max(200).optional() })
+
+/** `GET /api/v1/client-config`: what the app needs at start (public). */
+export const clientConfigSchema = z.object({
+  wechatSubscribeTemplateIds: z.array(z.string()).describe('subscribe-message templates to ask for; empty when not configured'),
+  consentVersions: z.object({ privacy_policy: z.string(), sensitive_personal_info: z.string(), medical_data: z.string() }),
+})
