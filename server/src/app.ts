@@ -1,5 +1,6 @@
 import Router from '@koa/router'
 import Koa from 'koa'
+import compress from 'koa-compress'
 import type { Logger } from 'pino'
 import type { Clock } from './clock'
 import type { Config } from './config'
@@ -36,7 +37,7 @@ export type App = Koa<AppState, AppContextExtras>
 
 /**
  * Builds the Koa app: no globals, no listening. Middleware, outermost first:
- * request id and access log, the one error handler, the built H5 app (when
+ * request id and access log, the one error handler, gzip, the built H5 app (when
  * configured), the API routes (each with its guard and validation).
  */
 export function createApp(options: AppOptions): App {
@@ -56,13 +57,19 @@ export function createApp(options: AppOptions): App {
   const app: App = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy })
   app.context.deps = deps
   // Errors are answered by errorMiddleware; this only sees failures after the response started (e.g. a file stream).
-  app.on('error', (err: unknown) => logger.error({ err }, 'response failed'))
+  // A client that goes away mid-response (a rider's phone losing signal) is not a server fault.
+  app.on('error', (err: unknown) => {
+    if ((err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') logger.debug({ err }, 'client went away')
+    else logger.error({ err }, 'response failed')
+  })
 
   const router = new Router<AppState, AppContextExtras>()
   mountRoutes(router, options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses })
 
   app.use(requestContext(logger))
   app.use(errorMiddleware())
+  // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
+  app.use(compress({ threshold: 1024, br: false }))
   if (config.staticDir) app.use(staticFiles(config.staticDir))
   app.use(router.routes())
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => methodNotAllowed(), notImplemented: () => methodNotAllowed() }))

@@ -11,6 +11,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>互助</title>')
   mkdirSync(join(staticDir, 'js'))
   writeFileSync(join(staticDir, 'js', 'app.js'), 'console.log(1)')
+  writeFileSync(join(staticDir, 'js', 'app.3857d213.js'), `console.log('${'互助'.repeat(2000)}')`)
   app = await startTestApp({ env: { HUZHU_STATIC_DIR: staticDir } })
 })
 afterAll(async () => {
@@ -30,6 +31,14 @@ describe('the built H5 app', () => {
     const js = await app.api.get('/js/app.js')
     expect(js.status).toBe(200)
     expect(js.text).toBe('console.log(1)')
+  })
+
+  test('a hashed bundle is cached for good and sent gzipped to a browser that accepts it', async () => {
+    const res = await app.api.request('GET', '/js/app.3857d213.js', undefined, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(res.text).toContain('互助互助')
   })
 
   test('a missing file with an extension, a traversal, and API paths are not the app', async () => {

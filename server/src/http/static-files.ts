@@ -9,19 +9,21 @@ import type { AppContextExtras, AppState } from './context'
  * with an extension (`/x.js`) stays a 404.
  */
 export function staticFiles(root: string): Middleware<AppState, AppContextExtras> {
-  const noCache = (res: { setHeader(name: string, value: string): void }, path: string) => {
+  // index.html is revalidated on every load; the bundles it names carry a content hash, so they never change.
+  const cacheHeaders = (res: { setHeader(name: string, value: string): void }, path: string) => {
     if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache')
+    else if (/\.[0-9a-f]{8,}\.(js|css)$/.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
   }
   return async (ctx, next) => {
     if (ctx.path.startsWith('/api/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next()
     try {
-      await send(ctx, ctx.path, { root, index: 'index.html', maxAge: 3_600_000, setHeaders: noCache })
+      await send(ctx, ctx.path, { root, index: 'index.html', maxAge: 3_600_000, setHeaders: cacheHeaders })
       return
     } catch (error) {
       const status = (error as { status?: number }).status
       if (status !== 404 && status !== 400) throw error
     }
     if (extname(ctx.path) !== '') return next()
-    await send(ctx, 'index.html', { root, setHeaders: noCache })
+    await send(ctx, 'index.html', { root, setHeaders: cacheHeaders })
   }
 }
