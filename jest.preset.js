@@ -10,4 +10,6 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // file-type offers Node only an `import`/`module-sync` entry, which jest's resolver does not know.
+  moduleNameMapper: { '^file-type$': require('node:path').join(__dirname, 'node_modules/file-type/index.js') },
 }

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   HUZHU_SIGNING_KEY: optionalString,
   HUZHU_SIGNING_KEY_ID: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,16}$/).optional()),
   HUZHU_STATIC_DIR: optionalString,
+  HUZHU_PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  HUZHU_DEMO_DATA: boolish,
   HUZHU_TRUST_PROXY: boolish,
   HUZHU_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   HUZHU_CHECK_RESPONSES: z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
@@ -31,6 +33,8 @@ export const envSchema = z.object({
   SMS_IP_DAILY_LIMIT: positiveInt(200),
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
+  WECHAT_SUBSCRIBE_TEMPLATE_CLAIM: optionalString,
+  WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT: optionalString,
   WECHAT_API_BASE: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com')),
 })
 
@@ -59,6 +63,10 @@ export interface Config {
   readonly uploadsDir: string
   readonly cataloguesDir: string
   readonly staticDir: string | undefined
+  /** Public base URL of the H5 app (e.g. https://huzhu.example.org) for links in QR codes; else the request's origin. */
+  readonly publicUrl: string | undefined
+  /** Seed demo accounts and data into an empty database at start (never in production). */
+  readonly demoData: boolean
   readonly trustProxy: boolean
   readonly logLevel: string
   readonly readPoolSize: number
@@ -66,7 +74,13 @@ export interface Config {
   readonly checkResponses: boolean
   readonly secrets: Secrets
   readonly sms: SmsConfig
-  readonly wechat: { readonly appId: string | undefined; readonly secret: string | undefined; readonly apiBase: string }
+  readonly wechat: {
+    readonly appId: string | undefined
+    readonly secret: string | undefined
+    readonly apiBase: string
+    /** Subscribe-message template ids (订阅消息) for claim and enrolment status changes; none: no WeChat messages. */
+    readonly subscribeTemplates: { readonly claim: string | undefined; readonly enrolment: string | undefined }
+  }
   readonly sessionTtlDays: number
   /** Largest JSON request body, in bytes. */
   readonly jsonBodyLimit: number
@@ -113,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = e.NODE_ENV === 'production'
   const problems: string[] = []
   if (isProduction && e.SMS_FIXED_CODE !== undefined) problems.push('SMS_FIXED_CODE must not be set when NODE_ENV=production')
+  if (isProduction && e.HUZHU_DEMO_DATA) problems.push('HUZHU_DEMO_DATA must not be set when NODE_ENV=production')
   if (isProduction && e.SMS_PROVIDER === undefined) problems.push('SMS_PROVIDER must be set when NODE_ENV=production')
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) problems.push('WECHAT_APPID and WECHAT_SECRET go together')
 
@@ -134,6 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadsDir: join(dataDir, 'uploads'),
     cataloguesDir: join(dataDir, 'catalogues'),
     staticDir: e.HUZHU_STATIC_DIR === undefined ? undefined : resolve(e.HUZHU_STATIC_DIR),
+    publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''),
+    demoData: e.HUZHU_DEMO_DATA,
     trustProxy: e.HUZHU_TRUST_PROXY,
     logLevel: e.HUZHU_LOG_LEVEL,
     readPoolSize: e.HUZHU_READ_POOL_SIZE,
@@ -151,7 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perIpLoginAttempts: 60,
       ...overrides.sms,
     },
-    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, '') },
+    wechat: {
+      appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+      subscribeTemplates: { claim: e.WECHAT_SUBSCRIBE_TEMPLATE_CLAIM, enrolment: e.WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT },
+    },
     sessionTtlDays: overrides.sessionTtlDays ?? 30,
     jsonBodyLimit: overrides.jsonBodyLimit ?? 64 * 1024,
   }

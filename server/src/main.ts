@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
+import { createDataProtector } from './crypto/protector'
+import { seedDemoData } from './demo/seed'
+import { loadCatalogueStore } from './features/catalogues/catalogue-store'
 import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
 import { migrateToLatest } from './db/migrate'
@@ -33,6 +36,11 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db)
   logger.info({ applied, file: config.databaseFile }, 'database ready')
   mkdirSync(config.uploadsDir, { recursive: true })
+  const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
+  if (config.demoData) {
+    const seeded = await seedDemoData(database.db, { clock: systemClock, protector: createDataProtector(config.secrets.dataKey), catalogues, config })
+    logger.info({ seeded }, seeded ? 'demo data seeded (accounts 13800000001-6, see server/README.md)' : 'demo data skipped: the database has accounts')
+  }
 
   // The development SMS channel prints codes to stdout as plain text; production never gets one.
   const devChannel = config.isProduction ? undefined : (line: string) => void process.stdout.write(line)
@@ -44,6 +52,7 @@ async function main(): Promise<void> {
     sms: new ConsoleSmsProvider(devChannel),
     wechat: createWechatClient(config.wechat, logger),
     logger,
+    catalogues,
   })
 
   const server = createServer(app.callback())

@@ -3,11 +3,21 @@ import { authRoutes } from './features/accounts/auth.routes'
 import { userRoutes } from './features/accounts/users.routes'
 import { catalogueRoutes } from './features/catalogues/catalogues.routes'
 import { healthRoutes } from './features/health/health.routes'
+import { enrolmentRoutes } from './features/enrolments/enrolments.routes'
+import { paymentRoutes } from './features/payments/payments.routes'
+import { certificateRoutes } from './features/certificates/certificates.routes'
+import { rosterRoutes } from './features/rosters/rosters.routes'
+import { eventRoutes } from './features/events/events.routes'
 import { consentRoutes } from './features/members/consents.routes'
 import { memberRoutes } from './features/members/members.routes'
 import { openApiRoute } from './features/openapi/openapi.routes'
 import { quoteRoutes } from './features/quotes/quotes.routes'
 import { unitRoutes } from './features/units/units.routes'
+import { uploadRoutes } from './features/uploads/uploads.routes'
+import { claimRoutes } from './features/claims/claims.routes'
+import { reviewRoutes } from './features/review/review.routes'
+import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
+import { notificationRoutes } from './features/notifications/notifications.routes'
 import type { Route } from './http/route'
 
 export const API_VERSION = '1.0.0'
@@ -27,5 +37,15 @@ export const apiRoutes: readonly Route[] = [
   ...memberRoutes,
   ...consentRoutes,
   ...auditRoutes,
+  ...enrolmentRoutes,
+  ...paymentRoutes,
+  ...certificateRoutes,
+  ...rosterRoutes,
+  ...eventRoutes,
+  ...uploadRoutes,
+  ...claimRoutes,
+  ...reviewRoutes,
+  ...claimPaymentRoutes,
+  ...notificationRoutes,
   openApiRoute(() => apiRoutes, API_VERSION),
 ]

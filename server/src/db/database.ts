@@ -5,10 +5,21 @@ import type { UsersTable } from '../features/accounts/users.table'
 import type { AuditLogTable } from '../features/audit/audit-log.table'
 import type { EnrolmentsTable } from '../features/enrolments/enrolments.table'
 import type { InsuredPersonsTable } from '../features/enrolments/insured-persons.table'
+import type { OutreachEventsTable } from '../features/events/events.table'
+import type { PaymentsTable } from '../features/payments/payments.table'
+import type { RostersTable } from '../features/rosters/rosters.table'
 import type { ConsentsTable } from '../features/members/consents.table'
 import type { MemberProfilesTable } from '../features/members/member-profiles.table'
 import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
 import type { UnitsTable } from '../features/units/units.table'
+import type { ClaimPaymentBatchesTable } from '../features/claim-payments/claim-payment-batches.table'
+import type { ClaimDocumentsTable } from '../features/claims/claim-documents.table'
+import type { ClaimHistoryTable } from '../features/claims/claim-history.table'
+import type { ClaimInvoicesTable } from '../features/claims/claim-invoices.table'
+import type { ClaimsTable } from '../features/claims/claims.table'
+import type { IdempotencyKeysTable } from '../features/claims/idempotency-keys.table'
+import type { NotificationsTable } from '../features/notifications/notifications.table'
+import type { UploadsTable } from '../features/uploads/uploads.table'
 
 /**
  * Every table, as kysely sees it. Each table's type lives in its feature folder
@@ -27,4 +38,15 @@ export interface Database {
   audit_log: AuditLogTable
   insured_persons: InsuredPersonsTable
   enrolments: EnrolmentsTable
+  payments: PaymentsTable
+  rosters: RostersTable
+  outreach_events: OutreachEventsTable
+  uploads: UploadsTable
+  claims: ClaimsTable
+  claim_documents: ClaimDocumentsTable
+  claim_invoices: ClaimInvoicesTable
+  claim_history: ClaimHistoryTable
+  idempotency_keys: IdempotencyKeysTable
+  claim_payment_batches: ClaimPaymentBatchesTable
+  notifications: NotificationsTable
 }

@@ -32,6 +32,9 @@ export async function openDatabase(file: string, options: { readPoolSize?: numbe
     'pragma synchronous = full',
     'pragma foreign_keys = on',
     `pragma busy_timeout = ${BUSY_TIMEOUT_MS}`,
+    // 64 MB of page cache for the writer: a 100,000-row import in one transaction touches random
+    // pages of several indexes; with the 2 MB default it spills and re-reads them (5× slower).
+    'pragma cache_size = -65536',
   ].join(';\n'))
   const writerConnection = new SqliteConnection(writer)
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect('writer', () => new WriterDriver(async () => writerConnection)) })

@@ -44,7 +44,7 @@ function errorStatuses(route: Route): number[] {
   if (body || query || params) statuses.add(400)
   if (route.access !== 'public') statuses.add(401)
   if (typeof route.access === 'object') statuses.add(403)
-  if (body) {
+  if (body || route.rawBody) {
     statuses.add(413)
     statuses.add(415)
   }
@@ -77,6 +77,12 @@ function operation(route: Route): JsonObject {
     parameters: [...parameters(route.request.params, 'path'), ...parameters(route.request.query, 'query')],
     ...(route.request.body ? {
       requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } },
+    } : route.rawBody ? {
+      requestBody: {
+        required: true,
+        description: route.rawBody.description,
+        content: Object.fromEntries(route.rawBody.mediaTypes.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])),
+      },
     } : {}),
     responses,
   }

@@ -18,6 +18,12 @@ export interface ResponseSpec {
   contentType?: string
 }
 
+export interface RawBodySpec {
+  description: string
+  /** Media types accepted (for the OpenAPI document; the handler decides from the bytes). */
+  mediaTypes: readonly string[]
+}
+
 type Schema = z.ZodType | undefined
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined
 
@@ -42,6 +48,8 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema>
   request?: { body?: B; query?: Q; params?: P }
   /** Largest JSON body in bytes (default: config `jsonBodyLimit`). */
   bodyLimit?: number
+  /** A body the handler reads itself as raw bytes (e.g. an upload): documented, never parsed as JSON. */
+  rawBody?: RawBodySpec
   /** Success responses by status. */
   responses: Readonly<Record<number, ResponseSpec>>
   /** Error statuses beyond those implied (400 for input, 401/403 for access, 413/415 for a body, 500). */
@@ -59,6 +67,7 @@ export interface Route {
   access: Access
   request: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType }
   bodyLimit?: number
+  rawBody?: RawBodySpec
   responses: Readonly<Record<number, ResponseSpec>>
   errors: readonly number[]
   handler: (ctx: AppContext) => Promise<void> | void

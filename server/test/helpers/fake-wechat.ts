@@ -1,27 +1,66 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+export interface FakeSubscribeMessage {
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+
 export interface FakeWechat {
   baseUrl: string
   appId: string
   secret: string
-  /** Query strings received, for assertions. */
+  /** Query strings received by `/sns/jscode2session`, for assertions. */
   requests: URLSearchParams[]
+  /** Subscribe messages accepted by `/cgi-bin/message/subscribe/send`. */
+  subscribeMessages: FakeSubscribeMessage[]
+  /** Access tokens handed out by `/cgi-bin/token`. */
+  tokensIssued: number
+  /** The next N subscribe sends answer this errcode (e.g. 43101: the user has not subscribed). */
+  failSubscribe: { count: number; errcode: number }
   close(): Promise<void>
 }
 
 /**
- * A local stand-in for api.weixin.qq.com's `/sns/jscode2session`. Codes:
+ * A local stand-in for api.weixin.qq.com. `/sns/jscode2session` codes:
  * `ok-<name>` → openid `openid-<name>`; `busy` → errcode -1; `broken` → HTTP 500;
  * anything else → errcode 40029 (invalid code). A wrong appid/secret → 40013.
+ * `/cgi-bin/token` (client_credential) gives an access token;
+ * `/cgi-bin/message/subscribe/send` checks it and records the message.
  */
 export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secret'): Promise<FakeWechat> {
   const requests: URLSearchParams[] = []
+  const tokens = new Set<string>()
+  const fake: Omit<FakeWechat, 'baseUrl' | 'close'> = { appId, secret, requests, subscribeMessages: [], tokensIssued: 0, failSubscribe: { count: 0, errcode: 0 } }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
+    }
+    if (url.pathname === '/cgi-bin/token') {
+      if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret || url.searchParams.get('grant_type') !== 'client_credential') {
+        return reply(200, { errcode: 40013, errmsg: 'invalid appid' })
+      }
+      const token = `token-${++fake.tokensIssued}`
+      tokens.add(token)
+      return reply(200, { access_token: token, expires_in: 7200 })
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST') {
+      let text = ''
+      req.on('data', (c: Buffer) => { text += c.toString() })
+      req.on('end', () => {
+        if (!tokens.has(url.searchParams.get('access_token') ?? '')) return reply(200, { errcode: 40001, errmsg: 'invalid credential' })
+        if (fake.failSubscribe.count > 0) {
+          fake.failSubscribe.count--
+          return reply(200, { errcode: fake.failSubscribe.errcode, errmsg: 'refused' })
+        }
+        fake.subscribeMessages.push(JSON.parse(text) as FakeSubscribeMessage)
+        reply(200, { errcode: 0, errmsg: 'ok' })
+      })
+      return
     }
     if (url.pathname !== '/sns/jscode2session') return reply(404, { errcode: 404 })
     requests.push(url.searchParams)
@@ -34,11 +73,8 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
     return reply(200, { errcode: 40029, errmsg: 'invalid code' })
   })
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return {
+  return Object.assign(fake, {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    appId,
-    secret,
-    requests,
     close: () => new Promise<void>((done) => server.close(() => done())),
-  }
+  })
 }

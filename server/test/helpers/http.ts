@@ -25,7 +25,7 @@ export class ApiClient {
       payload = JSON.stringify(body)
       headers['content-type'] ??= 'application/json'
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload })
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload as never }) // a string or bytes: fetch takes both (the cast serves both the Node and the DOM typings)
     const text = await response.text()
     let parsed: unknown = null
     try {

@@ -105,6 +105,10 @@ export const paymentSchema = z.object({
 })
 export type Payment = z.infer<typeof paymentSchema>
 
+/** `GET /api/v1/payments?catalogueId=` (staff, admin): confirmed payments, newest first. */
+export const paymentListQuerySchema = z.object({ catalogueId: z.string().min(1).max(60) })
+export const paymentListResponseSchema = z.object({ payments: z.array(paymentSchema) })
+
 /**
  * `GET /api/v1/enrolments/:enrolmentId/certificate`: the member card of an
  * active enrolment. `payload` (HZ1.…) goes into the QR code; it is signed with

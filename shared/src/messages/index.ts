@@ -43,3 +43,4 @@ export type { MessageParams, RefusalCode }
 export * from './labels'
 export { refusalCodes } from './refusals'
 export * from './ui'
+export * from './ui-staff'

@@ -1,4 +1,4 @@
-import { checkRoster, errorsByRow, rosterHeaders, type RosterCell } from '..'
+import { checkRoster, errorsByRow, rosterHeaders, startRosterCheck, type RosterCell } from '..'
 import { shaanxi, shanghai, withCheck } from '../../test/helpers'
 
 const id1 = withCheck('61010219900101123') // male
@@ -72,5 +72,17 @@ describe('roster check', () => {
   test('errors grouped by row for the 错误说明 column', () => {
     const result = checkRoster([header, row({ 4: '1', 5: 'x' })], ctx)
     expect(errorsByRow(result.errors).get(2)).toBe('手机号码：手机号码应为11位数字，以13至19开头；职业类别：职业类别应为：外卖员、快递员、网约车司机、货车司机、其他')
+  })
+
+  test('row by row (a streamed file) gives what the whole roster gives', () => {
+    const rows = [header, row(), row({ 3: 610102199001011200 }), row({ 1: '张三丰' }), [], row({ 1: '李四', 2: '女', 3: id2 })]
+    const whole = checkRoster(rows, ctx)
+    const check = startRosterCheck(ctx)
+    const members = rows.map((cells) => check.add(cells)).filter((m) => m !== undefined)
+    expect({ ...check.finish(), members }).toEqual({ ...whole, stopped: false })
+    const wrongHeader = startRosterCheck(ctx)
+    wrongHeader.add(['姓名'])
+    expect([wrongHeader.stopped, wrongHeader.add(row())]).toEqual([true, undefined])
+    expect(wrongHeader.finish().errors.map((e) => e.code)).toEqual(['roster_header_mismatch'])
   })
 })

@@ -5,6 +5,14 @@ import * as rateLimits from './20261124T1220_rate_limits'
 import * as members from './20261124T1230_members'
 import * as auditLog from './20261124T1240_audit_log'
 import * as enrolments from './20261125T1000_enrolments'
+import * as payments from './20261125T1100_payments'
+import * as unitSettings from './20261125T1110_unit_settings'
+import * as rosters from './20261125T1120_rosters'
+import * as outreachEvents from './20261125T1130_events'
+import * as uploads from './20261125T1200_uploads'
+import * as claims from './20261125T1210_claims'
+import * as claimPayments from './20261125T1220_claim_payments'
+import * as notifications from './20261125T1230_notifications'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -18,4 +26,12 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261124T1230_members': members,
   '20261124T1240_audit_log': auditLog,
   '20261125T1000_enrolments': enrolments,
+  '20261125T1100_payments': payments,
+  '20261125T1110_unit_settings': unitSettings,
+  '20261125T1120_rosters': rosters,
+  '20261125T1130_events': outreachEvents,
+  '20261125T1200_uploads': uploads,
+  '20261125T1210_claims': claims,
+  '20261125T1220_claim_payments': claimPayments,
+  '20261125T1230_notifications': notifications,
 }

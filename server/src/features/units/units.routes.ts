@@ -1,11 +1,16 @@
-import { unitCreateRequestSchema, unitListResponseSchema, unitSchema } from '@huzhu/shared'
+import { enrolmentSchema, newHireRequestSchema, unitCreateRequestSchema, unitDetailSchema, unitListResponseSchema, unitSchema, unitSettingsSchema } from '@huzhu/shared'
 import { nowIso } from '../../clock'
-import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
-import { presentUnit } from './units.presenter'
-import { findUnit, insertUnit, listUnits } from './units.repository'
+import { auditActorOf, recordAudit } from '../audit/audit.service'
+import { isStaff } from '../enrolments/enrolment-access'
+import { presentEnrolment } from '../enrolments/enrolments.presenter'
+import { loadViews } from '../enrolments/enrolments.repository'
+import { presentDeps } from '../enrolments/enrolments.routes'
+import { presentUnit, presentUnitDetail } from './units.presenter'
+import { insertUnit, listUnits, unitCounts } from './units.repository'
+import { enrolNewHire, saveUnitSettings, unitOr404 } from './units.service'
 import { unitParamsSchema } from './schema'
 
 const tags = ['units']
@@ -35,17 +40,52 @@ export const listAllUnits = defineRoute({
 
 export const getUnit = defineRoute({
   method: 'get', path: '/api/v1/units/:unitId', operationId: 'getUnit', tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
-  summary: 'One unit; a unit admin reaches only their own',
+  summary: 'One unit with its standing selection and enrolment counts; a unit admin reaches only their own',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'The unit', schema: unitSchema } },
+  responses: { 200: { description: 'The unit', schema: unitDetailSchema } },
   errors: [404],
   async handler(ctx) {
     const { unitId } = ctx.input.params
     assertUnitAccess(currentUser(ctx), unitId)
-    const unit = await findUnit(ctx.deps.db, unitId)
-    if (!unit) throw notFound('unit_not_found')
-    ctx.body = presentUnit(unit)
+    const unit = await unitOr404(ctx.deps.readDb, unitId)
+    ctx.body = presentUnitDetail(unit, await unitCounts(ctx.deps.readDb, unitId))
   },
 })
 
-export const unitRoutes = [createUnit, listAllUnits, getUnit]
+export const putUnit = defineRoute({
+  method: 'put', path: '/api/v1/units/:unitId', operationId: 'putUnit', tags, access: { roles: ['staff', 'admin'] },
+  summary: 'Set a unit’s name and standing selection (catalogue, products, who pays)',
+  request: { params: unitParamsSchema, body: unitSettingsSchema },
+  responses: { 200: { description: 'Saved', schema: unitDetailSchema } },
+  errors: [404, 422],
+  async handler(ctx) {
+    const { unitId } = ctx.input.params
+    const { unit, counts } = await ctx.deps.db.transaction().execute(async (trx) => {
+      const saved = await saveUnitSettings(trx, ctx.deps, unitId, ctx.input.body)
+      return { unit: saved, counts: await unitCounts(trx, unitId) }
+    })
+    ctx.body = presentUnitDetail(unit, counts)
+  },
+})
+
+export const createNewHire = defineRoute({
+  method: 'post', path: '/api/v1/units/:unitId/new-hires', operationId: 'createNewHire', tags, access: { roles: ['staff', 'unit_admin'] },
+  summary: 'Enrol one new hire with the unit’s selection and funding, pending payment',
+  request: { params: unitParamsSchema, body: newHireRequestSchema },
+  responses: { 201: { description: 'Enrolled, pending payment', schema: enrolmentSchema } },
+  errors: [404, 409, 422],
+  async handler(ctx) {
+    const user = currentUser(ctx)
+    const { unitId } = ctx.input.params
+    assertUnitAccess(user, unitId)
+    const view = await ctx.deps.db.transaction().execute(async (trx) => {
+      const row = await enrolNewHire(trx, ctx.deps, unitId, ctx.input.body, user.id)
+      await recordAudit(trx, ctx.deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `insured_person:${row.insured_person_id}`, fields: ['idNumber', 'mobile'] })
+      return (await loadViews(trx, [row]))[0]!
+    })
+    ctx.status = 201
+    ctx.body = presentEnrolment(view, isStaff(user) ? 'staff' : 'unit', presentDeps(ctx.deps))
+  },
+})
+
+export const unitRoutes = [createUnit, listAllUnits, getUnit, putUnit, createNewHire]

@@ -1,0 +1,111 @@
+import { Readable } from 'node:stream'
+import { MAX_UPLOAD_BYTES } from '@huzhu/shared'
+import { nowIso, type Clock } from '../clock'
+import type { Config } from '../config'
+import type { Db } from '../db/open'
+import { newId } from '../ids'
+import { unwrap } from '../outcome'
+import type { CatalogueStore } from '../features/catalogues/catalogue-store'
+import { payClaims } from '../features/claim-payments/claim-payments.service'
+import { submitClaim } from '../features/claims/claims.service'
+import { activeConsentRow } from '../features/members/members.repository'
+import { decideClaim, startReview } from '../features/review/review.service'
+import { discardFile, receiveFile, storeFile } from '../features/uploads/upload-files'
+import { recordUpload } from '../features/uploads/uploads.service'
+
+export interface DemoClaimDeps {
+  clock: Clock
+  catalogues: CatalogueStore
+  config: Pick<Config, 'uploadsDir'>
+}
+
+/** What each demo claim ends as, and the figures it carries. */
+const plan = [
+  { end: 'submitted', kind: 'inpatient', figures: { totalCostFen: 1_260_000, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000 }, diagnosis: '急性阑尾炎' },
+  { end: 'in_review', kind: 'accident_disability', figures: { disabilityGrade: 9 }, diagnosis: '送餐途中摔伤，右手腕骨折' },
+  { end: 'needs_material', kind: 'inpatient', figures: { pooledOutOfPocketFen: 320_000 }, diagnosis: '肺炎' },
+  { end: 'approved', kind: 'outpatient_serious', figures: { pooledOutOfPocketFen: 150_000, supplementaryOutOfPocketFen: 50_000 }, diagnosis: '慢性肾病门诊透析' },
+  { end: 'paid', kind: 'inpatient', figures: { pooledOutOfPocketFen: 450_000, supplementaryOutOfPocketFen: 90_000 }, diagnosis: '胆囊结石' },
+  { end: 'rejected', kind: 'inpatient', figures: { pooledOutOfPocketFen: 90_000 }, diagnosis: '体检' },
+] as const
+
+function demoPdf(label: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% demo material: ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
+}
+
+/** Members with a real-name profile whose person holds an active enrolment (the demo's enrolled riders). */
+function enrolledMembers(db: Db) {
+  return db
+    .selectFrom('member_profiles')
+    .innerJoin('insured_persons', 'insured_persons.id_number_hash', 'member_profiles.id_number_hash')
+    .innerJoin('enrolments', 'enrolments.insured_person_id', 'insured_persons.id')
+    .select(['member_profiles.user_id', 'enrolments.id as enrolment_id', 'enrolments.start_on', 'enrolments.end_on'])
+    .where('enrolments.status', '=', 'active')
+    .orderBy('member_profiles.user_id')
+    .execute()
+}
+
+const firstWithRole = async (db: Db, roles: string[]) =>
+  (await db.selectFrom('role_grants').select('user_id').where('role', 'in', roles).orderBy('granted_at').executeTakeFirst())?.user_id
+
+/**
+ * Seeds a few claims in different statuses (submitted, in review, needs
+ * material, approved, paid, rejected) for the demo, through the same services
+ * as the API, so history, flags, estimates and messages are real. Uses members
+ * who already have an active enrolment (seed those first) and the first
+ * reviewer and staff accounts (statuses past "submitted" need them). Each claim
+ * gets a small PDF as its invoice. Does nothing when claims exist already.
+ * Returns the ids of the claims made.
+ */
+export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<string[]> {
+  const existing = await db.selectFrom('claims').select('id').limit(1).execute()
+  if (existing.length > 0) return []
+  const reviewerId = await firstWithRole(db, ['reviewer'])
+  // A reviewer never decides their own claim.
+  const members = (await enrolledMembers(db)).filter((m) => m.user_id !== reviewerId)
+  if (members.length === 0) return []
+  const staffId = await firstWithRole(db, ['staff', 'admin'])
+  const actor = { userId: reviewerId ?? null, ip: null, requestId: 'demo-seed' }
+  const made: string[] = []
+
+  for (const [i, item] of plan.entries()) {
+    if (item.end !== 'submitted' && !reviewerId) break
+    if (item.end === 'paid' && !staffId) continue
+    const member = members[i % members.length]!
+    const eventDate = member.start_on > '2026-11-01' ? member.start_on : member.end_on < '2026-11-01' ? member.end_on : '2026-11-01'
+    const file = await receiveFile(Readable.from([demoPdf(`${item.diagnosis} ${i}`)]), deps.config.uploadsDir, MAX_UPLOAD_BYTES, undefined)
+    const claimId = await db.transaction().execute(async (trx) => {
+      try {
+        await storeFile(deps.config.uploadsDir, file)
+      } catch (error) {
+        await discardFile(file)
+        throw error
+      }
+      if (!(await activeConsentRow(trx, member.user_id, 'medical_data'))) {
+        await trx.insertInto('consents').values({
+          id: newId('cns', deps.clock.now()), user_id: member.user_id, kind: 'medical_data', text_version: '2026-11-01',
+          given_at: nowIso(deps.clock), ip: null, request_id: 'demo-seed', withdrawn_at: null,
+        }).execute()
+      }
+      const upload = await recordUpload(trx, deps.clock, member.user_id, file)
+      const { claimId } = await submitClaim(trx, deps, member.user_id, `demo-claim-${i}`, {
+        enrolmentId: member.enrolment_id, kind: item.kind, eventDate, diagnosis: item.diagnosis, hospital: '西安市第一医院',
+        figures: item.figures, invoiceNumbers: [`DEMO${String(i + 1).padStart(6, '0')}`], documents: [{ uploadId: upload.id, kind: 'invoice' }],
+      })
+      if (item.end === 'submitted' || !reviewerId) return claimId
+      await startReview(trx, deps, reviewerId, claimId, actor)
+      if (item.end === 'needs_material') {
+        unwrap(await decideClaim(trx, deps, reviewerId, claimId, { decision: 'request_material', missing: ['settlement_slip', 'discharge_summary'], note: '请补充医保结算单和出院小结' }, actor))
+      } else if (item.end === 'rejected') {
+        unwrap(await decideClaim(trx, deps, reviewerId, claimId, { decision: 'reject', refusal: 'other', note: '健康体检不属于住院医疗保障范围' }, actor))
+      } else if (item.end === 'approved' || item.end === 'paid') {
+        const claim = await trx.selectFrom('claims').select('estimate_fen').where('id', '=', claimId).executeTakeFirstOrThrow()
+        if (claim.estimate_fen > 0) unwrap(await decideClaim(trx, deps, reviewerId, claimId, { decision: 'approve' }, actor))
+        if (claim.estimate_fen > 0 && item.end === 'paid' && staffId) await payClaims(trx, deps, staffId, [{ claimId, reference: `DEMO-PAY-${String(i + 1).padStart(4, '0')}` }])
+      }
+      return claimId
+    })
+    made.push(claimId)
+  }
+  return made
+}

@@ -1,0 +1,92 @@
+import { maskName, type Claim, type ClaimStatus, type ClaimSummary, type DocumentKind, type EventKind } from '@huzhu/shared'
+import type { z } from 'zod'
+import type { claimFlagSchema } from '@huzhu/shared'
+import { parseDecision, parseFigures, parseFlags, parseLines, parseStrings, type ClaimFlagCode, type StoredFlag } from './claim-json'
+import type { ClaimRecord } from './claim-record'
+import type { ClaimRow } from './claims.table'
+
+/**
+ * Who looks decides what they see: the member and a reviewer see the name in
+ * full, staff and admins masked; flags are for reviewers, staff and admins only.
+ */
+export interface ClaimViewer {
+  fullName: boolean
+  flags: boolean
+  /** Today in China, for `overdue`. */
+  today: string
+}
+
+const flagTexts: Readonly<Record<ClaimFlagCode, string>> = {
+  duplicate_photo: '同一张照片（内容相同）已用于另一笔理赔',
+  duplicate_invoice: '同一发票号码已用于另一笔理赔',
+  waiting_period: '事故日期在等待期内',
+  outside_cover: '事故日期不在保障期内',
+  overlapping_cover: '同一人通过两个单位参保，保障期重叠',
+  amount_changed: '审核人员修改了测算金额',
+  sampled: '已抽检复核',
+}
+
+function presentFlags(stored: StoredFlag[], viewer: ClaimViewer): z.infer<typeof claimFlagSchema>[] {
+  if (!viewer.flags) return []
+  return stored.map((f) => ({ code: f.code, message: flagTexts[f.code], otherClaimId: f.otherClaimId }))
+}
+
+export function isOverdue(row: Pick<ClaimRow, 'status' | 'due_on'>, today: string): boolean {
+  return (row.status === 'submitted' || row.status === 'in_review') && row.due_on < today
+}
+
+export function presentClaimSummary(row: ClaimRow, personName: string, viewer: ClaimViewer): ClaimSummary {
+  return {
+    id: row.id,
+    enrolmentId: row.enrolment_id,
+    catalogueId: row.catalogue_id,
+    personName: viewer.fullName ? personName : maskName(personName),
+    kind: row.kind as EventKind,
+    eventDate: row.event_date,
+    status: row.status as ClaimStatus,
+    submittedAt: row.submitted_at,
+    dueOn: row.due_on,
+    overdue: isOverdue(row, viewer.today),
+    flags: presentFlags(parseFlags(row.flags), viewer),
+    estimateFen: row.estimate_fen,
+    approvedFen: row.approved_fen,
+  }
+}
+
+export function presentClaim(record: ClaimRecord, viewer: ClaimViewer): Claim {
+  const { row } = record
+  const decision = parseDecision(row.decision)
+  return {
+    id: row.id,
+    enrolmentId: row.enrolment_id,
+    catalogueId: row.catalogue_id,
+    products: record.products,
+    personName: viewer.fullName ? record.personName : maskName(record.personName),
+    kind: row.kind as EventKind,
+    eventDate: row.event_date,
+    diagnosis: row.diagnosis,
+    hospital: row.hospital,
+    figures: parseFigures(row.figures),
+    invoiceNumbers: parseStrings(row.invoice_numbers),
+    documents: record.documents.map((d) => ({ uploadId: d.upload_id, kind: d.kind as DocumentKind, mediaType: d.media_type, size: d.size })),
+    status: row.status as ClaimStatus,
+    submittedAt: row.submitted_at,
+    lastMaterialAt: row.last_material_at,
+    dueOn: row.due_on,
+    overdue: isOverdue(row, viewer.today),
+    estimate: { totalFen: row.estimate_fen, lines: parseLines(row.estimate_lines) },
+    decision: decision && {
+      decidedAt: decision.decidedAt,
+      approvedFen: decision.approvedFen,
+      lines: decision.lines,
+      refusal: decision.refusal,
+      missing: decision.missing,
+      note: decision.note,
+    },
+    payment: row.payment_reference !== null && row.paid_at !== null ? { reference: row.payment_reference, paidAt: row.paid_at } : null,
+    flags: presentFlags(parseFlags(row.flags), viewer),
+    history: record.history.map((h) => ({
+      at: h.at, status: h.status as ClaimStatus, actorRole: h.actor_role as 'member' | 'reviewer' | 'staff' | 'system', note: h.note,
+    })),
+  }
+}

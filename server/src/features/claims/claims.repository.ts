@@ -1,0 +1,145 @@
+import type { Db } from '../../db/open'
+import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
+import type { NewClaimDocumentRow } from './claim-documents.table'
+import type { ClaimRow, ClaimUpdate, NewClaimRow } from './claims.table'
+import type { IdempotencyKeyRow } from './idempotency-keys.table'
+
+export async function insertClaimRow(db: Db, row: NewClaimRow): Promise<void> {
+  await db.insertInto('claims').values(row).execute()
+}
+
+export function findClaimRow(db: Db, claimId: string): Promise<ClaimRow | undefined> {
+  return db.selectFrom('claims').selectAll().where('id', '=', claimId).executeTakeFirst()
+}
+
+/** A claim of this member only: another member's id is simply not found. */
+export function findOwnClaimRow(db: Db, userId: string, claimId: string): Promise<ClaimRow | undefined> {
+  return db.selectFrom('claims').selectAll().where('id', '=', claimId).where('member_user_id', '=', userId).executeTakeFirst()
+}
+
+/** Updates a claim only if it is still in `fromStatus`; false when it moved on meanwhile. */
+export async function updateClaimRow(db: Db, claimId: string, fromStatuses: readonly string[], changes: ClaimUpdate): Promise<boolean> {
+  const result = await db.updateTable('claims').set(changes).where('id', '=', claimId).where('status', 'in', fromStatuses).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** The member's claims, newest first; `before` is the last id of the previous page. */
+export function listOwnClaimRows(db: Db, userId: string, before: string | undefined, limit: number): Promise<ClaimRow[]> {
+  let query = db.selectFrom('claims').selectAll().where('member_user_id', '=', userId).orderBy('id', 'desc').limit(limit)
+  if (before !== undefined) query = query.where('id', '<', before)
+  return query.execute()
+}
+
+export async function insertDocumentRows(db: Db, rows: readonly NewClaimDocumentRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('claim_documents').values([...rows]).execute()
+}
+
+export function listDocumentRows(db: Db, claimId: string) {
+  return db
+    .selectFrom('claim_documents')
+    .innerJoin('uploads', 'uploads.id', 'claim_documents.upload_id')
+    .select(['claim_documents.upload_id', 'claim_documents.kind', 'uploads.media_type', 'uploads.size', 'uploads.sha256'])
+    .where('claim_documents.claim_id', '=', claimId)
+    .orderBy('claim_documents.added_at')
+    .orderBy('claim_documents.upload_id')
+    .execute()
+}
+
+/** Which of these uploads are already material of some claim. */
+export async function attachedUploadIds(db: Db, uploadIds: readonly string[]): Promise<string[]> {
+  if (uploadIds.length === 0) return []
+  const rows = await db.selectFrom('claim_documents').select('upload_id').where('upload_id', 'in', uploadIds).execute()
+  return rows.map((r) => r.upload_id)
+}
+
+/** Another claim holding material with one of these content hashes. */
+export function otherClaimWithPhoto(db: Db, claimId: string, sha256s: readonly string[]) {
+  if (sha256s.length === 0) return Promise.resolve(undefined)
+  return db
+    .selectFrom('claim_documents')
+    .innerJoin('uploads', 'uploads.id', 'claim_documents.upload_id')
+    .select('claim_documents.claim_id')
+    .where('uploads.sha256', 'in', sha256s)
+    .where('claim_documents.claim_id', '!=', claimId)
+    .orderBy('claim_documents.claim_id')
+    .executeTakeFirst()
+}
+
+export async function replaceInvoiceRows(db: Db, claimId: string, numbers: readonly string[]): Promise<void> {
+  await db.deleteFrom('claim_invoices').where('claim_id', '=', claimId).execute()
+  if (numbers.length > 0) await db.insertInto('claim_invoices').values(numbers.map((n) => ({ claim_id: claimId, invoice_number: n }))).execute()
+}
+
+/** Another claim with one of these invoice numbers. */
+export function otherClaimWithInvoice(db: Db, claimId: string, numbers: readonly string[]) {
+  if (numbers.length === 0) return Promise.resolve(undefined)
+  return db
+    .selectFrom('claim_invoices')
+    .select('claim_id')
+    .where('invoice_number', 'in', numbers)
+    .where('claim_id', '!=', claimId)
+    .orderBy('claim_id')
+    .executeTakeFirst()
+}
+
+export async function insertHistoryRow(db: Db, row: NewClaimHistoryRow): Promise<void> {
+  await db.insertInto('claim_history').values(row).execute()
+}
+
+export function listHistoryRows(db: Db, claimId: string): Promise<ClaimHistoryRow[]> {
+  return db.selectFrom('claim_history').selectAll().where('claim_id', '=', claimId).orderBy('id').execute()
+}
+
+/** Approved or paid claims of a person under a catalogue (their approved lines count against caps). */
+export function listDecidedClaimRows(db: Db, insuredPersonId: string, catalogueId: string, exceptClaimId: string): Promise<ClaimRow[]> {
+  return db
+    .selectFrom('claims')
+    .selectAll()
+    .where('insured_person_id', '=', insuredPersonId)
+    .where('catalogue_id', '=', catalogueId)
+    .where('status', 'in', ['approved', 'paid'])
+    .where('id', '!=', exceptClaimId)
+    .execute()
+}
+
+export function findIdempotencyKey(db: Db, userId: string, key: string): Promise<IdempotencyKeyRow | undefined> {
+  return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
+}
+
+export async function insertIdempotencyKey(db: Db, row: IdempotencyKeyRow): Promise<void> {
+  await db.insertInto('idempotency_keys').values(row).execute()
+}
+
+/** The enrolment with its insured person, if the person has this ID-number hash. */
+export function findEnrolmentOfPerson(db: Db, enrolmentId: string, idNumberHash: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+    .selectAll('enrolments')
+    .select(['insured_persons.sex', 'insured_persons.name as person_name'])
+    .where('enrolments.id', '=', enrolmentId)
+    .where('insured_persons.id_number_hash', '=', idNumberHash)
+    .executeTakeFirst()
+}
+
+export function findEnrolmentWithPerson(db: Db, enrolmentId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+    .selectAll('enrolments')
+    .select(['insured_persons.sex', 'insured_persons.name as person_name'])
+    .where('enrolments.id', '=', enrolmentId)
+    .executeTakeFirst()
+}
+
+/** The person's active enrolments under a catalogue (two units may enrol the same person). */
+export function listActiveEnrolmentRows(db: Db, insuredPersonId: string, catalogueId: string) {
+  return db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('insured_person_id', '=', insuredPersonId)
+    .where('catalogue_id', '=', catalogueId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute()
+}

@@ -1,0 +1,127 @@
+import {
+  claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimSchema, claimWithdrawRequestSchema,
+} from '@huzhu/shared'
+import { todayInChina } from '../../clock'
+import type { AppContext } from '../../http/context'
+import { AppError } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { currentUser, hasAnyRole } from '../accounts/access'
+import type { AuthUser } from '../../http/context'
+import { auditActorOf } from '../audit/audit.service'
+import { deliverWechat } from '../notifications/wechat-delivery'
+import { loadClaimRecord } from './claim-record'
+import type { ClaimRow } from './claims.table'
+import { presentClaim, presentClaimSummary, type ClaimViewer } from './claims.presenter'
+import { findEnrolmentWithPerson, findOwnClaimRow, listOwnClaimRows } from './claims.repository'
+import { addMaterial, claimForReader, submitClaim, withdrawClaim } from './claims.service'
+import { claimParamsSchema, IDEMPOTENCY_KEY, myClaimsQuerySchema } from './schema'
+
+const tags = ['claims']
+
+/** What this user sees of a claim (see ClaimViewer). */
+export function viewerFor(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim: Pick<ClaimRow, 'member_user_id'>): ClaimViewer {
+  const own = claim.member_user_id === user.id
+  const reviewer = user.roles.has('reviewer')
+  return { fullName: own || reviewer, flags: hasAnyRole(user, ['reviewer', 'staff', 'admin']), today: todayInChina(ctx.deps.clock) }
+}
+
+/** The claim's full response body, read after the change committed. */
+export async function claimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, row: ClaimRow) {
+  const record = await loadClaimRecord(ctx.deps.db, ctx.deps.catalogues, row)
+  return presentClaim(record, viewerFor(ctx, user, row))
+}
+
+async function ownClaimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claimId: string) {
+  const row = await findOwnClaimRow(ctx.deps.db, user.id, claimId)
+  if (!row) throw new AppError(404, 'not_found')
+  return claimBody(ctx, user, row)
+}
+
+export const createClaim = defineRoute({
+  method: 'post', path: '/api/v1/claims', operationId: 'createClaim', tags, access: 'signed_in',
+  summary: 'Submit a claim on one of my enrolments with uploaded material. Send an `Idempotency-Key` header (8–100 of A-Z a-z 0-9 _ . : -): a retry with the same key and body gives the same claim (200)',
+  request: { body: claimCreateRequestSchema },
+  responses: { 201: { description: 'Submitted', schema: claimSchema }, 200: { description: 'Submitted before with this key', schema: claimSchema } },
+  errors: [403, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const key = ctx.get('Idempotency-Key')
+    if (!IDEMPOTENCY_KEY.test(key)) throw new AppError(400, 'idempotency_key_required')
+    const result = await ctx.deps.db.transaction().execute((trx) => submitClaim(trx, ctx.deps, me.id, key, ctx.input.body))
+    void deliverWechat(ctx.deps, result.notifications)
+    ctx.status = result.created ? 201 : 200
+    ctx.body = await ownClaimBody(ctx, me, result.claimId)
+  },
+})
+
+export const listMyClaims = defineRoute({
+  method: 'get', path: '/api/v1/me/claims', operationId: 'listMyClaims', tags, access: 'signed_in',
+  summary: 'My claims, newest first',
+  request: { query: myClaimsQuerySchema },
+  responses: { 200: { description: 'A page of claims', schema: claimListResponseSchema } },
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { cursor, limit } = ctx.input.query
+    const rows = await listOwnClaimRows(ctx.deps.db, me.id, cursor, limit + 1)
+    const page = rows.slice(0, limit)
+    const names = new Map<string, string>()
+    for (const row of page) {
+      if (!names.has(row.enrolment_id)) names.set(row.enrolment_id, (await findEnrolmentWithPerson(ctx.deps.db, row.enrolment_id))?.person_name ?? '')
+    }
+    ctx.body = {
+      claims: page.map((row) => presentClaimSummary(row, names.get(row.enrolment_id) ?? '', viewerFor(ctx, me, row))),
+      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    }
+  },
+})
+
+export const getClaim = defineRoute({
+  method: 'get', path: '/api/v1/claims/:claimId', operationId: 'getClaim', tags, access: 'signed_in',
+  summary: 'One claim: for its member, reviewers, staff and admins (their read of the medical data is audited); others 404',
+  request: { params: claimParamsSchema },
+  responses: { 200: { description: 'The claim', schema: claimSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const row = await ctx.deps.db.transaction().execute((trx) => claimForReader(trx, ctx.deps, me, ctx.input.params.claimId, auditActorOf(ctx)))
+    ctx.body = await claimBody(ctx, me, row)
+  },
+})
+
+/**
+ * The withdraw body is optional: a phone may send no body at all (or an empty
+ * one), which the JSON body reader gives as `undefined`; that is "no note".
+ */
+const withdrawBodySchema = claimWithdrawRequestSchema.optional().default({})
+
+export const withdrawMyClaim = defineRoute({
+  method: 'post', path: '/api/v1/claims/:claimId/withdraw', operationId: 'withdrawClaim', tags, access: 'signed_in',
+  summary: 'Withdraw my claim before it is decided (else 409); the body (an optional note) may be left out',
+  request: { params: claimParamsSchema, body: withdrawBodySchema },
+  responses: { 200: { description: 'Withdrawn', schema: claimSchema } },
+  errors: [404, 409],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { claimId } = ctx.input.params
+    const note = await ctx.deps.db.transaction().execute((trx) => withdrawClaim(trx, ctx.deps, me.id, claimId, ctx.input.body.note))
+    void deliverWechat(ctx.deps, [note])
+    ctx.body = await ownClaimBody(ctx, me, claimId)
+  },
+})
+
+export const sendClaimMaterial = defineRoute({
+  method: 'post', path: '/api/v1/claims/:claimId/material', operationId: 'sendClaimMaterial', tags, access: 'signed_in',
+  summary: 'Send the material a reviewer asked for (only while the claim needs material, else 409); the claim is submitted again with a new due date',
+  request: { params: claimParamsSchema, body: claimMaterialRequestSchema },
+  responses: { 200: { description: 'Submitted again', schema: claimSchema } },
+  errors: [404, 409, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { claimId } = ctx.input.params
+    const note = await ctx.deps.db.transaction().execute((trx) => addMaterial(trx, ctx.deps, me.id, claimId, ctx.input.body))
+    void deliverWechat(ctx.deps, [note])
+    ctx.body = await ownClaimBody(ctx, me, claimId)
+  },
+})
+
+export const claimRoutes = [createClaim, listMyClaims, getClaim, withdrawMyClaim, sendClaimMaterial]

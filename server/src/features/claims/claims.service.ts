@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto'
+import type { ClaimFigures, DocumentKind, EventKind } from '@huzhu/shared'
+import { nowIso, todayInChina, type Clock } from '../../clock'
+import type { Db } from '../../db/open'
+import { AppError, notFound } from '../../http/errors'
+import type { AuthUser } from '../../http/context'
+import { newId } from '../../ids'
+import { hasAnyRole } from '../accounts/access'
+import { recordAudit, type AuditActor } from '../audit/audit.service'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { findProfileRow } from '../members/members.repository'
+import type { NotificationRow } from '../notifications/notifications.table'
+import { assertMedicalConsent } from '../uploads/uploads.service'
+import { findOwnUploadRows } from '../uploads/uploads.repository'
+import { assessClaim, dueOnFor } from './claim-assessment.service'
+import { changeClaim, notifyMember, recordHistory, statusConflict } from './claim-changes.service'
+import { parseFigures, parseStrings, stableJson } from './claim-json'
+import type { ClaimRow } from './claims.table'
+import {
+  attachedUploadIds, findClaimRow, findEnrolmentOfPerson, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
+  insertClaimRow, insertDocumentRows, insertIdempotencyKey, listDocumentRows, replaceInvoiceRows,
+} from './claims.repository'
+
+export interface ClaimDeps {
+  clock: Clock
+  catalogues: CatalogueStore
+}
+
+export interface ClaimSubmission {
+  enrolmentId: string
+  kind: EventKind
+  eventDate: string
+  diagnosis: string
+  hospital?: string | undefined
+  figures: ClaimFigures
+  invoiceNumbers: string[]
+  documents: { uploadId: string; kind: DocumentKind }[]
+}
+
+const openStatuses = ['submitted', 'in_review', 'needs_material'] as const
+
+/** The member's own uploads, each not yet on any claim; 422 otherwise. Returns their content hashes. */
+async function claimableUploads(db: Db, userId: string, documents: readonly { uploadId: string }[]): Promise<string[]> {
+  const ids = documents.map((d) => d.uploadId)
+  if (new Set(ids).size !== ids.length) throw new AppError(422, 'upload_in_use', { details: [{ path: 'documents', code: 'upload_in_use' }] })
+  const own = await findOwnUploadRows(db, userId, ids)
+  const missing = ids.filter((id) => !own.some((u) => u.id === id))
+  if (missing.length > 0) throw new AppError(422, 'upload_not_found', { details: missing.map((uploadId) => ({ uploadId })) })
+  const attached = await attachedUploadIds(db, ids)
+  if (attached.length > 0) throw new AppError(422, 'upload_in_use', { details: attached.map((uploadId) => ({ uploadId })) })
+  return own.map((u) => u.sha256)
+}
+
+const uniqueInvoices = (numbers: readonly string[]) => [...new Set(numbers.map((n) => n.toUpperCase()))]
+
+/**
+ * Submits a claim. The `Idempotency-Key` makes a retry safe: the same key with
+ * the same body gives the claim made the first time (`created: false`), with
+ * another body a 422. Checks: the medical_data consent, an event date not in
+ * the future, an active enrolment of the caller's own person, the caller's own
+ * uploads not on another claim. Computes the engine's payout, the due date and
+ * the flags; writes the claim, its material, invoices, history and message.
+ */
+export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: string, input: ClaimSubmission): Promise<{ claimId: string; created: boolean; notifications: NotificationRow[] }> {
+  const requestHash = createHash('sha256').update(stableJson(input)).digest('hex')
+  const seen = await findIdempotencyKey(db, userId, key)
+  if (seen) {
+    if (seen.request_hash !== requestHash) throw new AppError(422, 'idempotency_key_reused')
+    return { claimId: seen.resource_id, created: false, notifications: [] }
+  }
+  await assertMedicalConsent(db, userId)
+  if (input.eventDate > todayInChina(deps.clock)) throw new AppError(422, 'event_date_in_future', { details: [{ path: 'eventDate', code: 'event_date_in_future' }] })
+  const profile = await findProfileRow(db, userId)
+  if (!profile) throw new AppError(403, 'profile_required')
+  const enrolment = await findEnrolmentOfPerson(db, input.enrolmentId, profile.id_number_hash)
+  if (!enrolment || enrolment.status !== 'active') {
+    throw new AppError(422, 'enrolment_not_claimable', { details: [{ path: 'enrolmentId', code: 'enrolment_not_claimable' }] })
+  }
+  const photoHashes = await claimableUploads(db, userId, input.documents)
+
+  const now = nowIso(deps.clock)
+  const claimId = newId('clm', deps.clock.now())
+  const invoiceNumbers = uniqueInvoices(input.invoiceNumbers)
+  const { sex, person_name: _name, ...enrolmentRow } = enrolment
+  const { payout, flags } = await assessClaim(db, deps.catalogues, {
+    claimId, enrolment: enrolmentRow, sex: sex === 'F' ? 'F' : 'M', kind: input.kind, eventDate: input.eventDate,
+    figures: input.figures, invoiceNumbers, photoHashes,
+  })
+  const row: ClaimRow = {
+    id: claimId, member_user_id: userId, enrolment_id: enrolment.id, insured_person_id: enrolment.insured_person_id,
+    catalogue_id: enrolment.catalogue_id, kind: input.kind, event_date: input.eventDate, diagnosis: input.diagnosis,
+    hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
+    status: 'submitted', submitted_at: now, last_material_at: now, due_on: dueOnFor(now),
+    estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
+    decision: null, approved_fen: null, decided_by: null, payment_batch_id: null, payment_reference: null, paid_at: null,
+    created_at: now, updated_at: now,
+  }
+  await insertClaimRow(db, row)
+  await insertDocumentRows(db, input.documents.map((d) => ({ upload_id: d.uploadId, claim_id: claimId, kind: d.kind, added_at: now })))
+  await replaceInvoiceRows(db, claimId, invoiceNumbers)
+  await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
+  await insertIdempotencyKey(db, { user_id: userId, key, request_hash: requestHash, resource_id: claimId, created_at: now })
+  return { claimId, created: true, notifications: [await notifyMember(db, deps, row)] }
+}
+
+const claimReaders = ['reviewer', 'staff', 'admin'] as const
+
+/**
+ * A claim for someone who may read it: its member, or a reviewer, staff or an
+ * admin (then the read of the medical data is audited). Anyone else: not found.
+ */
+export async function claimForReader(db: Db, deps: ClaimDeps, user: AuthUser, claimId: string, actor: AuditActor): Promise<ClaimRow> {
+  const own = await findOwnClaimRow(db, user.id, claimId)
+  if (own) return own
+  if (!hasAnyRole(user, claimReaders)) throw notFound()
+  const row = await findClaimRow(db, claimId)
+  if (!row) throw notFound()
+  await recordAudit(db, deps.clock, actor, { subjectUserId: row.member_user_id, action: 'read', resource: 'claim', fields: ['diagnosis', 'figures', 'documents'] })
+  return row
+}
+
+async function ownClaim(db: Db, userId: string, claimId: string): Promise<ClaimRow> {
+  const row = await findOwnClaimRow(db, userId, claimId)
+  if (!row) throw notFound()
+  return row
+}
+
+/** The member withdraws a claim not yet decided; a decided one is a 409. */
+export async function withdrawClaim(db: Db, deps: ClaimDeps, userId: string, claimId: string, note: string | undefined): Promise<NotificationRow> {
+  const claim = await ownClaim(db, userId, claimId)
+  if (!(openStatuses as readonly string[]).includes(claim.status)) throw statusConflict(claim.status, 'claim_not_withdrawable')
+  return changeClaim(db, deps, claim, { from: openStatuses, to: 'withdrawn', actorUserId: userId, actorRole: 'member', note: note ?? null })
+}
+
+export interface MaterialInput {
+  documents: { uploadId: string; kind: DocumentKind }[]
+  figures?: ClaimFigures | undefined
+  invoiceNumbers?: string[] | undefined
+  note?: string | undefined
+}
+
+/**
+ * The member sends the material a reviewer asked for: new documents, and
+ * figures or invoice numbers when given. The claim is submitted again, the last
+ * material is now (a new due date), the payout and flags are computed again.
+ */
+export async function addMaterial(db: Db, deps: ClaimDeps, userId: string, claimId: string, input: MaterialInput): Promise<NotificationRow> {
+  const claim = await ownClaim(db, userId, claimId)
+  if (claim.status !== 'needs_material') throw statusConflict(claim.status, 'claim_material_not_requested')
+  if (input.documents.length === 0 && !input.figures && !input.invoiceNumbers) throw new AppError(422, 'claim_documents_required')
+  await claimableUploads(db, userId, input.documents)
+  const now = nowIso(deps.clock)
+  await insertDocumentRows(db, input.documents.map((d) => ({ upload_id: d.uploadId, claim_id: claimId, kind: d.kind, added_at: now })))
+  const invoiceNumbers = input.invoiceNumbers ? uniqueInvoices(input.invoiceNumbers) : parseStrings(claim.invoice_numbers)
+  if (input.invoiceNumbers) await replaceInvoiceRows(db, claimId, invoiceNumbers)
+  const figures = input.figures ?? parseFigures(claim.figures)
+  const enrolment = await findEnrolmentWithPerson(db, claim.enrolment_id)
+  if (!enrolment) throw notFound()
+  const { sex, person_name: _name, ...enrolmentRow } = enrolment
+  const photoHashes = (await listDocumentRows(db, claimId)).map((d) => d.sha256)
+  const { payout, flags } = await assessClaim(db, deps.catalogues, {
+    claimId, enrolment: enrolmentRow, sex: sex === 'F' ? 'F' : 'M', kind: claim.kind as EventKind, eventDate: claim.event_date,
+    figures, invoiceNumbers, photoHashes,
+  })
+  const dueOn = dueOnFor(now)
+  return changeClaim(db, deps, claim, {
+    from: ['needs_material'], to: 'submitted', actorUserId: userId, actorRole: 'member', note: input.note ?? null,
+    changes: {
+      figures: JSON.stringify(figures), invoice_numbers: JSON.stringify(invoiceNumbers), last_material_at: now, due_on: dueOn,
+      estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
+    },
+  })
+}
+

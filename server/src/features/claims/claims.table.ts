@@ -1,0 +1,40 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * A claim (理赔申请) on one enrolment. JSON columns: `figures` (the settlement
+ * figures as sent), `invoice_numbers`, `estimate_lines` (the engine's payout
+ * lines at the last material), `flags`, `decision` (the reviewer's decision).
+ * Money in fen; `due_on` is 10 working days after `last_material_at` (China date).
+ */
+export interface ClaimsTable {
+  id: string
+  member_user_id: string
+  enrolment_id: string
+  insured_person_id: string
+  catalogue_id: string
+  kind: string
+  event_date: string
+  diagnosis: string
+  hospital: string | null
+  figures: string
+  invoice_numbers: string
+  status: string
+  submitted_at: string
+  last_material_at: string
+  due_on: string
+  estimate_fen: number
+  estimate_lines: string
+  flags: string
+  flagged: number
+  decision: string | null
+  approved_fen: number | null
+  decided_by: string | null
+  payment_batch_id: string | null
+  payment_reference: string | null
+  paid_at: string | null
+  created_at: string
+  updated_at: string
+}
+export type ClaimRow = Selectable<ClaimsTable>
+export type NewClaimRow = Insertable<ClaimsTable>
+export type ClaimUpdate = Updateable<ClaimsTable>

@@ -1,0 +1,61 @@
+import {
+  maskIdNumber, maskMobile, maskName, toSelection,
+  type CivilDate, type Enrolment, type EnrolmentMode, type EnrolmentStatus, type FundingSource, type Occupation,
+} from '@huzhu/shared'
+import type { DataProtector } from '../../crypto/protector'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { coverStateOf } from './cover-state'
+import type { EnrolmentView } from './enrolments.repository'
+import { decodePerson } from './insured-person'
+
+/**
+ * Who is looking: the insured person sees their ID number and mobile in full;
+ * staff see the name but ID and mobile masked; a unit admin sees everything masked.
+ */
+export type Viewer = 'self' | 'staff' | 'unit'
+
+export interface PresentDeps {
+  protector: DataProtector
+  catalogues: CatalogueStore
+  today: CivilDate
+}
+
+export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: PresentDeps): Enrolment {
+  const { row } = view
+  const person = decodePerson(view.person, deps.protector)
+  const catalogue = deps.catalogues.get(row.catalogue_id)
+  const coverFrom = JSON.parse(row.cover_from) as Record<string, string>
+  const reveal = viewer === 'self'
+  return {
+    id: row.id,
+    catalogueId: row.catalogue_id,
+    catalogueName: catalogue?.data.name ?? row.catalogue_id,
+    mode: row.mode as EnrolmentMode,
+    status: row.status as EnrolmentStatus,
+    coverState: coverStateOf({ status: row.status, start: row.start_on, end: row.end_on, coverFrom }, deps.today),
+    products: toSelection(JSON.parse(row.products) as string[]).map((p) => ({
+      code: p.code, name: catalogue?.products.get(p.code)?.name ?? p.code, shares: p.shares,
+    })),
+    acceptedOn: row.accepted_on,
+    start: row.start_on,
+    end: row.end_on,
+    coverFrom,
+    premiumFen: row.premium_fen,
+    lines: JSON.parse(row.premium_lines) as Enrolment['lines'],
+    fundingSource: row.funding_source as FundingSource,
+    unit: view.unit ? { id: view.unit.id, name: view.unit.name } : null,
+    eventId: row.event_id,
+    person: {
+      name: viewer === 'unit' ? maskName(person.name) : person.name,
+      idNumber: reveal ? person.idNumber : maskIdNumber(person.idNumber),
+      sex: person.sex,
+      birthDate: person.birthDate,
+      mobile: person.mobile === null ? null : reveal ? person.mobile : maskMobile(person.mobile),
+      occupation: person.occupation as Occupation | null,
+      platform: person.platform,
+    },
+    payment: view.payment ? { id: view.payment.id, reference: view.payment.reference, confirmedAt: view.payment.confirmed_at } : null,
+    cancelledAt: row.cancelled_at,
+    createdAt: row.created_at,
+  }
+}

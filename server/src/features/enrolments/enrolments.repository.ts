@@ -1,0 +1,98 @@
+import type { Db } from '../../db/open'
+import type { PaymentRow } from '../payments/payments.table'
+import type { UnitRow } from '../units/units.table'
+import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
+import { chunks, findPersonsByIds } from './insured-persons.repository'
+import type { InsuredPersonRow } from './insured-persons.table'
+
+/** Statuses that hold cover (or will, once paid): a person may have one of these per catalogue and period. */
+export const LIVE_STATUSES = ['pending_payment', 'active'] as const
+
+export function findEnrolment(db: Db, id: string): Promise<EnrolmentRow | undefined> {
+  return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** 21 columns × 400 rows per statement stays under SQLite's parameter limit. */
+export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[]): Promise<void> {
+  for (const part of chunks(rows, 400)) await db.insertInto('enrolments').values(part).execute()
+}
+
+/** Live enrolments of a person in a catalogue whose cover overlaps [start, end]. */
+export function findOverlapping(db: Db, personId: string, catalogueId: string, start: string, end: string): Promise<EnrolmentRow | undefined> {
+  return db.selectFrom('enrolments').selectAll()
+    .where('insured_person_id', '=', personId).where('catalogue_id', '=', catalogueId)
+    .where('status', 'in', LIVE_STATUSES).where('start_on', '<=', end).where('end_on', '>=', start)
+    .executeTakeFirst()
+}
+
+/** The same for many persons at once: person id → one overlapping enrolment. */
+export async function findOverlappingMany(db: Db, personIds: readonly string[], catalogueId: string, start: string, end: string): Promise<Map<string, EnrolmentRow>> {
+  const found = new Map<string, EnrolmentRow>()
+  for (const part of chunks(personIds)) {
+    const rows = await db.selectFrom('enrolments').selectAll()
+      .where('insured_person_id', 'in', part).where('catalogue_id', '=', catalogueId)
+      .where('status', 'in', LIVE_STATUSES).where('start_on', '<=', end).where('end_on', '>=', start)
+      .execute()
+    for (const row of rows) found.set(row.insured_person_id, row)
+  }
+  return found
+}
+
+export interface EnrolmentFilter {
+  unitId?: string
+  catalogueId?: string
+  eventId?: string
+  status?: string
+  personId?: string
+  /** Enrolments with an id before this one (ids sort by creation time): the next page. */
+  before?: string
+  limit: number
+}
+
+/** Newest first. */
+export function listEnrolmentRows(db: Db, f: EnrolmentFilter): Promise<EnrolmentRow[]> {
+  let q = db.selectFrom('enrolments').selectAll().orderBy('id', 'desc').limit(f.limit)
+  if (f.unitId !== undefined) q = q.where('unit_id', '=', f.unitId)
+  if (f.catalogueId !== undefined) q = q.where('catalogue_id', '=', f.catalogueId)
+  if (f.eventId !== undefined) q = q.where('event_id', '=', f.eventId)
+  if (f.status !== undefined) q = q.where('status', '=', f.status)
+  if (f.personId !== undefined) q = q.where('insured_person_id', '=', f.personId)
+  if (f.before !== undefined) q = q.where('id', '<', f.before)
+  return q.execute()
+}
+
+export async function setEnrolmentCancelled(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('enrolments').set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('id', '=', id).where('status', '!=', 'cancelled').executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** An enrolment with what its response shows beside it: the person, the unit, the payment. */
+export interface EnrolmentView {
+  row: EnrolmentRow
+  person: InsuredPersonRow
+  unit: Pick<UnitRow, 'id' | 'name'> | null
+  payment: Pick<PaymentRow, 'id' | 'reference' | 'confirmed_at'> | null
+}
+
+/** Loads persons, units and payments of the rows in three queries. */
+export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<EnrolmentView[]> {
+  if (rows.length === 0) return []
+  const persons = new Map((await findPersonsByIds(db, rows.map((r) => r.insured_person_id))).map((p) => [p.id, p]))
+  const unitIds = [...new Set(rows.map((r) => r.unit_id).filter((id): id is string => id !== null))]
+  const paymentIds = [...new Set(rows.map((r) => r.payment_id).filter((id): id is string => id !== null))]
+  const units = new Map<string, Pick<UnitRow, 'id' | 'name'>>()
+  for (const part of chunks(unitIds)) {
+    for (const u of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', part).execute()) units.set(u.id, u)
+  }
+  const payments = new Map<string, Pick<PaymentRow, 'id' | 'reference' | 'confirmed_at'>>()
+  for (const part of chunks(paymentIds)) {
+    for (const p of await db.selectFrom('payments').select(['id', 'reference', 'confirmed_at']).where('id', 'in', part).execute()) payments.set(p.id, p)
+  }
+  return rows.map((row) => ({
+    row,
+    person: persons.get(row.insured_person_id)!,
+    unit: row.unit_id === null ? null : units.get(row.unit_id) ?? null,
+    payment: row.payment_id === null ? null : payments.get(row.payment_id) ?? null,
+  }))
+}

@@ -1,0 +1,124 @@
+import { enrolmentListQuerySchema, enrolmentListResponseSchema, enrolmentSchema, selfEnrolmentRequestSchema } from '@huzhu/shared'
+import { todayInChina } from '../../clock'
+import type { Db } from '../../db/open'
+import type { AppDeps } from '../../http/context'
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { idPattern } from '../../ids'
+import { currentUser } from '../accounts/access'
+import { isStaff, ownIdHash, viewerOf } from './enrolment-access'
+import { presentEnrolment, type Viewer } from './enrolments.presenter'
+import { findEnrolment, listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
+import { cancelEnrolment, enrolSelf } from './enrolments.service'
+import { findPersonByHash } from './insured-persons.repository'
+import { enrolmentParamsSchema } from './schema'
+
+const tags = ['enrolments']
+
+export function presentDeps(deps: AppDeps) {
+  return { protector: deps.protector, catalogues: deps.catalogues, today: todayInChina(deps.clock) }
+}
+
+/** One enrolment with its person, unit and payment, or 404. */
+export async function loadView(db: Db, id: string): Promise<EnrolmentView> {
+  const row = await findEnrolment(db, id)
+  if (!row) throw notFound('enrolment_not_found')
+  return (await loadViews(db, [row]))[0]!
+}
+
+/** A page of enrolments, newest first, and the cursor of the next page. */
+async function page(db: Db, filter: EnrolmentFilter): Promise<{ views: EnrolmentView[]; nextCursor: string | null }> {
+  const rows = await listEnrolmentRows(db, { ...filter, limit: filter.limit + 1 })
+  const more = rows.length > filter.limit
+  const shown = more ? rows.slice(0, filter.limit) : rows
+  return { views: await loadViews(db, shown), nextCursor: more ? shown[shown.length - 1]!.id : null }
+}
+
+export const createMyEnrolment = defineRoute({
+  method: 'post', path: '/api/v1/me/enrolments', operationId: 'createMyEnrolment', tags, access: 'signed_in',
+  summary: 'Enrol myself (instant mode) from my real-name profile, priced today; an event sets the funding',
+  request: { body: selfEnrolmentRequestSchema },
+  responses: { 201: { description: 'Enrolled, pending payment', schema: enrolmentSchema } },
+  errors: [409, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const view = await ctx.deps.db.transaction().execute(async (trx) => {
+      const row = await enrolSelf(trx, ctx.deps, me.id, ctx.input.body)
+      return (await loadViews(trx, [row]))[0]!
+    })
+    ctx.status = 201
+    ctx.body = presentEnrolment(view, 'self', presentDeps(ctx.deps))
+  },
+})
+
+export const listMyEnrolments = defineRoute({
+  method: 'get', path: '/api/v1/me/enrolments', operationId: 'listMyEnrolments', tags, access: 'signed_in',
+  summary: 'Every enrolment covering me (found by my profile’s ID number), roster ones included, newest first',
+  responses: { 200: { description: 'My enrolments', schema: enrolmentListResponseSchema } },
+  async handler(ctx) {
+    const { readDb } = ctx.deps
+    const hash = await ownIdHash(readDb, currentUser(ctx).id)
+    const person = hash === undefined ? undefined : await findPersonByHash(readDb, hash)
+    const views = person ? await loadViews(readDb, await listEnrolmentRows(readDb, { personId: person.id, limit: 1000 })) : []
+    const deps = presentDeps(ctx.deps)
+    ctx.body = { enrolments: views.map((v) => presentEnrolment(v, 'self', deps)), nextCursor: null }
+  },
+})
+
+export const listEnrolments = defineRoute({
+  method: 'get', path: '/api/v1/enrolments', operationId: 'listEnrolments', tags, access: { roles: ['staff', 'reviewer', 'admin', 'unit_admin'] },
+  summary: 'Enrolments by unit, catalogue, event, status; newest first, paged by cursor. A unit admin passes their own unitId',
+  request: { query: enrolmentListQuerySchema },
+  responses: { 200: { description: 'A page of enrolments (ID numbers and mobiles masked)', schema: enrolmentListResponseSchema } },
+  async handler(ctx) {
+    const user = currentUser(ctx)
+    const q = ctx.input.query
+    let viewer: Viewer = 'staff'
+    if (!isStaff(user)) {
+      if (q.unitId === undefined) throw badRequest('validation_failed', { details: [{ path: 'unitId', code: 'field_required', message: '此项必填' }] })
+      if (!user.unitIds.has(q.unitId)) throw forbidden()
+      viewer = 'unit'
+    }
+    if (q.cursor !== undefined && !idPattern('enr').test(q.cursor)) throw new AppError(400, 'cursor_invalid')
+    const filter: EnrolmentFilter = { limit: q.limit }
+    if (q.unitId !== undefined) filter.unitId = q.unitId
+    if (q.catalogueId !== undefined) filter.catalogueId = q.catalogueId
+    if (q.eventId !== undefined) filter.eventId = q.eventId
+    if (q.status !== undefined) filter.status = q.status
+    if (q.cursor !== undefined) filter.before = q.cursor
+    const { views, nextCursor } = await page(ctx.deps.readDb, filter)
+    const deps = presentDeps(ctx.deps)
+    ctx.body = { enrolments: views.map((v) => presentEnrolment(v, viewer, deps)), nextCursor }
+  },
+})
+
+export const getEnrolment = defineRoute({
+  method: 'get', path: '/api/v1/enrolments/:enrolmentId', operationId: 'getEnrolment', tags, access: 'signed_in',
+  summary: 'One enrolment: the insured person (unmasked), office staff, or the admin of the enrolling unit',
+  request: { params: enrolmentParamsSchema },
+  responses: { 200: { description: 'The enrolment', schema: enrolmentSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const view = await loadView(ctx.deps.db, ctx.input.params.enrolmentId)
+    const viewer = await viewerOf(ctx.deps.db, currentUser(ctx), view)
+    if (!viewer) throw notFound('enrolment_not_found')
+    ctx.body = presentEnrolment(view, viewer, presentDeps(ctx.deps))
+  },
+})
+
+export const cancelEnrolmentRoute = defineRoute({
+  method: 'post', path: '/api/v1/enrolments/:enrolmentId/cancel', operationId: 'cancelEnrolment', tags, access: { roles: ['staff', 'admin'] },
+  summary: 'Cancel an enrolment (pending or active); its card then checks as cancelled',
+  request: { params: enrolmentParamsSchema },
+  responses: { 200: { description: 'Cancelled', schema: enrolmentSchema } },
+  errors: [404, 409],
+  async handler(ctx) {
+    const view = await ctx.deps.db.transaction().execute(async (trx) => {
+      const row = await cancelEnrolment(trx, ctx.deps, ctx.input.params.enrolmentId)
+      return (await loadViews(trx, [row]))[0]!
+    })
+    ctx.body = presentEnrolment(view, 'staff', presentDeps(ctx.deps))
+  },
+})
+
+export const enrolmentRoutes = [createMyEnrolment, listMyEnrolments, listEnrolments, getEnrolment, cancelEnrolmentRoute]

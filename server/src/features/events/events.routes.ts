@@ -1,0 +1,113 @@
+import QRCode from 'qrcode'
+import { eventCreateRequestSchema, eventListResponseSchema, eventPublicSchema, eventSchema } from '@huzhu/shared'
+import type { Db } from '../../db/open'
+import type { AppContext } from '../../http/context'
+import { notFound } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { currentUser } from '../accounts/access'
+import { eventEnrolmentCounts, findEventByCode, findEventById, listEventRows } from './events.repository'
+import { eventLink, presentEvent, presentEventPublic } from './events.presenter'
+import { createEvent, recordScan } from './events.service'
+import type { OutreachEventRow } from './events.table'
+import { eventCodeParamsSchema, eventParamsSchema } from './schema'
+
+const tags = ['events']
+const staffOnly = { roles: ['staff', 'admin'] } as const
+
+/** The configured public URL, else the scheme and host the request came to (behind a proxy: X-Forwarded-* when trusted). */
+const baseUrlOf = (ctx: Pick<AppContext, 'deps' | 'protocol' | 'host'>) => ctx.deps.config.publicUrl ?? `${ctx.protocol}://${ctx.host}`
+
+async function unitNames(db: Db, rows: readonly OutreachEventRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.unit_id).filter((id): id is string => id !== null))]
+  if (ids.length === 0) return new Map()
+  return new Map((await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.name]))
+}
+
+async function presentMany(ctx: Pick<AppContext, 'deps' | 'protocol' | 'host'>, rows: OutreachEventRow[]) {
+  const db = ctx.deps.readDb
+  const [names, counts] = await Promise.all([unitNames(db, rows), eventEnrolmentCounts(db, rows.map((r) => r.id))])
+  return rows.map((r) => presentEvent(r, r.unit_id ? names.get(r.unit_id) ?? null : null, counts.get(r.id), baseUrlOf(ctx)))
+}
+
+async function eventOr404(db: Db, id: string): Promise<OutreachEventRow> {
+  const row = await findEventById(db, id)
+  if (!row) throw notFound('event_not_found')
+  return row
+}
+
+export const createEventRoute = defineRoute({
+  method: 'post', path: '/api/v1/events', operationId: 'createEvent', tags, access: staffOnly,
+  summary: 'Create an outreach event (宣讲、义诊) with its QR code: catalogue, suggested products, who pays',
+  request: { body: eventCreateRequestSchema },
+  responses: { 201: { description: 'Created', schema: eventSchema } },
+  errors: [422],
+  async handler(ctx) {
+    const staffId = currentUser(ctx).id
+    const row = await ctx.deps.db.transaction().execute((trx) => createEvent(trx, ctx.deps, staffId, ctx.input.body))
+    ctx.status = 201
+    ctx.body = (await presentMany(ctx, [row]))[0]
+  },
+})
+
+export const listEventsRoute = defineRoute({
+  method: 'get', path: '/api/v1/events', operationId: 'listEvents', tags, access: staffOnly,
+  summary: 'Outreach events, latest date first, with live counts',
+  responses: { 200: { description: 'Events', schema: eventListResponseSchema } },
+  async handler(ctx) {
+    ctx.body = { events: await presentMany(ctx, await listEventRows(ctx.deps.readDb)) }
+  },
+})
+
+export const getEventRoute = defineRoute({
+  method: 'get', path: '/api/v1/events/:eventId', operationId: 'getEvent', tags, access: staffOnly,
+  summary: 'One event with its link, mini-program scene and live counts (scanned, enrolled, pending payment)',
+  request: { params: eventParamsSchema },
+  responses: { 200: { description: 'The event', schema: eventSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const row = await eventOr404(ctx.deps.readDb, ctx.input.params.eventId)
+    ctx.body = (await presentMany(ctx, [row]))[0]
+  },
+})
+
+export const getEventQrRoute = defineRoute({
+  method: 'get', path: '/api/v1/events/:eventId/qr.png', operationId: 'getEventQr', tags, access: staffOnly,
+  summary: 'The event’s QR code (PNG) holding its H5 link, for a phone screen or a poster',
+  request: { params: eventParamsSchema },
+  responses: { 200: { description: 'A PNG image', contentType: 'image/png' } },
+  errors: [404],
+  async handler(ctx) {
+    const row = await eventOr404(ctx.deps.readDb, ctx.input.params.eventId)
+    ctx.type = 'image/png'
+    ctx.body = await QRCode.toBuffer(eventLink(baseUrlOf(ctx), row.code), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 })
+  },
+})
+
+export const getEventByCodeRoute = defineRoute({
+  method: 'get', path: '/api/v1/event-codes/:code', operationId: 'getEventByCode', tags, access: 'public',
+  summary: 'What a rider who scanned an event’s code sees: the event and its suggested selection, no counts',
+  request: { params: eventCodeParamsSchema },
+  responses: { 200: { description: 'The event', schema: eventPublicSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const row = await findEventByCode(ctx.deps.readDb, ctx.input.params.code)
+    if (!row) throw notFound('event_not_found')
+    const names = await unitNames(ctx.deps.readDb, [row])
+    ctx.body = presentEventPublic(row, row.unit_id ? names.get(row.unit_id) ?? null : null)
+  },
+})
+
+export const scanEventRoute = defineRoute({
+  method: 'post', path: '/api/v1/event-codes/:code/scans', operationId: 'scanEvent', tags, access: 'public',
+  summary: 'Count one scan of an event’s code (rate-limited per client)',
+  request: { params: eventCodeParamsSchema },
+  responses: { 204: { description: 'Counted' } },
+  errors: [404, 429],
+  async handler(ctx) {
+    const ip = ctx.ip || 'unknown'
+    await ctx.deps.db.transaction().execute((trx) => recordScan(trx, ctx.deps, ctx.input.params.code, ip))
+    ctx.status = 204
+  },
+})
+
+export const eventRoutes = [createEventRoute, listEventsRoute, getEventRoute, getEventQrRoute, getEventByCodeRoute, scanEventRoute]

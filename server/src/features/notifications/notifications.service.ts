@@ -1,0 +1,41 @@
+import { fillTemplate, type MessageParams, type NotificationKind } from '@huzhu/shared'
+import { nowIso, type Clock } from '../../clock'
+import type { Db } from '../../db/open'
+import { newId } from '../../ids'
+import { notificationTexts } from './notification-texts'
+import { insertNotificationRow } from './notifications.repository'
+import type { NotificationRow } from './notifications.table'
+
+export interface NotificationInput {
+  /** The member (account) the message is for. */
+  userId: string
+  kind: NotificationKind
+  subject: { type: 'enrolment' | 'claim'; id: string }
+  /** Values for the text's `{placeholders}` (see notification-texts.ts), e.g. `{ amount: '6,200.00' }`. */
+  params?: MessageParams
+}
+
+/**
+ * Writes an in-app message for a member about an enrolment or claim status
+ * change. Call it inside the transaction that changes the status, so one never
+ * commits without the other. It returns the row; after the commit, pass the rows
+ * to `deliverWechat(deps, rows)` to send WeChat subscribe messages (never inside
+ * the transaction: it goes over the network).
+ */
+export async function notify(db: Db, deps: { clock: Clock }, input: NotificationInput): Promise<NotificationRow> {
+  const text = notificationTexts[input.kind]
+  const row: NotificationRow = {
+    id: newId('ntf', deps.clock.now()),
+    user_id: input.userId,
+    kind: input.kind,
+    title: fillTemplate(text.title, input.params),
+    body: fillTemplate(text.body, input.params),
+    subject_type: input.subject.type,
+    subject_id: input.subject.id,
+    created_at: nowIso(deps.clock),
+    read_at: null,
+    wechat_state: 'none',
+  }
+  await insertNotificationRow(db, row)
+  return row
+}

@@ -1,0 +1,47 @@
+import { formatFen, type PaymentRequest } from '@huzhu/shared'
+import { nowIso, type Clock } from '../../clock'
+import type { Db } from '../../db/open'
+import { AppError, conflict } from '../../http/errors'
+import { newId } from '../../ids'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { catalogueOr422 } from '../enrolments/enrolments.service'
+import type { PaymentRow } from './payments.table'
+import { activateEnrolments, findPaymentByReference, findPendingOfUnit, findTargets, insertPayment } from './payments.repository'
+
+/**
+ * Confirms a bank transfer against pending enrolments (listed, or all of a
+ * unit's in the catalogue): the reference must be new in the catalogue and the
+ * amount must equal their premiums. The payment and the activations commit together.
+ */
+export async function confirmPayment(db: Db, deps: { clock: Clock; catalogues: CatalogueStore }, staffId: string, body: PaymentRequest): Promise<PaymentRow> {
+  catalogueOr422(deps.catalogues, body.catalogueId)
+  if (await findPaymentByReference(db, body.catalogueId, body.reference)) throw conflict('payment_reference_taken')
+  let targets
+  if (body.enrolmentIds !== undefined) {
+    targets = await findTargets(db, body.enrolmentIds)
+    const usable = new Set(targets.filter((t) => t.status === 'pending_payment' && t.catalogue_id === body.catalogueId).map((t) => t.id))
+    const bad = [...new Set(body.enrolmentIds)].filter((id) => !usable.has(id))
+    if (bad.length > 0) {
+      throw new AppError(422, 'payment_enrolments_invalid', { params: { count: bad.length }, details: bad.slice(0, 100).map((enrolmentId) => ({ enrolmentId })) })
+    }
+  } else {
+    targets = await findPendingOfUnit(db, body.unitId!, body.catalogueId)
+    if (targets.length === 0) throw new AppError(422, 'payment_nothing_pending')
+  }
+  const expected = targets.reduce((sum, t) => sum + t.premium_fen, 0)
+  if (expected !== body.amountFen) {
+    throw new AppError(422, 'payment_amount_mismatch', {
+      params: { expected: formatFen(expected), actual: formatFen(body.amountFen) },
+      details: [{ path: 'amountFen', expectedFen: expected, enrolmentCount: targets.length }],
+    })
+  }
+  const now = nowIso(deps.clock)
+  const row: PaymentRow = {
+    id: newId('pay', deps.clock.now()), catalogue_id: body.catalogueId, reference: body.reference, amount_fen: body.amountFen,
+    payer: body.payer ?? null, unit_id: body.unitId ?? null, enrolment_count: targets.length, confirmed_at: now, confirmed_by: staffId,
+  }
+  await insertPayment(db, row)
+  const changed = await activateEnrolments(db, targets.map((t) => t.id), row.id, now)
+  if (changed !== targets.length) throw new Error(`payment ${row.id}: ${changed} of ${targets.length} enrolments activated`)
+  return row
+}

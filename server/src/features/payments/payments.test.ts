@@ -1,0 +1,110 @@
+import { builtInCatalogues, parseIdNumber, toSelection } from '@huzhu/shared'
+import { fillProfile, freshIdNumber, loginAs, loginEveryRole, startTestApp, type TestApp } from '../../../test/helpers'
+import { enrolPerson, priceSelection } from '../enrolments/enrolments.service'
+
+let app: TestApp
+let users: Awaited<ReturnType<typeof loginEveryRole>>
+beforeAll(async () => {
+  app = await startTestApp()
+  users = await loginEveryRole(app)
+})
+afterAll(() => app.close())
+
+const zy = { catalogueId: 'shaanxi-gig-2023', products: ['ZY'] }
+const pay = (body: unknown, token = users.staff.token) => app.api.post('/api/v1/payments', body, { token })
+const statusOf = async (id: string) => (await app.db.selectFrom('enrolments').select(['status', 'payment_id']).where('id', '=', id).executeTakeFirstOrThrow())
+const paymentCount = async () => (await app.db.selectFrom('payments').select('id').execute()).length
+
+async function pendingEnrolment() {
+  const member = await loginAs(app)
+  await fillProfile(app, member)
+  const res = await app.api.post('/api/v1/me/enrolments', zy, { token: member.token })
+  expect(res.status).toBe(201)
+  return { member, id: res.body.id as string }
+}
+
+/** A unit's pending enrolments, as a roster import leaves them (written through the service). */
+async function unitEnrolments(unitId: string, n: number): Promise<string[]> {
+  const catalogue = builtInCatalogues().get('shaanxi-gig-2023')!
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const parsed = parseIdNumber(freshIdNumber(), '2026-11-24')
+    if (!parsed.ok) throw new Error('bad id')
+    const q = priceSelection(catalogue, toSelection(['ZY']), 'collective', '2026-11-24')
+    const row = await app.db.transaction().execute((trx) => enrolPerson(trx, { clock: app.clock, protector: app.protector, catalogues: { list: () => [], get: () => catalogue } },
+      { name: '单位职工', idNumber: parsed.value, mobile: '13700000000', occupation: 'courier', platform: '站点', basicMedicalInsurance: true },
+      q, { fundingSource: 'unit', unitId, eventId: null, rosterId: null, createdBy: null }))
+    ids.push(row.id)
+  }
+  return ids
+}
+
+describe('POST /api/v1/payments', () => {
+  test('a transfer for listed enrolments activates them with the payment; the member sees it', async () => {
+    const a = await pendingEnrolment()
+    const b = await pendingEnrolment()
+    const res = await pay({ ...zy, products: undefined, reference: 'BANK-0001', amountFen: 20000, payer: '某站点', enrolmentIds: [a.id, b.id] })
+    expect(res.status).toBe(201)
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^pay_/), catalogueId: 'shaanxi-gig-2023', reference: 'BANK-0001', amountFen: 20000, payer: '某站点',
+      enrolmentCount: 2, confirmedAt: expect.any(String), confirmedBy: users.staff.id,
+    })
+    expect(await statusOf(a.id)).toEqual({ status: 'active', payment_id: res.body.id })
+    const seen = await app.api.get(`/api/v1/enrolments/${a.id}`, { token: a.member.token })
+    expect(seen.body).toMatchObject({ status: 'active', coverState: 'not_started', payment: { id: res.body.id, reference: 'BANK-0001' } })
+    app.clock.advance(2 * 86_400_000)
+    expect((await app.api.get(`/api/v1/enrolments/${a.id}`, { token: a.member.token })).body.coverState).toBe('covered')
+    const list = await app.api.get('/api/v1/payments?catalogueId=shaanxi-gig-2023', { token: users.admin.token })
+    expect(list.status).toBe(200)
+    expect(list.body.payments.map((p: { id: string }) => p.id)).toContain(res.body.id)
+  })
+
+  test('a wrong amount is a 422 naming the expected sum; a used reference a 409; nothing changes', async () => {
+    const a = await pendingEnrolment()
+    const before = await paymentCount()
+    const wrong = await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0002', amountFen: 9999, enrolmentIds: [a.id] })
+    expect([wrong.status, wrong.body.error.code]).toEqual([422, 'payment_amount_mismatch'])
+    expect(wrong.body.error.message).toBe('缴费金额与待缴保费合计不符：应为 100.00 元，登记的是 99.99 元')
+    const taken = await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0001', amountFen: 10000, enrolmentIds: [a.id] })
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'payment_reference_taken'])
+    expect(await statusOf(a.id)).toEqual({ status: 'pending_payment', payment_id: null })
+    expect(await paymentCount()).toBe(before)
+  })
+
+  test('an enrolment that is not pending (or unknown, or of another catalogue) is refused, all or nothing', async () => {
+    const a = await pendingEnrolment()
+    const b = await pendingEnrolment()
+    expect((await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0003', amountFen: 10000, enrolmentIds: [a.id] })).status).toBe(201)
+    const res = await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0004', amountFen: 20000, enrolmentIds: [a.id, b.id] })
+    expect([res.status, res.body.error.code]).toEqual([422, 'payment_enrolments_invalid'])
+    expect(res.body.error.details).toEqual([{ enrolmentId: a.id }])
+    const other = await pay({ catalogueId: 'shanghai-2020', reference: 'BANK-0004', amountFen: 10000, enrolmentIds: [b.id] })
+    expect(other.status).toBe(422)
+    expect((await statusOf(b.id)).status).toBe('pending_payment')
+  })
+
+  test('by unit: every pending enrolment of the unit in the catalogue', async () => {
+    const ids = await unitEnrolments(users.unitId, 3)
+    const res = await pay({ catalogueId: zy.catalogueId, reference: 'UNIT-0001', amountFen: 30000, unitId: users.unitId })
+    expect(res.status).toBe(201)
+    expect(res.body.enrolmentCount).toBe(3)
+    for (const id of ids) expect((await statusOf(id)).status).toBe('active')
+    const none = await pay({ catalogueId: zy.catalogueId, reference: 'UNIT-0002', amountFen: 0, unitId: users.unitId })
+    expect([none.status, none.body.error.code]).toEqual([422, 'payment_nothing_pending'])
+  })
+
+  test('bad input is a 400; only staff and admins confirm or list', async () => {
+    const a = await pendingEnrolment()
+    const neither = await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0100', amountFen: 10000 })
+    expect(neither.status).toBe(400)
+    expect(neither.body.error.details).toEqual([expect.objectContaining({ path: 'enrolmentIds', code: 'payment_target_required' })])
+    expect((await pay({ catalogueId: zy.catalogueId, reference: 'x', amountFen: 10000, enrolmentIds: [a.id] })).status).toBe(400)
+    expect((await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0101', amountFen: 100.5, enrolmentIds: [a.id] })).status).toBe(400)
+    for (const user of [users.member, users.unit_admin, users.reviewer, a.member]) {
+      expect((await pay({ catalogueId: zy.catalogueId, reference: 'BANK-0102', amountFen: 10000, enrolmentIds: [a.id] }, user.token)).status).toBe(403)
+    }
+    expect((await app.api.get('/api/v1/payments', { token: users.staff.token })).status).toBe(400)
+    expect((await app.api.get('/api/v1/payments?catalogueId=shaanxi-gig-2023', { token: users.unit_admin.token })).status).toBe(403)
+    expect((await statusOf(a.id)).status).toBe('pending_payment')
+  })
+})

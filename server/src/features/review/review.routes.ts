@@ -1,0 +1,88 @@
+import { claimDecisionRequestSchema, claimListResponseSchema, claimSchema, reviewQueueQuerySchema, reviewSampleQuerySchema } from '@huzhu/shared'
+import { todayInChina } from '../../clock'
+import { AppError } from '../../http/errors'
+import { unwrap } from '../../outcome'
+import { defineRoute } from '../../http/route'
+import { currentUser } from '../accounts/access'
+import { auditActorOf } from '../audit/audit.service'
+import { claimBody, viewerFor } from '../claims/claims.routes'
+import { presentClaimSummary } from '../claims/claims.presenter'
+import { findClaimRow } from '../claims/claims.repository'
+import { claimParamsSchema } from '../claims/schema'
+import { deliverWechat } from '../notifications/wechat-delivery'
+import { listQueueRows, listSampleRows } from './review.repository'
+import { decideClaim, startReview } from './review.service'
+import { decodeCursor, encodeCursor } from './schema'
+
+const tags = ['review']
+const queueReaders = ['reviewer', 'admin'] as const
+
+export const listReviewQueue = defineRoute({
+  method: 'get', path: '/api/v1/review/claims', operationId: 'listReviewQueue', tags, access: { roles: queueReaders },
+  summary: 'The reviewer queue: by due date (earliest first), then id; default submitted and in review; cursor paging',
+  request: { query: reviewQueueQuerySchema },
+  responses: { 200: { description: 'A page of the queue', schema: claimListResponseSchema } },
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { cursor, limit, overdue, flagged, ...filter } = ctx.input.query
+    const after = cursor === undefined ? undefined : decodeCursor(cursor)
+    if (cursor !== undefined && !after) throw new AppError(400, 'cursor_invalid', { details: [{ path: 'cursor', code: 'cursor_invalid' }] })
+    const today = todayInChina(ctx.deps.clock)
+    const rows = await listQueueRows(ctx.deps.readDb, {
+      ...filter, today, after, limit: limit + 1,
+      overdue: overdue === undefined ? undefined : overdue === 'true',
+      flagged: flagged === undefined ? undefined : flagged === 'true',
+    })
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    ctx.body = {
+      claims: page.map(({ person_name, ...row }) => presentClaimSummary(row, person_name, viewerFor(ctx, me, row))),
+      nextCursor: rows.length > limit && last ? encodeCursor({ dueOn: last.due_on, id: last.id }) : null,
+    }
+  },
+})
+
+export const sampleClaims = defineRoute({
+  method: 'get', path: '/api/v1/review/sample', operationId: 'sampleClaims', tags, access: { roles: queueReaders },
+  summary: 'Approved or paid claims for a second look: all above `aboveFen`, and a random `sharePercent` of the rest (at most 200)',
+  request: { query: reviewSampleQuerySchema },
+  responses: { 200: { description: 'The sample', schema: claimListResponseSchema } },
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const rows = await listSampleRows(ctx.deps.readDb, { ...ctx.input.query, limit: 200 })
+    ctx.body = { claims: rows.map(({ person_name, ...row }) => presentClaimSummary(row, person_name, viewerFor(ctx, me, row))), nextCursor: null }
+  },
+})
+
+export const startClaimReview = defineRoute({
+  method: 'post', path: '/api/v1/claims/:claimId/review', operationId: 'startClaimReview', tags, access: { roles: ['reviewer'] },
+  summary: 'Take a submitted claim into review (submitted → in_review; else 409)',
+  request: { params: claimParamsSchema },
+  responses: { 200: { description: 'In review', schema: claimSchema } },
+  errors: [403, 404, 409],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { claimId } = ctx.input.params
+    const note = await ctx.deps.db.transaction().execute((trx) => startReview(trx, ctx.deps, me.id, claimId, auditActorOf(ctx)))
+    void deliverWechat(ctx.deps, [note])
+    ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
+  },
+})
+
+export const decideOnClaim = defineRoute({
+  method: 'post', path: '/api/v1/claims/:claimId/decisions', operationId: 'decideOnClaim', tags, access: { roles: ['reviewer'] },
+  summary: 'Decide a submitted or in-review claim: approve (the engine’s amount as of now, else 409 `claim_estimate_changed` with the estimate refreshed; another amount needs a note and stays within the plan year’s caps, else 422 `claim_amount_over_limit`), request material, or reject with a numbered reason',
+  request: { params: claimParamsSchema, body: claimDecisionRequestSchema },
+  responses: { 200: { description: 'Decided', schema: claimSchema } },
+  errors: [403, 404, 409, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { claimId } = ctx.input.params
+    const outcome = await ctx.deps.db.transaction().execute((trx) => decideClaim(trx, ctx.deps, me.id, claimId, ctx.input.body, auditActorOf(ctx)))
+    const note = unwrap(outcome)
+    void deliverWechat(ctx.deps, [note])
+    ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
+  },
+})
+
+export const reviewRoutes = [listReviewQueue, sampleClaims, startClaimReview, decideOnClaim]

@@ -1,0 +1,171 @@
+import {
+  refusalReasons, refusalText, ui, type ClaimDecisionRequest, type DocumentKind, type PayoutLine, type RefusalCode,
+} from '@huzhu/shared'
+import { nowIso, type Clock } from '../../clock'
+import type { Db } from '../../db/open'
+import { AppError, notFound } from '../../http/errors'
+import { recordAudit, type AuditActor } from '../audit/audit.service'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { benefitKey, cappedRules, reassessClaim } from '../claims/claim-assessment.service'
+import { changeClaim, statusConflict, yuan } from '../claims/claim-changes.service'
+import { parseFlags, parseLines, type StoredDecision, type StoredFlag } from '../claims/claim-json'
+import type { ClaimRow } from '../claims/claims.table'
+import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
+import { failure, success, type Outcome } from '../../outcome'
+import type { NotificationRow } from '../notifications/notifications.table'
+
+const decidable = ['submitted', 'in_review'] as const
+
+/** The claim a reviewer is about to change (the read of its medical data audited); never the reviewer's own claim (403). */
+async function claimForReview(db: Db, clock: Clock, reviewerId: string, claimId: string, actor: AuditActor): Promise<ClaimRow> {
+  const claim = await findClaimRow(db, claimId)
+  if (!claim) throw notFound()
+  if (claim.member_user_id === reviewerId) throw new AppError(403, 'claim_own_not_reviewable')
+  await recordAudit(db, clock, actor, { subjectUserId: claim.member_user_id, action: 'read', resource: 'claim', fields: ['diagnosis', 'figures', 'documents'] })
+  return claim
+}
+
+export interface ReviewDeps {
+  clock: Clock
+  catalogues: CatalogueStore
+}
+
+/**
+ * The claim's engine payout as of now. Claims of the same person approved since
+ * the estimate may have used up a cap or a once-a-year sum: a changed estimate
+ * is written to the claim (`stale`), so the reviewer sees what would be paid.
+ */
+async function currentEstimate(db: Db, deps: ReviewDeps, claim: ClaimRow) {
+  const { payout, limits } = await reassessClaim(db, deps.catalogues, claim)
+  const stale = payout.totalFen !== claim.estimate_fen || amountsOf(payout.lines) !== amountsOf(parseLines(claim.estimate_lines))
+  if (stale) {
+    const updated = await updateClaimRow(db, claim.id, [claim.status], { estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), updated_at: nowIso(deps.clock) })
+    if (!updated) throw statusConflict(claim.status)
+  }
+  return { payout, limits, stale, claim: { ...claim, estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines) } }
+}
+
+/** A reviewer takes a submitted claim (submitted → in_review), with the estimate brought up to date. */
+export async function startReview(db: Db, deps: ReviewDeps, reviewerId: string, claimId: string, actor: AuditActor): Promise<NotificationRow> {
+  const found = await claimForReview(db, deps.clock, reviewerId, claimId, actor)
+  if (found.status !== 'submitted') throw statusConflict(found.status)
+  const { claim } = await currentEstimate(db, deps, found)
+  return changeClaim(db, deps, claim, { from: ['submitted'], to: 'in_review', actorUserId: reviewerId, actorRole: 'reviewer' })
+}
+
+/**
+ * The engine's lines attributed to an approved amount, so that the approved
+ * lines always add up to it under the product and benefit that pay it (later
+ * claims count them against annual caps and once-a-year sums):
+ * - the engine's amount: its lines as they are;
+ * - less: every paying line scaled down in proportion (largest remainder, in
+ *   line order on ties), none above its engine amount;
+ * - more: the excess goes, in line order, to lines of capped benefits that may
+ *   pay (`limits`: the most each product/benefit may pay this plan year), never
+ *   above the limit; a fixed sum never grows. Beyond every limit: a 422 naming
+ *   the most that may be approved.
+ * A changed line says so in its reason.
+ */
+export function approvedLines(lines: readonly PayoutLine[], approvedFen: number, limits: ReadonlyMap<string, number>): PayoutLine[] {
+  const engineFen = lines.reduce((sum, line) => sum + Math.max(0, line.amountFen), 0)
+  const amounts = lines.map((line) => Math.max(0, line.amountFen))
+  if (approvedFen < engineFen) {
+    const shares = lines.map((_line, i) => {
+      const exact = BigInt(amounts[i]!) * BigInt(approvedFen)
+      return { i, floor: Number(exact / BigInt(engineFen)), remainder: Number(exact % BigInt(engineFen)) }
+    })
+    let left = approvedFen - shares.reduce((sum, s) => sum + s.floor, 0)
+    for (const s of shares) amounts[s.i] = s.floor
+    for (const s of [...shares].sort((a, b) => b.remainder - a.remainder || a.i - b.i)) {
+      if (left === 0) break
+      if (s.remainder === 0) continue
+      amounts[s.i]! += 1
+      left -= 1
+    }
+  } else if (approvedFen > engineFen) {
+    const room = new Map<string, number>()
+    for (const [key, limit] of limits) room.set(key, limit)
+    lines.forEach((line, i) => room.set(benefitKey(line), (room.get(benefitKey(line)) ?? 0) - amounts[i]!))
+    let excess = approvedFen - engineFen
+    lines.forEach((line, i) => {
+      if (excess === 0 || line.benefit === null || line.refusal !== null || !cappedRules.has(line.rule)) return
+      const free = Math.max(0, room.get(benefitKey(line)) ?? 0)
+      const extra = Math.min(free, excess)
+      amounts[i]! += extra
+      room.set(benefitKey(line), free - extra)
+      excess -= extra
+    })
+    if (excess > 0) {
+      const maxFen = approvedFen - excess
+      throw new AppError(422, 'claim_amount_over_limit', { params: { max: yuan(maxFen) }, details: [{ path: 'amountFen', code: 'claim_amount_over_limit', maxFen }] })
+    }
+  }
+  return lines.map((line, i) => {
+    const amountFen = amounts[i]!
+    if (amountFen === line.amountFen) return { ...line }
+    return { ...line, amountFen, reason: `${line.reason}（审核核定 ${yuan(amountFen)} 元，测算 ${yuan(Math.max(0, line.amountFen))} 元）` }
+  })
+}
+
+/** The amounts of a payout's lines, to tell whether a stored estimate still holds. */
+const amountsOf = (lines: readonly PayoutLine[]) => JSON.stringify(lines.map((l) => [l.product, l.benefit, l.part, l.amountFen]))
+
+function refusalFor(claim: ClaimRow, code: RefusalCode, note: string | undefined): NonNullable<StoredDecision['refusal']> {
+  const fromEngine = parseLines(claim.estimate_lines).find((l) => l.refusal?.code === code)
+  let text = fromEngine?.reason ?? refusalText(code, { date: claim.event_date, detail: note ?? '其他原因' })
+  // A reason whose figures only the engine knows (product, dates): the reviewer's note says it instead.
+  if (/\{\w+\}/.test(text)) text = note ?? text.replace(/\{\w+\}/g, '').replace(/\s+/g, ' ').trim()
+  return { code, number: refusalReasons[code].number, text }
+}
+
+/**
+ * A reviewer's decision on a submitted or in-review claim: approve (the engine's
+ * amount, or another with a note), ask for material, or refuse with a numbered
+ * reason. The decision, its history row and the member's message commit together.
+ * An approval is checked against the engine as of now: when the estimate no
+ * longer holds (another claim of the person was approved meanwhile), the fresh
+ * estimate is written and the answer is a 409 `claim_estimate_changed` (an
+ * Outcome: the route throws it after the commit), so the reviewer decides on
+ * what would really be paid. A changed amount needs a note and stays within the
+ * plan year's limits (see approvedLines).
+ */
+export async function decideClaim(db: Db, deps: ReviewDeps, reviewerId: string, claimId: string, body: ClaimDecisionRequest, actor: AuditActor): Promise<Outcome<NotificationRow>> {
+  const found = await claimForReview(db, deps.clock, reviewerId, claimId, actor)
+  if (!(decidable as readonly string[]).includes(found.status)) throw statusConflict(found.status)
+  const decidedAt = nowIso(deps.clock)
+  const base = { from: decidable, actorUserId: reviewerId, actorRole: 'reviewer' as const }
+  if (body.decision === 'approve') {
+    // Approve against the engine as of now, never a stale estimate: another claim approved meanwhile may have used up a cap.
+    const { payout, limits, stale, claim } = await currentEstimate(db, deps, found)
+    if (stale) return failure(new AppError(409, 'claim_estimate_changed', { params: { amount: yuan(payout.totalFen) }, details: [{ estimateFen: payout.totalFen }] }))
+    const changed = body.amountFen !== undefined && body.amountFen !== claim.estimate_fen
+    if (changed && !body.note) throw new AppError(422, 'amount_change_needs_reason', { details: [{ path: 'note', code: 'amount_change_needs_reason' }] })
+    const approvedFen = body.amountFen ?? claim.estimate_fen
+    if (approvedFen <= 0) throw new AppError(422, 'claim_nothing_to_pay')
+    const decision: StoredDecision = {
+      decidedAt, decision: 'approve', approvedFen, lines: approvedLines(payout.lines, approvedFen, limits), refusal: null, missing: [], note: body.note ?? null,
+    }
+    const flags: StoredFlag[] = parseFlags(claim.flags)
+    if (changed) flags.push({ code: 'amount_changed', otherClaimId: null })
+    return success(await changeClaim(db, deps, claim, {
+      ...base, to: 'approved', note: body.note ?? null, params: { amount: yuan(approvedFen) },
+      changes: { decision: JSON.stringify(decision), approved_fen: approvedFen, decided_by: reviewerId, flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0 },
+    }))
+  }
+  const claim = found
+  if (body.decision === 'request_material') {
+    const missing = [...new Set(body.missing)] as DocumentKind[]
+    const decision: StoredDecision = { decidedAt, decision: 'request_material', approvedFen: null, lines: [], refusal: null, missing, note: body.note }
+    return success(await changeClaim(db, deps, claim, {
+      ...base, to: 'needs_material', note: body.note,
+      params: { missing: missing.map((k) => ui.documentKind[k]).join('、'), note: body.note },
+      changes: { decision: JSON.stringify(decision), decided_by: reviewerId },
+    }))
+  }
+  const refusal = refusalFor(claim, body.refusal as RefusalCode, body.note)
+  const decision: StoredDecision = { decidedAt, decision: 'reject', approvedFen: null, lines: [], refusal, missing: [], note: body.note ?? null }
+  return success(await changeClaim(db, deps, claim, {
+    ...base, to: 'rejected', note: body.note ?? null, params: { reason: `第${refusal.number}号：${refusal.text}` },
+    changes: { decision: JSON.stringify(decision), approved_fen: null, decided_by: reviewerId },
+  }))
+}

@@ -1,0 +1,34 @@
+import { occupationLabels, toSelection, type Occupation, type RosterCell } from '@huzhu/shared'
+import type { DataProtector } from '../../crypto/protector'
+import type { Db } from '../../db/open'
+import { decodePerson } from '../enrolments/insured-person'
+import { findPersonsByIds } from '../enrolments/insured-persons.repository'
+
+const PAGE = 1_000
+
+/**
+ * The unit's live enrolments in a catalogue as roster rows (the DOMAIN.md
+ * layout), oldest first, read in pages so a large unit never sits in memory whole.
+ */
+export async function* exportRows(db: Db, protector: DataProtector, unitId: string, catalogueId: string): AsyncGenerator<RosterCell[]> {
+  let after = ''
+  let seq = 0
+  for (;;) {
+    const rows = await db.selectFrom('enrolments').select(['id', 'insured_person_id', 'products'])
+      .where('unit_id', '=', unitId).where('catalogue_id', '=', catalogueId).where('status', '!=', 'cancelled')
+      .where('id', '>', after).orderBy('id').limit(PAGE).execute()
+    if (rows.length === 0) return
+    const persons = new Map((await findPersonsByIds(db, rows.map((r) => r.insured_person_id))).map((p) => [p.id, p]))
+    for (const r of rows) {
+      const row = persons.get(r.insured_person_id)!
+      const p = decodePerson(row, protector)
+      const selection = toSelection(JSON.parse(r.products) as string[])
+      yield [
+        ++seq, p.name, p.sex === 'F' ? '女' : '男', p.idNumber, p.mobile ?? '', p.occupation ? occupationLabels[p.occupation as Occupation] : '',
+        p.platform ?? '', row.basic_medical_insurance === 1 ? '是' : '否', selection.map((s) => s.code).join(','),
+        Math.max(...selection.map((s) => s.shares)), '',
+      ]
+    }
+    after = rows[rows.length - 1]!.id
+  }
+}

@@ -1,0 +1,93 @@
+import { describeSelection, type CivilDate, type FundingSource, type EnrolmentMode, type Quote, type RosterMember } from '@huzhu/shared'
+import { nowIso } from '../../clock'
+import type { Db } from '../../db/open'
+import { AppError, conflict } from '../../http/errors'
+import { newId } from '../../ids'
+import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
+import { findOverlappingMany, insertEnrolments } from '../enrolments/enrolments.repository'
+import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
+import { idNumberHash, personRow } from '../enrolments/insured-person'
+import { CHUNK, findPersonsByHashes, insertPersons, updatePerson } from '../enrolments/insured-persons.repository'
+import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
+import type { UnitRow } from '../units/units.table'
+import { checkRosterStream } from './roster-file'
+import { markImported } from './rosters.repository'
+import type { RosterRow } from './rosters.table'
+
+export interface ImportResult {
+  importedCount: number
+  premiumFen: number
+}
+
+/**
+ * Imports a checked roster, all in the caller's one transaction: the stored file
+ * is read and checked again as it streams (the same rules, so the same good
+ * rows), and every 500 good rows are written: persons found by ID-number hash
+ * (refreshed) or added, one pending enrolment each (the roster's mode and
+ * acceptance day). A person who meanwhile got overlapping cover fails the
+ * import, or is skipped when only the valid rows are wanted.
+ */
+export async function importRosterFile(
+  db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, path: string, today: CivilDate, onlyValidRows: boolean, createdBy: string,
+): Promise<ImportResult> {
+  const catalogue = catalogueOr422(deps.catalogues, roster.catalogue_id)
+  const mode = roster.mode as EnrolmentMode
+  const quotes = new Map<string, Quote>()
+  const quoteFor = (m: RosterMember) => {
+    const key = describeSelection(m.selection)
+    let q = quotes.get(key)
+    if (!q) quotes.set(key, (q = priceSelection(catalogue, m.selection, mode, roster.accepted_on)))
+    return q
+  }
+  const extras = { fundingSource: unit.funding_source as FundingSource, unitId: unit.id, eventId: null, rosterId: roster.id, createdBy }
+  const now = nowIso(deps.clock)
+  let importedCount = 0
+  let premiumFen = 0
+  const writeBatch = async (part: readonly RosterMember[]) => {
+    const hashes = part.map((m) => idNumberHash(deps.protector, m.idNumber.value))
+    const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
+    const fresh: InsuredPersonRow[] = []
+    const personIds: string[] = []
+    for (let i = 0; i < part.length; i++) {
+      const m = part[i]!
+      const input = { name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance }
+      const old = existing.get(hashes[i]!)
+      if (old) {
+        await updatePerson(db, personRow(deps.protector, old.id, input, now, old.created_at))
+        personIds.push(old.id)
+      } else {
+        const row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
+        fresh.push(row)
+        personIds.push(row.id)
+      }
+    }
+    await insertPersons(db, fresh)
+    const anyQuote = quoteFor(part[0]!)
+    const overlapping = existing.size === 0 ? new Map() : await findOverlappingMany(db, [...existing.values()].map((p) => p.id), catalogue.id, anyQuote.start, anyQuote.end)
+    if (overlapping.size > 0 && !onlyValidRows) {
+      const rows = part.filter((_, i) => overlapping.has(personIds[i]!)).map((m) => ({ row: m.row, column: '身份证号码', code: 'enrolment_overlap' }))
+      throw new AppError(409, 'enrolment_overlap', { params: { start: anyQuote.start, end: anyQuote.end }, details: rows })
+    }
+    const enrolments: NewEnrolmentRow[] = []
+    for (let i = 0; i < part.length; i++) {
+      if (overlapping.has(personIds[i]!)) continue
+      const q = quoteFor(part[i]!)
+      enrolments.push(enrolmentRowOf(q, personIds[i]!, extras, newId('enr', deps.clock.now()), now))
+      premiumFen += q.premiumFen
+    }
+    await insertEnrolments(db, enrolments)
+    importedCount += enrolments.length
+  }
+  let batch: RosterMember[] = []
+  await checkRosterStream(path, { catalogue, today, acceptedOn: roster.accepted_on }, async (member) => {
+    batch.push(member)
+    if (batch.length >= CHUNK) {
+      await writeBatch(batch)
+      batch = []
+    }
+  })
+  if (batch.length > 0) await writeBatch(batch)
+  if (importedCount === 0) throw new AppError(422, 'roster_nothing_to_import')
+  if (!(await markImported(db, roster.id, importedCount, premiumFen, now))) throw conflict('roster_already_imported')
+  return { importedCount, premiumFen }
+}

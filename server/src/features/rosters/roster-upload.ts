@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
+import type { AppContext } from '../../http/context'
+import { AppError, formatBytes } from '../../http/errors'
+import { XLSX_TYPE } from './roster-workbook'
+
+/**
+ * Streams the raw request body (the xlsx bytes) to `path`, refusing anything but
+ * an xlsx or octet-stream type (415) and more than `limit` bytes (413, by
+ * Content-Length first, then while reading). Returns the SHA-256 and size.
+ */
+export async function receiveFile(ctx: Pick<AppContext, 'request' | 'req' | 'get'>, path: string, limit: number): Promise<{ sha256: string; size: number }> {
+  if (!ctx.request.is(XLSX_TYPE, 'application/octet-stream')) throw new AppError(415, 'roster_content_type')
+  const encoding = ctx.get('Content-Encoding')
+  if (encoding !== '' && encoding.toLowerCase() !== 'identity') throw new AppError(415, 'roster_content_type')
+  const tooLarge = () => new AppError(413, 'roster_file_too_large', { params: { limit: formatBytes(limit) } })
+  if (ctx.request.length !== undefined && ctx.request.length > limit) throw tooLarge()
+  const hash = createHash('sha256')
+  let size = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length
+      if (size > limit) return done(tooLarge())
+      hash.update(chunk)
+      done(null, chunk)
+    },
+  })
+  try {
+    await pipeline(ctx.req, counter, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
+  } catch (error) {
+    await rm(path, { force: true })
+    throw error instanceof AppError ? error : new AppError(400, 'roster_invalid_file', { details: [{ reason: 'upload_interrupted' }] })
+  }
+  if (size === 0) {
+    await rm(path, { force: true })
+    throw new AppError(422, 'roster_invalid_file', { details: [{ reason: 'empty' }] })
+  }
+  return { sha256: hash.digest('hex'), size }
+}
+
+/** `attachment; filename*=UTF-8''…` for Chinese file names. */
+export function attachment(fileName: string): string {
+  return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}

@@ -1,0 +1,171 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema } from '@huzhu/shared'
+import { nowIso, todayInChina } from '../../clock'
+import type { AppDeps } from '../../http/context'
+import { AppError, notFound } from '../../http/errors'
+import { defineRoute } from '../../http/route'
+import { newId } from '../../ids'
+import { assertUnitAccess, currentUser } from '../accounts/access'
+import { recordAudit, auditActorOf } from '../audit/audit.service'
+import { assertDatesOpen, catalogueOr422, unitModeFor } from '../enrolments/enrolments.service'
+import { unitParamsSchema } from '../units/schema'
+import { unitOr404 } from '../units/units.service'
+import { checkRosterFile } from './roster-check.service'
+import { exportRows } from './roster-export.service'
+import { assertZipMagic, inspectZip, readRosterRows } from './roster-file'
+import { importRosterFile } from './roster-import.service'
+import { attachment, receiveFile } from './roster-upload'
+import { XLSX_TYPE, rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
+import { rosterPath as storedRosterPath, rostersDir as storedRostersDir } from './roster-paths'
+import { presentRoster, type StoredRosterError } from './rosters.presenter'
+import { findRoster, insertRoster } from './rosters.repository'
+import type { RosterRow } from './rosters.table'
+import { MAX_ROSTER_FILE_BYTES, rosterExportQuerySchema, rosterParamsSchema } from './schema'
+
+const tags = ['rosters']
+const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
+const xlsx = { description: 'An xlsx file', contentType: XLSX_TYPE }
+
+const rostersDir = (deps: AppDeps) => storedRostersDir(deps.config.dataDir)
+const rosterPath = (deps: AppDeps, id: string) => storedRosterPath(deps.config.dataDir, id)
+
+async function rosterOr404(deps: AppDeps, unitId: string, rosterId: string): Promise<RosterRow> {
+  const row = await findRoster(deps.readDb, unitId, rosterId)
+  if (!row) throw notFound('roster_not_found')
+  return row
+}
+
+export const getRosterTemplate = defineRoute({
+  method: 'get', path: '/api/v1/rosters/template.xlsx', operationId: 'getRosterTemplate', tags, access: 'signed_in',
+  summary: 'A blank roster (参保名单模板) in the required layout; ID number and mobile columns are text',
+  responses: { 200: xlsx },
+  async handler(ctx) {
+    ctx.set('Content-Disposition', attachment('参保名单模板.xlsx'))
+    ctx.type = XLSX_TYPE
+    ctx.body = await rosterTemplate()
+  },
+})
+
+export const uploadRoster = defineRoute({
+  method: 'post', path: '/api/v1/units/:unitId/rosters', operationId: 'uploadRoster', tags, access: unitRoles,
+  summary: 'Upload a roster (raw xlsx body, at most 20 MB): every row is checked and every error reported; nothing is imported yet',
+  request: { params: unitParamsSchema, query: rosterUploadQuerySchema },
+  rawBody: { description: 'The roster file’s bytes (.xlsx), at most 20 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
+  responses: { 201: { description: 'Checked', schema: rosterSchema } },
+  errors: [404, 413, 415, 422],
+  async handler(ctx) {
+    const { deps } = ctx
+    const user = currentUser(ctx)
+    const { unitId } = ctx.input.params
+    assertUnitAccess(user, unitId)
+    await unitOr404(deps.readDb, unitId)
+    const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
+    const today = todayInChina(deps.clock)
+    const mode = unitModeFor(catalogue, today)
+    assertDatesOpen(catalogue, mode, today)
+
+    const id = newId('rst', deps.clock.now())
+    mkdirSync(rostersDir(deps), { recursive: true })
+    const part = join(rostersDir(deps), `${id}.part`)
+    const final = rosterPath(deps, id)
+    try {
+      const { sha256 } = await receiveFile(ctx, part, MAX_ROSTER_FILE_BYTES)
+      await assertZipMagic(part)
+      await inspectZip(part)
+      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today)
+      const row: RosterRow = {
+        id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
+        status: 'checked', row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors),
+        imported_count: null, premium_fen: null, created_by: user.id, created_at: nowIso(deps.clock), imported_at: null,
+      }
+      renameSync(part, final)
+      await deps.db.transaction().execute((trx) => insertRoster(trx, row))
+      ctx.status = 201
+      ctx.body = presentRoster(row)
+    } catch (error) {
+      rmSync(part, { force: true })
+      rmSync(final, { force: true })
+      throw error
+    }
+  },
+})
+
+export const getRoster = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/rosters/:rosterId', operationId: 'getRoster', tags, access: unitRoles,
+  summary: 'A roster: its counts, every error (row, column, reason), and whether it was imported',
+  request: { params: rosterParamsSchema },
+  responses: { 200: { description: 'The roster', schema: rosterSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const { unitId, rosterId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    ctx.body = presentRoster(await rosterOr404(ctx.deps, unitId, rosterId))
+  },
+})
+
+export const getRosterErrors = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/rosters/:rosterId/errors.xlsx', operationId: 'getRosterErrors', tags, access: unitRoles,
+  summary: 'The uploaded file back with a 错误说明 column for every bad row and the bad cells highlighted',
+  request: { params: rosterParamsSchema },
+  responses: { 200: xlsx },
+  errors: [404],
+  async handler(ctx) {
+    const { unitId, rosterId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    const roster = await rosterOr404(ctx.deps, unitId, rosterId)
+    const errors = JSON.parse(roster.errors) as StoredRosterError[]
+    const buffer = await rosterWithErrors(readRosterRows(rosterPath(ctx.deps, roster.id)), errorsByRow(errors), new Set(errors.map((e) => e.cell)))
+    ctx.set('Content-Disposition', attachment(`参保名单错误说明-${roster.id}.xlsx`))
+    ctx.type = XLSX_TYPE
+    ctx.body = buffer
+  },
+})
+
+export const importRoster = defineRoute({
+  method: 'post', path: '/api/v1/units/:unitId/rosters/:rosterId/import', operationId: 'importRoster', tags, access: unitRoles,
+  summary: 'Import a checked roster in one transaction (all rows, or only the good ones when asked): pending payment',
+  request: { params: rosterParamsSchema, body: rosterImportRequestSchema },
+  responses: { 200: { description: 'Imported', schema: rosterSchema } },
+  errors: [404, 409, 422],
+  async handler(ctx) {
+    const { deps } = ctx
+    const user = currentUser(ctx)
+    const { unitId, rosterId } = ctx.input.params
+    assertUnitAccess(user, unitId)
+    const roster = await rosterOr404(deps, unitId, rosterId)
+    if (roster.status === 'imported') throw new AppError(409, 'roster_already_imported')
+    const errors = JSON.parse(roster.errors) as StoredRosterError[]
+    const badRows = new Set(errors.map((e) => e.row)).size
+    if (badRows > 0 && !ctx.input.body.onlyValidRows) throw new AppError(422, 'roster_has_errors', { params: { count: badRows } })
+    const unit = await unitOr404(deps.readDb, unitId)
+    const today = todayInChina(deps.clock)
+    await deps.db.transaction().execute(async (trx) => {
+      await importRosterFile(trx, deps, roster, unit, rosterPath(deps, roster.id), today, ctx.input.body.onlyValidRows, user.id)
+      await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ['idNumber', 'mobile'] })
+    })
+    ctx.body = presentRoster(await rosterOr404(deps, unitId, rosterId))
+  },
+})
+
+export const exportRoster = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/roster.xlsx', operationId: 'exportRoster', tags, access: unitRoles,
+  summary: 'The unit’s enrolled members in a catalogue, in the roster layout, for the regional office (the export is audited)',
+  request: { params: unitParamsSchema, query: rosterExportQuerySchema },
+  responses: { 200: xlsx },
+  errors: [404, 422],
+  async handler(ctx) {
+    const { deps } = ctx
+    const { unitId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    await unitOr404(deps.readDb, unitId)
+    const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
+    await recordAudit(deps.db, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ['idNumber', 'mobile'] })
+    const buffer = await rosterExport(exportRows(deps.readDb, deps.protector, unitId, catalogue.id))
+    ctx.set('Content-Disposition', attachment(`参保名单-${catalogue.id}.xlsx`))
+    ctx.type = XLSX_TYPE
+    ctx.body = buffer
+  },
+})
+
+export const rosterRoutes = [getRosterTemplate, uploadRoster, getRoster, getRosterErrors, importRoster, exportRoster]

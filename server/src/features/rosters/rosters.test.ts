@@ -1,0 +1,163 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { rosterHeaders } from '@huzhu/shared'
+import {
+  countEnrolments, createUnit, freshIdNumber, loginAs, handmadeZip, loginEveryRole, rosterRow, rosterXlsx, setUnitSelection, startTestApp, XLSX, type TestApp, type TestUser,
+} from '../../../test/helpers'
+
+let app: TestApp
+let users: Awaited<ReturnType<typeof loginEveryRole>>
+beforeAll(async () => {
+  app = await startTestApp()
+  users = await loginEveryRole(app)
+  await setUnitSelection(app, users.unitId, 'shaanxi-gig-2023', ['ZY'], 'union_gift')
+})
+afterAll(() => app.close())
+
+const base = () => `/api/v1/units/${users.unitId}/rosters`
+const upload = (bytes: Buffer | string, opts: { token?: string; unitId?: string; type?: string; catalogueId?: string } = {}) =>
+  app.api.request('POST', `/api/v1/units/${opts.unitId ?? users.unitId}/rosters?catalogueId=${opts.catalogueId ?? 'shaanxi-gig-2023'}&fileName=${encodeURIComponent('名单.xlsx')}`, undefined, {
+    token: opts.token ?? users.unit_admin.token, rawBody: typeof bytes === 'string' ? bytes : new Uint8Array(bytes), headers: { 'content-type': opts.type ?? XLSX },
+  })
+const importIt = (rosterId: string, body: unknown = {}, token = users.unit_admin.token, unitId = users.unitId) =>
+  app.api.post(`/api/v1/units/${unitId}/rosters/${rosterId}/import`, body, { token })
+const getBytes = async (path: string, token: string) => {
+  const res = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) }
+}
+const sheetOf = async (bytes: Buffer) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+  return wb.worksheets[0]!
+}
+const rosterCount = async () => (await app.db.selectFrom('rosters').select('id').execute()).length
+const storedFiles = () => readdirSync(join(app.dataDir, 'rosters'))
+
+describe('roster template and upload', () => {
+  test('the template has the DOMAIN.md header and text-formatted ID and mobile columns', async () => {
+    const res = await getBytes('/api/v1/rosters/template.xlsx', users.member.token)
+    expect([res.status, res.type]).toEqual([200, XLSX])
+    const sheet = await sheetOf(res.bytes)
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...rosterHeaders])
+    expect(sheet.getColumn(4).numFmt).toBe('@')
+    expect((await app.api.get('/api/v1/rosters/template.xlsx')).status).toBe(401)
+  })
+
+  const lisi = freshIdNumber({ sex: 'F', birthDate: '1992-03-04' })
+  test('a clean roster is checked, stored, then imported in one go: collective, pending, the unit’s funding', async () => {
+    const res = await upload(await rosterXlsx([rosterRow(1), rosterRow(2, { 1: '李四', 2: '女', 3: lisi }), rosterRow(3)]))
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ id: expect.stringMatching(/^rst_/), unitId: users.unitId, fileName: '名单.xlsx', status: 'checked', rowCount: 3, validCount: 3, errors: [], importedCount: null })
+    expect(storedFiles()).toContain(`${res.body.id}.xlsx`)
+    const imported = await importIt(res.body.id)
+    expect(imported.status).toBe(200)
+    expect(imported.body).toMatchObject({ status: 'imported', importedCount: 3, premiumFen: 30000, importedAt: expect.any(String) })
+    const rows = await app.db.selectFrom('enrolments').selectAll().where('roster_id', '=', res.body.id).execute()
+    expect(rows).toHaveLength(3)
+    for (const r of rows) expect(r).toMatchObject({ status: 'pending_payment', mode: 'collective', unit_id: users.unitId, funding_source: 'union_gift', premium_fen: 10000 })
+    const again = await importIt(res.body.id)
+    expect([again.status, again.body.error.code]).toEqual([409, 'roster_already_imported'])
+    expect(await countEnrolments(app, { rosterId: res.body.id })).toBe(3)
+    // The same people again: every row is an overlap error.
+    const dup = await upload(await rosterXlsx([rosterRow(1, { 1: '李四', 2: '女', 3: lisi })]))
+    expect(dup.body.errors).toEqual([expect.objectContaining({ row: 2, column: '身份证号码', code: 'enrolment_overlap' })])
+  })
+
+  test('three bad rows: exactly those reported; import refused until only the good rows are asked for', async () => {
+    const res = await upload(await rosterXlsx([
+      rosterRow(1), rosterRow(2, { 3: 610102199001011200 }), rosterRow(3), rosterRow(4, { 5: '程序员' }), rosterRow(5, { 2: '女', 8: 'A0' }), rosterRow(6),
+    ]))
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ rowCount: 6, validCount: 3 })
+    expect(res.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [3, '身份证号码', 'id_lost_digits'], [5, '职业类别', 'roster_occupation_invalid'], [6, '性别', 'roster_sex_mismatch'], [6, '参保项目', 'roster_product_unknown'],
+    ])
+    const refused = await importIt(res.body.id)
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([422, 'roster_has_errors', '参保名单中有 3 行有误，请修改后重新上传，或选择只导入无误的行'])
+    expect(await countEnrolments(app, { rosterId: res.body.id })).toBe(0)
+
+    const file = await getBytes(`${base()}/${res.body.id}/errors.xlsx`, users.unit_admin.token)
+    expect(file.status).toBe(200)
+    const sheet = await sheetOf(file.bytes)
+    expect(sheet.getRow(1).getCell(12).value).toBe('错误说明')
+    expect(sheet.getRow(2).getCell(12).value).toBeNull()
+    expect(String(sheet.getRow(3).getCell(12).value)).toContain('身份证号码：')
+    expect(String(sheet.getRow(6).getCell(12).value)).toMatch(/性别：.*；参保项目：/)
+    expect((sheet.getRow(5).getCell(6).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE')
+    expect((sheet.getRow(5).getCell(5).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none')
+    expect(sheet.getRow(4).getCell(2).value).toBe('张三')
+
+    const partial = await importIt(res.body.id, { onlyValidRows: true })
+    expect(partial.status).toBe(200)
+    expect(partial.body.importedCount).toBe(3)
+    expect(await countEnrolments(app, { rosterId: res.body.id })).toBe(3)
+  })
+
+  test('bad files are a clear 4xx and leave nothing behind', async () => {
+    const rosters = await rosterCount()
+    const files = storedFiles().length
+    const notZip = await upload('姓名,身份证号码\n张三,1')
+    expect([notZip.status, notZip.body.error.code]).toEqual([422, 'roster_invalid_file'])
+    const bomb = await upload(handmadeZip([{ name: 'xl/workbook.xml', data: Buffer.alloc(10) }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 * 1024 * 1024) }]))
+    expect([bomb.status, bomb.body.error.code, bomb.body.error.details]).toEqual([422, 'roster_invalid_file', [{ reason: 'compression_ratio' }]])
+    const huge = await upload(handmadeZip([
+      { name: 'xl/workbook.xml', data: Buffer.alloc(10) },
+      ...[1, 2, 3].map((i) => ({ name: `xl/media/${i}.bin`, data: Buffer.alloc(10), claimedSize: 90 * 1024 * 1024 })),
+    ]))
+    expect(huge.body.error.details).toEqual([{ reason: expect.stringMatching(/too_large_uncompressed|compression_ratio/) }])
+    const noWorkbook = await upload(handmadeZip([{ name: 'hello.txt', data: Buffer.from('hi') }]))
+    expect(noWorkbook.body.error.details).toEqual([{ reason: 'not_a_workbook' }])
+    const corrupt = await upload(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]))
+    expect(corrupt.body.error.code).toBe('roster_invalid_file')
+    const tooBig = await upload(Buffer.alloc(21 * 1024 * 1024))
+    expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'roster_file_too_large'])
+    expect((await upload(await rosterXlsx([rosterRow(1)]), { type: 'application/json' })).status).toBe(415)
+    expect((await upload(await rosterXlsx([rosterRow(1)]), { catalogueId: 'atlantis' })).body.error.code).toBe('unknown_catalogue')
+    expect((await upload(await rosterXlsx([rosterRow(1)]), { catalogueId: 'shanghai-2020' })).body.error.code).toBe('enrolment_dates_invalid')
+    expect(await rosterCount()).toBe(rosters)
+    expect(storedFiles()).toHaveLength(files)
+  })
+})
+
+describe('roster access and export', () => {
+  let other: TestUser
+  let otherUnit: string
+  beforeAll(async () => {
+    otherUnit = await createUnit(app, '另一站点')
+    other = await loginAs(app, { roles: [{ role: 'unit_admin', unitId: otherUnit }] })
+  })
+
+  test('another unit’s admin reaches none of it; staff reach every unit', async () => {
+    const res = await upload(await rosterXlsx([rosterRow(1)]))
+    const id = res.body.id as string
+    expect((await upload(await rosterXlsx([rosterRow(1)]), { token: other.token })).status).toBe(403)
+    expect((await app.api.get(`${base()}/${id}`, { token: other.token })).status).toBe(403)
+    expect((await getBytes(`${base()}/${id}/errors.xlsx`, other.token)).status).toBe(403)
+    expect((await importIt(id, {}, other.token)).status).toBe(403)
+    expect((await getBytes(`/api/v1/units/${users.unitId}/roster.xlsx?catalogueId=shaanxi-gig-2023`, other.token)).status).toBe(403)
+    // Their own unit's path does not reach this roster either.
+    expect((await app.api.get(`/api/v1/units/${otherUnit}/rosters/${id}`, { token: other.token })).status).toBe(404)
+    expect((await importIt(id, {}, other.token, otherUnit)).status).toBe(404)
+    for (const user of [users.member, users.reviewer]) expect((await app.api.get(`${base()}/${id}`, { token: user.token })).status).toBe(403)
+    expect((await app.api.get(`${base()}/${id}`, { token: users.staff.token })).status).toBe(200)
+    expect((await app.api.get(`${base()}/rst_01JAAAAAAAAAAAAAAAAAAAAAAA`, { token: users.staff.token })).body.error.code).toBe('roster_not_found')
+    expect((await importIt(id, { onlyValidRows: 'yes' })).status).toBe(400)
+    expect(await countEnrolments(app, { rosterId: id })).toBe(0)
+  })
+
+  test('export: the unit’s members in the same layout, ID numbers as text; it uploads again as a roster', async () => {
+    const res = await getBytes(`/api/v1/units/${users.unitId}/roster.xlsx?catalogueId=shaanxi-gig-2023`, users.unit_admin.token)
+    expect([res.status, res.type]).toEqual([200, XLSX])
+    const sheet = await sheetOf(res.bytes)
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...rosterHeaders])
+    expect(sheet.rowCount - 1).toBe(await countEnrolments(app, { unitId: users.unitId }))
+    const row = sheet.getRow(2).values as unknown[]
+    expect(row.slice(1, 12)).toEqual([1, '张三', '男', expect.stringMatching(/^\d{17}[\dX]$/), '13812345678', '外卖员', '美团西安站', '是', 'ZY', 1])
+    expect((await app.api.get(`/api/v1/units/${users.unitId}/roster.xlsx`, { token: users.staff.token })).status).toBe(400)
+    const again = await upload(res.bytes)
+    expect(again.body.rowCount).toBe(sheet.rowCount - 1)
+    expect(again.body.errors.every((e: { code: string }) => e.code === 'enrolment_overlap')).toBe(true)
+    expect(app.logs()).not.toContain(String(row[4]))
+  })
+})

@@ -1,0 +1,13 @@
+import { z } from 'zod'
+import { idPattern } from '../../ids'
+import { unitIdSchema } from '../units/schema'
+
+export const rosterParamsSchema = z.object({
+  unitId: unitIdSchema,
+  rosterId: z.string().regex(idPattern('rst'), { message: 'field_invalid' }).describe('roster id, rst_…'),
+})
+
+export const rosterExportQuerySchema = z.object({ catalogueId: z.string().min(1).max(60) })
+
+/** Largest roster file accepted (bytes). */
+export const MAX_ROSTER_FILE_BYTES = 20 * 1024 * 1024

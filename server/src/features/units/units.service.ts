@@ -1,0 +1,54 @@
+import { checkSelection, toSelection, type Catalogue, type FundingSource, type UnitSettings } from '@huzhu/shared'
+import { todayInChina } from '../../clock'
+import type { ProfileInput } from '../members/profile'
+import type { Db } from '../../db/open'
+import { AppError, notFound } from '../../http/errors'
+import type { EnrolmentRow } from '../enrolments/enrolments.table'
+import { assertEligible, catalogueOr422, enrolPerson, priceSelection, unitModeFor, type EnrolDeps } from '../enrolments/enrolments.service'
+import { findUnit, updateUnitSettings } from './units.repository'
+import type { UnitRow } from './units.table'
+
+export async function unitOr404(db: Db, unitId: string): Promise<UnitRow> {
+  const unit = await findUnit(db, unitId)
+  if (!unit) throw notFound('unit_not_found')
+  return unit
+}
+
+/** Saves a unit's standing selection: a known catalogue, and products that pass its selection rules. */
+export async function saveUnitSettings(db: Db, deps: EnrolDeps, unitId: string, settings: UnitSettings): Promise<UnitRow> {
+  await unitOr404(db, unitId)
+  if (settings.catalogueId === null) {
+    if (settings.products.length > 0) throw new AppError(422, 'unit_catalogue_required', { details: [{ path: 'catalogueId', code: 'unit_catalogue_required' }] })
+  } else {
+    const catalogue = catalogueOr422(deps.catalogues, settings.catalogueId)
+    if (settings.products.length > 0) {
+      const found = checkSelection(catalogue, toSelection(settings.products))
+      if (found.length > 0) throw new AppError(422, 'selection_invalid', { details: found.map((v) => ({ rule: v.rule, product: v.product, message: v.message })) })
+    }
+  }
+  await updateUnitSettings(db, unitId, settings)
+  return unitOr404(db, unitId)
+}
+
+/** The unit's catalogue and selection, or 422 when the office has not set them yet. */
+export function unitSelectionOf(unit: UnitRow, deps: EnrolDeps): { catalogue: Catalogue; products: string[] } {
+  const products = JSON.parse(unit.products) as string[]
+  if (unit.catalogue_id === null || products.length === 0) throw new AppError(422, 'unit_selection_missing')
+  return { catalogue: catalogueOr422(deps.catalogues, unit.catalogue_id), products }
+}
+
+/**
+ * A new hire (新进人员) enrolled by the unit: exactly the unit's selection
+ * (DOMAIN.md rule 6), the unit's funding, pending payment, priced today.
+ */
+export async function enrolNewHire(db: Db, deps: EnrolDeps, unitId: string, body: ProfileInput, createdBy: string): Promise<EnrolmentRow> {
+  const unit = await unitOr404(db, unitId)
+  const { catalogue, products } = unitSelectionOf(unit, deps)
+  const today = todayInChina(deps.clock)
+  assertEligible(catalogue, { unionMember: body.unionMember, basicMedicalInsurance: body.basicMedicalInsurance, occupation: body.occupation, birthDate: body.idNumber.birthDate }, today)
+  const selection = toSelection(products)
+  const q = priceSelection(catalogue, selection, unitModeFor(catalogue, today), today, selection)
+  return enrolPerson(db, deps, {
+    name: body.name, idNumber: body.idNumber, mobile: body.mobile, occupation: body.occupation, platform: body.platform, basicMedicalInsurance: body.basicMedicalInsurance,
+  }, q, { fundingSource: unit.funding_source as FundingSource, unitId, eventId: null, rosterId: null, createdBy })
+}

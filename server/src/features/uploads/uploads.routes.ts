@@ -1,0 +1,59 @@
+import { createReadStream } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { MAX_UPLOAD_BYTES, uploadMediaTypes, uploadSchema } from '@huzhu/shared'
+import { defineRoute } from '../../http/route'
+import { currentUser } from '../accounts/access'
+import { auditActorOf } from '../audit/audit.service'
+import { discardFile, receiveFile, storedPath, storeFile } from './upload-files'
+import { presentUpload } from './uploads.presenter'
+import { assertMedicalConsent, recordUpload, uploadForReader } from './uploads.service'
+import { uploadParamsSchema } from './schema'
+
+const tags = ['claims']
+
+export const createUpload = defineRoute({
+  method: 'post', path: '/api/v1/uploads', operationId: 'createUpload', tags, access: 'signed_in',
+  summary: 'Upload one photo or PDF of claim material as the raw request body (JPEG, PNG, WebP, HEIC or PDF, known from the bytes; at most 10 MB); needs the medical_data consent',
+  rawBody: { description: 'the file’s bytes; its type is read from them, whatever Content-Type says', mediaTypes: uploadMediaTypes },
+  responses: { 201: { description: 'Stored', schema: uploadSchema } },
+  errors: [403, 413, 415, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { db, config, clock } = ctx.deps
+    // The consent comes before a single byte of medical material is written (PIPL art. 29); checked again below, in the transaction.
+    // (`Connection: close`: the unread body is not worth reading.)
+    await assertMedicalConsent(db, me.id, { Connection: 'close' })
+    const file = await receiveFile(ctx.req as Readable, config.uploadsDir, MAX_UPLOAD_BYTES, ctx.request.length)
+    const row = await db.transaction().execute(async (trx) => {
+      try {
+        await assertMedicalConsent(trx, me.id)
+        await storeFile(config.uploadsDir, file)
+      } catch (error) {
+        await discardFile(file)
+        throw error
+      }
+      return recordUpload(trx, clock, me.id, file)
+    })
+    ctx.status = 201
+    ctx.body = presentUpload(row)
+  },
+})
+
+export const getUploadContent = defineRoute({
+  method: 'get', path: '/api/v1/uploads/:uploadId/content', operationId: 'getUploadContent', tags, access: 'signed_in',
+  summary: 'The bytes of an upload: for its owner, and for reviewers, staff and admins once it is material of a claim (that read is audited)',
+  request: { params: uploadParamsSchema },
+  responses: { 200: { description: 'The file, with its media type', contentType: 'application/octet-stream' } },
+  errors: [404],
+  async handler(ctx) {
+    const { db, clock, config } = ctx.deps
+    const row = await db.transaction().execute((trx) => uploadForReader(trx, clock, currentUser(ctx), ctx.input.params.uploadId, auditActorOf(ctx)))
+    ctx.set('Content-Security-Policy', "default-src 'none'; sandbox")
+    ctx.set('Content-Disposition', 'inline')
+    ctx.type = row.media_type
+    ctx.length = row.size
+    ctx.body = createReadStream(storedPath(config.uploadsDir, row.sha256))
+  },
+})
+
+export const uploadRoutes = [createUpload, getUploadContent]

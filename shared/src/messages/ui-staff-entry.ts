@@ -1,0 +1,18 @@
+/**
+ * The staff side's entry points: the member home screen's link and the staff
+ * page titles. A module of its own: the member pages and the H5 app shell
+ * (which bundles every page's config) import only this, so the rest of
+ * `staffUi` stays in the staff bundles.
+ */
+export const staffEntryLabel = '工作台（工作人员）'
+
+export const staffPageTitles = {
+  home: '工作台',
+  check: '查验保障卡',
+  events: '宣讲活动',
+  event: '活动',
+  unit: '单位参保名单',
+  review: '理赔审核',
+  claim: '理赔详情',
+  payments: '理赔付款',
+} as const
