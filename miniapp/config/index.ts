@@ -6,6 +6,12 @@ import prodConfig from './prod'
 
 const sharedDir = path.resolve(__dirname, '../../shared') + path.sep
 const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
+const staffOnly = [
+  path.resolve(__dirname, '../src/staff') + path.sep,
+  path.join(sharedDir, 'src', 'messages', 'ui-staff.ts'),
+]
+const isStaffOnly = (file: string) =>
+  staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|qrcode-generator|tweetnacl)[\\/]/.test(file)
 const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
 
 /**
@@ -47,6 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile: { include: [sharedDir, isZod] },
       webpackChain: markSharedSideEffectFree,
+      // Pages in different subpackages import NutUI components in different orders; the styles do not overlap.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -89,6 +97,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
               priority: 20,
               test: (module: { resource?: string }) =>
                 module.resource !== undefined && (module.resource.startsWith(sharedDir) || isZod(module.resource)),
+            },
+            // What only the staff pages use (their code, strings, QR reading and drawing, card
+            // signatures) goes into a chunk of its own, so member pages never load it.
+            staff: {
+              name: 'staff-common',
+              chunks: 'async',
+              minChunks: 2,
+              priority: 30,
+              test: (module: { resource?: string }) => module.resource !== undefined && isStaffOnly(module.resource),
             },
             pagesCommon: {
               name: 'pages-common',

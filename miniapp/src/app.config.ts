@@ -5,8 +5,13 @@ import { ui } from '@huzhu/shared'
  * subpackages by domain (enrol, claims, staff), loaded when first opened.
  */
 export default defineAppConfig({
-  pages: ['pages/index/index'],
-  subPackages: [{ root: 'enrol', pages: ['confirm/index'] }],
+  pages: ['pages/index/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'enrol', pages: ['plans/index', 'confirm/index', 'card/index'] },
+    { root: 'me', pages: ['profile/index', 'messages/index'] },
+    { root: 'claims', pages: ['new/index', 'detail/index', 'list/index'] },
+    { root: 'staff', pages: ['index/index', 'check/index', 'events/index', 'event/index', 'unit/index', 'review/index', 'claim/index', 'payments/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

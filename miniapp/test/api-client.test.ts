@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import { catalogueListResponseSchema, fillTemplate, message, ui } from '@huzhu/shared'
-import { createApiClient, schemaDecoder } from '../src/api/client'
+import { createApiClient, noContent, schemaDecoder, SIGNED_OUT } from '../src/api/client'
 import { ApiError } from '../src/api/errors'
 import { getToken, setToken } from '../src/api/token'
 import { catalogueServer, errorResponse } from './fixtures'
-import { requests, setRequestHandler, type RequestResult } from './taro-stub'
+import { eventCenter, requests, setRequestHandler, type RequestResult } from './taro-stub'
 
 const sleeps: number[] = []
 function client() {
@@ -119,5 +119,24 @@ describe('API client', () => {
     const error = await failure(client().request({ ...listCatalogues, method: 'POST' }))
 
     expect(error.kind).toBe('timeout')
+  })
+
+  test('extra headers (an Idempotency-Key) are sent, and such a POST may be retried', async () => {
+    answers('request:fail', { statusCode: 201, data: null })
+    await client().request({ method: 'POST', path: '/api/v1/claims', body: {}, headers: { 'Idempotency-Key': 'claim-abc-123' }, retry: true, decode: noContent })
+
+    expect(requests).toHaveLength(2)
+    expect(requests[1]?.header?.['Idempotency-Key']).toBe('claim-abc-123')
+  })
+
+  test('a session the server no longer accepts: the token is forgotten and the pages are told', async () => {
+    setToken('old')
+    let told = 0
+    eventCenter.on(SIGNED_OUT, () => told++)
+    answers(errorResponse(401, 'session_expired', message('session_expired')))
+    await failure(client().request(listCatalogues))
+
+    expect(told).toBe(1)
+    expect(getToken()).toBeNull()
   })
 })

@@ -70,3 +70,6 @@ export const Checkbox = forwardRef<HTMLInputElement, Props>((props, ref) =>
   createElement('input', { ...domProps(props), ref, type: 'checkbox', checked: props.checked === true, readOnly: true }),
 )
 Checkbox.displayName = 'Checkbox'
+
+/** The mini-program's picker: under jest, just its children (H5 screens use the browser's inputs). */
+export const Picker = (props: Props) => createElement('div', domProps(props), props.children as ReactNode)

@@ -3,13 +3,29 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { ui } from '@huzhu/shared'
 import EnrolConfirmPage from '../src/enrol/confirm'
 import { TodayProvider } from '../src/lib/today'
-import { catalogueServer } from './fixtures'
-import { navigations, setRequestHandler, setRouterParams } from './taro-stub'
+import { setToken } from '../src/api/token'
+import { catalogueServer, enrolmentFixture, errorResponse, json } from './fixtures'
+import { navigations, requests, setRequestHandler, setRouterParams, type RequestHandler } from './taro-stub'
 
-function openConfirm(params: Record<string, string>) {
+const profile = {
+  userId: 'usr_1', name: '王小明', idNumber: '610102199001011231', sex: 'M', birthDate: '1990-01-01', mobile: '13800001111', masked: false,
+  occupation: 'food_delivery', platform: '美团', basicMedicalInsurance: true, unionMember: true, updatedAt: '2026-11-25T02:00:00.000Z',
+}
+
+/** The catalogue endpoints, the profile (or none), and the enrolment endpoint. */
+function enrolServer(options: { profile: boolean; enrol?: RequestHandler }): RequestHandler {
+  const catalogues = catalogueServer()
+  return (request) => {
+    if (request.url === '/api/v1/me/profile') return options.profile ? json(profile) : errorResponse(404, 'profile_required', '请先填写实名信息')
+    if (request.url === '/api/v1/me/enrolments' && request.method === 'POST') return options.enrol!(request)
+    return catalogues(request)
+  }
+}
+
+function openConfirm(params: Record<string, string>, today = params.catalogue === 'shaanxi-gig-2023' ? '2026-11-25' : '2020-10-14') {
   setRouterParams(params)
   render(
-    <TodayProvider value={() => '2020-10-14'}>
+    <TodayProvider value={() => today}>
       <EnrolConfirmPage />
     </TodayProvider>,
   )
@@ -40,5 +56,45 @@ describe('enrolment: confirm the plan', () => {
     expect(screen.getByText(ui.enrol.noSelection)).toBeTruthy()
     fireEvent.click(screen.getByText(ui.enrol.back))
     expect(navigations).toEqual([{ kind: 'navigateBack' }])
+  })
+
+  test('logged out: the way on is to log in, and come back here', async () => {
+    setRequestHandler(catalogueServer())
+    openConfirm({ catalogue: 'shaanxi-gig-2023', products: 'ZY' })
+    fireEvent.click(await screen.findByText(ui.enrol.loginFirst))
+    expect(navigations[0]?.url).toMatch(/^\/pages\/login\/index\?redirect=/)
+  })
+
+  test('without a real-name profile: the way on is the profile form', async () => {
+    setToken('tok')
+    setRequestHandler(enrolServer({ profile: false }))
+    openConfirm({ catalogue: 'shaanxi-gig-2023', products: 'ZY' })
+    fireEvent.click(await screen.findByText(ui.enrol.profileFirst))
+    expect(navigations[0]?.url).toMatch(/^\/me\/profile\/index\?redirect=/)
+  })
+
+  test('submits the selection with the premium shown and the event, then shows the payment state', async () => {
+    setToken('tok')
+    setRequestHandler(enrolServer({
+      profile: true,
+      enrol: () => json(enrolmentFixture({ status: 'pending_payment', coverState: 'pending_payment', payment: null, fundingSource: 'union_gift', eventId: 'evt_1' }), 201),
+    }))
+    openConfirm({ catalogue: 'shaanxi-gig-2023', products: 'ZY', event: 'evt_1' })
+    fireEvent.click(await screen.findByText(ui.enrol.submit))
+
+    await screen.findByText(ui.enrol.submitted)
+    expect(requests.find((r) => r.method === 'POST')?.data).toEqual({ catalogueId: 'shaanxi-gig-2023', products: ['ZY'], expectedPremiumFen: 10_000, eventId: 'evt_1' })
+    expect(document.getElementById('cover-enr_1-payment')?.textContent).toContain('保费由工会赠送')
+    fireEvent.click(screen.getByText(ui.enrol.viewCard))
+    expect(navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/enrol/card/index?enrolment=enr_1' })
+  })
+
+  test('the server computed another premium: said so, and quoted again', async () => {
+    setToken('tok')
+    setRequestHandler(enrolServer({ profile: true, enrol: () => errorResponse(409, 'quote_changed', '保费已变化') }))
+    openConfirm({ catalogue: 'shaanxi-gig-2023', products: 'ZY' })
+    fireEvent.click(await screen.findByText(ui.enrol.submit))
+    expect((await screen.findByText(ui.enrol.quoteChanged)).id).toBe('enrol-quote-changed')
+    expect(await screen.findByText(ui.enrol.submit)).toBeTruthy()
   })
 })

@@ -12,11 +12,11 @@ function byId(id: string): HTMLElement {
   return element
 }
 
-/** Renders the plans screen as of `today` and waits for the products. */
+/** Renders the plans screen as of `today`, opened on the Shanghai catalogue, and waits for the products. */
 async function openPlans(today: CivilDate) {
   render(
     <TodayProvider value={() => today}>
-      <PlansScreen />
+      <PlansScreen initialCatalogueId='shanghai-2020' />
     </TodayProvider>,
   )
   await screen.findByText('A0 在职住院（基本）')
@@ -106,6 +106,32 @@ describe('plans screen', () => {
     expect(byId('quote-blocked')).toBeTruthy()
   })
 
+  test('opens on a catalogue open today: a closed plan year goes after it', async () => {
+    setRequestHandler(catalogueServer())
+    render(
+      <TodayProvider value={() => '2026-11-25'}>
+        <PlansScreen />
+      </TodayProvider>,
+    )
+    await screen.findByText('ZY 住院+意外')
+
+    expect(byId('catalogue-shaanxi-gig-2023').className).toContain('is-active')
+    expect(byId('catalogue-chooser').textContent!.indexOf('陕西')).toBeLessThan(byId('catalogue-chooser').textContent!.indexOf('上海'))
+  })
+
+  test('an outreach event passes its id on to the enrolment', async () => {
+    setRequestHandler(catalogueServer())
+    render(
+      <TodayProvider value={() => '2026-11-25'}>
+        <PlansScreen initialCatalogueId='shaanxi-gig-2023' eventId='evt_1' />
+      </TodayProvider>,
+    )
+    fireEvent.click(await screen.findByText('ZY 住院+意外'))
+    fireEvent.click(screen.getByText(ui.plans.next))
+
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/enrol/confirm/index?catalogue=shaanxi-gig-2023&products=ZY&event=evt_1' }])
+  })
+
   test('switching catalogue shows its products, and each keeps its own ticks', async () => {
     setRequestHandler(catalogueServer())
     await openPlans('2023-06-01')
@@ -133,7 +159,7 @@ describe('plans screen', () => {
 
   test('a server error shows its Chinese message, and reload tries again', async () => {
     setRequestHandler(() => errorResponse(500, 'internal_error', message('internal_error')))
-    render(<PlansScreen />)
+    render(<PlansScreen initialCatalogueId='shanghai-2020' />)
 
     expect((await screen.findByText(message('internal_error'))).closest('#plans-error')).toBeTruthy()
     setRequestHandler(catalogueServer())
@@ -146,7 +172,7 @@ describe('plans screen', () => {
     setRequestHandler((options) =>
       options.url.endsWith('/shanghai-2020') ? { statusCode: 200, data: { id: 'shanghai-2020' } } : server(options),
     )
-    render(<PlansScreen />)
+    render(<PlansScreen initialCatalogueId='shanghai-2020' />)
 
     expect((await screen.findByText(ui.plans.catalogueInvalid)).closest('#catalogue-error')).toBeTruthy()
   })

@@ -39,6 +39,7 @@ export function resetTaroStub(): void {
   requestHandler = noNetwork
   routerParams = {}
   storage.clear()
+  modalAnswer = true
   requests.length = 0
   navigations.length = 0
   eventCenter.off()
@@ -87,6 +88,16 @@ export const navigateBack = navigate('navigateBack')
 
 export const showToast = (_options: { title: string; icon?: string }) => Promise.resolve({ errMsg: 'showToast:ok' })
 
+/** What the next `showModal` answers (confirm by default). */
+let modalAnswer = true
+export function setModalAnswer(confirm: boolean): void {
+  modalAnswer = confirm
+}
+export const showModal = (_options: { title?: string; content?: string }) => Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer, errMsg: 'showModal:ok' })
+
+export const login = () => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })
+export const useDidShow = (_callback: () => void) => undefined
+
 const windowInfo = {
   pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812, statusBarHeight: 20,
   safeArea: { left: 0, right: 375, top: 20, bottom: 812, width: 375, height: 792 },
@@ -94,13 +105,16 @@ const windowInfo = {
 export const getWindowInfo = () => windowInfo
 export const getSystemInfoSync = () => ({ ...windowInfo, platform: 'devtools' })
 
+/** The page stack: under jest, no page below the one tested. */
+export const getCurrentPages = (): { route?: string }[] => []
+
 export const getCurrentInstance = () => ({ router: { params: routerParams, path: '/' }, page: null })
 export const useRouter = () => getCurrentInstance().router
 export const pxTransform = (size: number) => `${size / 2}px`
 
 const Taro = {
   ENV_TYPE, getEnv, eventCenter, request, getStorageSync, setStorageSync, removeStorageSync,
-  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, getWindowInfo, getSystemInfoSync,
-  getCurrentInstance, useRouter, pxTransform,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, login, getWindowInfo, getSystemInfoSync,
+  getCurrentInstance, getCurrentPages, useRouter, useDidShow, pxTransform,
 }
 export default Taro

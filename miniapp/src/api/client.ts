@@ -4,10 +4,16 @@ import type { z } from 'zod'
 import { ApiError } from './errors'
 import { clearToken, getToken } from './token'
 
+/** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
+export const SIGNED_OUT = 'huzhu:signedOut'
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** Turns a response body into a value, or says (optionally in Chinese) that it is not what was expected. */
 export type Decoder<T> = (body: unknown) => { ok: true; value: T } | { ok: false; message?: string }
+
+/** For answers without a body (204). */
+export const noContent: Decoder<void> = () => ({ ok: true, value: undefined })
 
 export function schemaDecoder<S extends z.ZodType>(schema: S): Decoder<z.output<S>> {
   return (body) => {
@@ -21,6 +27,10 @@ export interface ApiRequest<T> {
   /** From the server's root, e.g. `/api/v1/catalogues`. */
   path: string
   body?: Record<string, unknown> | unknown[]
+  /** Extra headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>
+  /** Retry a POST on network failure too: only when the server makes a repeat harmless (an `Idempotency-Key`). */
+  retry?: boolean
   decode: Decoder<T>
 }
 
@@ -76,6 +86,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const token = getToken()
     if (token !== null) header.Authorization = `Bearer ${token}`
     if (request.body !== undefined) header['Content-Type'] = 'application/json'
+    if (request.headers) Object.assign(header, request.headers)
 
     let response: { statusCode: number; data: unknown }
     try {
@@ -97,14 +108,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (decoded.ok) return decoded.value
       throw new ApiError('bad_response', { status: statusCode, ...(decoded.message ? { message: decoded.message } : {}) })
     }
-    if (statusCode === 401) clearToken()
+    if (statusCode === 401 && token !== null) {
+      clearToken()
+      Taro.eventCenter.trigger(SIGNED_OUT)
+    }
     throw errorFromResponse(statusCode, data)
   }
 
   return {
     async request<T>(request: ApiRequest<T>): Promise<T> {
       const method = request.method ?? 'GET'
-      const delays = IDEMPOTENT.has(method) ? retryDelaysMs : []
+      const delays = IDEMPOTENT.has(method) || request.retry === true ? retryDelaysMs : []
       for (let attempt = 0; ; attempt++) {
         try {
           return await once(request, method)

@@ -1,2 +1,5 @@
 export { errorMessage } from './errors'
 export { clearCatalogueCache, fetchCatalogueSummaries, getCatalogue } from './catalogues'
+export * from './member'
+export { ApiError } from './errors'
+export { clearToken, getToken } from './token'

@@ -5,6 +5,8 @@
 export interface EnrolConfirmParams {
   catalogueId: string
   codes: readonly string[]
+  /** An outreach event the rider came from (its id): sent with the enrolment. */
+  eventId?: string
 }
 
 export function enrolConfirmUrl({ catalogueId, codes }: EnrolConfirmParams): string {
@@ -16,5 +18,45 @@ export function parseEnrolConfirmParams(params: Partial<Record<string, string>>)
   const catalogueId = decodeURIComponent(params.catalogue ?? '')
   if (catalogueId === '') return null
   const codes = decodeURIComponent(params.products ?? '').split(',').filter((code) => code !== '')
-  return { catalogueId, codes }
+  const eventId = decodeURIComponent(params.event ?? '')
+  return eventId !== '' ? { catalogueId, codes, eventId } : { catalogueId, codes }
+}
+
+export function enrolConfirmUrlWithEvent(params: EnrolConfirmParams): string {
+  const base = enrolConfirmUrl(params)
+  return params.eventId ? `${base}&event=${encodeURIComponent(params.eventId)}` : base
+}
+
+export const routes = {
+  home: '/pages/index/index',
+  login: '/pages/login/index',
+  plans: '/enrol/plans/index',
+  card: (enrolmentId?: string) => `/enrol/card/index${enrolmentId ? `?enrolment=${encodeURIComponent(enrolmentId)}` : ''}`,
+  profile: '/me/profile/index',
+  messages: '/me/messages/index',
+  claimNew: '/claims/new/index',
+  claimList: '/claims/list/index',
+  claimDetail: (claimId: string) => `/claims/detail/index?id=${encodeURIComponent(claimId)}`,
+} as const
+
+/** The current page's URL with its query, to come back to after logging in. */
+export function withRedirect(url: string, back: string): string {
+  return `${url}?redirect=${encodeURIComponent(back)}`
+}
+
+/** The plans screen, optionally opened on one catalogue for an outreach event. */
+export function plansUrl(params: { catalogueId?: string; eventId?: string } = {}): string {
+  const query = [
+    params.catalogueId ? `catalogue=${encodeURIComponent(params.catalogueId)}` : '',
+    params.eventId ? `event=${encodeURIComponent(params.eventId)}` : '',
+  ].filter(Boolean)
+  return query.length > 0 ? `${routes.plans}?${query.join('&')}` : routes.plans
+}
+
+/** The outreach event code a page was opened with: `?event=CODE` (H5 link) or a mini-program code's `scene=e%3DCODE`. */
+export function eventCodeOf(params: Partial<Record<string, string>>): string | undefined {
+  if (params.event) return decodeURIComponent(params.event)
+  const scene = params.scene ? decodeURIComponent(params.scene) : ''
+  const match = /(?:^|&)e=([0-9A-Za-z]{4,16})/.exec(scene)
+  return match?.[1]
 }

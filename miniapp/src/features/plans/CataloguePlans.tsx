@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { ui, type Catalogue } from '@huzhu/shared'
 import { getCatalogue } from '../../api'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { enrolConfirmUrl } from '../../lib/routes'
+import { enrolConfirmUrlWithEvent } from '../../lib/routes'
 import { useToday } from '../../lib/today'
 import { useAsync } from '../../lib/use-async'
 import { liveQuote } from '../quote/live-quote'
@@ -21,6 +21,8 @@ interface Props {
   codes: readonly string[]
   onCodesChange: (codes: readonly string[]) => void
   onRetry: () => void
+  /** The outreach event the member came from: passed on to the enrolment. */
+  eventId?: string
 }
 
 /** Ticked codes in catalogue order, so the premium lines read like the product list. */
@@ -32,7 +34,7 @@ function toggle(catalogue: Catalogue, codes: readonly string[], code: string, se
 }
 
 /** One catalogue: its products to tick, the live quote, and the way on to enrolment. */
-export function CataloguePlans({ catalogueId, attempt, codes, onCodesChange, onRetry }: Props) {
+export function CataloguePlans({ catalogueId, attempt, codes, onCodesChange, onRetry, eventId }: Props) {
   const today = useToday()
   const state = useAsync(() => getCatalogue(catalogueId), [catalogueId, attempt])
   const catalogue = state.status === 'ready' ? state.value : null
@@ -43,7 +45,7 @@ export function CataloguePlans({ catalogueId, attempt, codes, onCodesChange, onR
   if (!catalogue || !live) return null
 
   const onToggle = (code: string, selected: boolean) => onCodesChange(toggle(catalogue, codes, code, selected))
-  const onNext = () => void Taro.navigateTo({ url: enrolConfirmUrl({ catalogueId, codes }) })
+  const onNext = () => void Taro.navigateTo({ url: enrolConfirmUrlWithEvent({ catalogueId, codes, ...(eventId ? { eventId } : {}) }) })
   return (
     <View className='catalogue-plans'>
       {catalogue.data.illustrative !== undefined && (

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { ui } from '@huzhu/shared'
+import { addDays, ui, type CatalogueSummary, type CivilDate } from '@huzhu/shared'
 import { clearCatalogueCache, fetchCatalogueSummaries } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import { useToday } from '../../lib/today'
 import { useAsync } from '../../lib/use-async'
 import { CatalogueChooser } from './CatalogueChooser'
 import { CataloguePlans } from './CataloguePlans'
@@ -11,13 +12,30 @@ import './plans.scss'
 const NONE: readonly string[] = []
 
 /**
+ * Whether a member can enrol themself in the catalogue today (instant enrolment,
+ * cover from tomorrow): a rolling term is always open; a plan year only from its
+ * first day until the day before its last.
+ */
+export function isOpenOn(summary: CatalogueSummary, today: CivilDate): boolean {
+  if (!summary.modes.includes('instant')) return false
+  if (summary.term.kind === 'rolling') return true
+  return summary.term.start <= today && addDays(today, 1) <= summary.term.end
+}
+
+/** Catalogues open today first, otherwise in the server's order. */
+export function openFirst(catalogues: readonly CatalogueSummary[], today: CivilDate): CatalogueSummary[] {
+  return [...catalogues.filter((c) => isOpenOn(c, today)), ...catalogues.filter((c) => !isOpenOn(c, today))]
+}
+
+/**
  * The plans screen: choose a catalogue, tick products, see the premium the
  * server will charge, computed on the phone by the shared engine.
  */
-export function PlansScreen() {
+export function PlansScreen({ initialCatalogueId, eventId }: { initialCatalogueId?: string; eventId?: string } = {}) {
+  const today = useToday()
   const [attempt, setAttempt] = useState(0)
   const summaries = useAsync(fetchCatalogueSummaries, [attempt])
-  const [chosenId, setChosenId] = useState<string | null>(null)
+  const [chosenId, setChosenId] = useState<string | null>(initialCatalogueId ?? null)
   const [ticked, setTicked] = useState<Readonly<Record<string, readonly string[]>>>({})
   const retry = () => {
     clearCatalogueCache()
@@ -26,7 +44,7 @@ export function PlansScreen() {
 
   if (summaries.status === 'loading') return <LoadingState id='plans-loading' />
   if (summaries.status === 'error') return <ErrorState id='plans-error' message={summaries.message} onRetry={retry} />
-  const catalogues = summaries.value
+  const catalogues = openFirst(summaries.value, today)
   const first = catalogues[0]
   if (!first) return <EmptyState id='plans-empty' message={ui.plans.empty} />
   const activeId = chosenId !== null && catalogues.some((c) => c.id === chosenId) ? chosenId : first.id
@@ -42,6 +60,7 @@ export function PlansScreen() {
         codes={ticked[activeId] ?? NONE}
         onCodesChange={(codes) => setTicked((all) => ({ ...all, [activeId]: codes }))}
         onRetry={retry}
+        eventId={eventId}
       />
     </View>
   )

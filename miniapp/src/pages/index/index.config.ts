@@ -1,5 +1,5 @@
 import { ui } from '@huzhu/shared'
 
 export default definePageConfig({
-  navigationBarTitleText: ui.plans.title,
+  navigationBarTitleText: ui.home.title,
 })

@@ -1,0 +1,5 @@
+import { ui } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: ui.claim.title,
+})

@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { maskIdNumber, ui, type Enrolment } from '@huzhu/shared'
+import { ApiError } from '../../api/errors'
+import { getCertificate, listMyEnrolments } from '../../api/member'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import { routes } from '../../lib/routes'
+import { useAsync } from '../../lib/use-async'
+import { CoverCard } from '../cover/CoverCard'
+import { cacheCard, readCachedCard, type CachedCard } from './card-cache'
+import { MemberCard } from './MemberCard'
+
+type CardState =
+  | { kind: 'card'; card: CachedCard; offline: boolean }
+  | { kind: 'pending'; enrolment: Enrolment }
+  | { kind: 'none' }
+
+const inForce = (e: Enrolment) => e.status === 'active' && (e.coverState === 'covered' || e.coverState === 'waiting' || e.coverState === 'not_started')
+
+/** Which enrolment the card is for: the one asked for, else the one in force, else one awaiting payment. */
+export function chooseEnrolment(enrolments: readonly Enrolment[], wanted?: string): Enrolment | null {
+  if (wanted) return enrolments.find((e) => e.id === wanted) ?? null
+  return enrolments.find(inForce) ?? enrolments.find((e) => e.status === 'pending_payment') ?? null
+}
+
+const offline = (e: unknown) => e instanceof ApiError && (e.kind === 'network' || e.kind === 'timeout')
+
+async function loadCard(wanted: string | undefined): Promise<CardState> {
+  try {
+    const enrolment = chooseEnrolment(await listMyEnrolments(), wanted)
+    if (!enrolment) return { kind: 'none' }
+    if (enrolment.status !== 'active') return { kind: 'pending', enrolment }
+    const certificate = await getCertificate(enrolment.id)
+    return { kind: 'card', card: cacheCard(certificate, enrolment, maskIdNumber(enrolment.person.idNumber)), offline: false }
+  } catch (error) {
+    const cached = readCachedCard()
+    if (cached && offline(error)) return { kind: 'card', card: cached, offline: true }
+    throw error
+  }
+}
+
+/** 保障卡: the QR member card, fetched when online and kept on the phone for when it is not. */
+export function CardScreen({ enrolmentId }: { enrolmentId?: string }) {
+  const [attempt, setAttempt] = useState(0)
+  const state = useAsync(() => loadCard(enrolmentId), [enrolmentId, attempt])
+  if (state.status === 'loading') {
+    const cached = readCachedCard()
+    return cached && !enrolmentId ? <MemberCard card={cached} offline={false} /> : <LoadingState id='card-loading' />
+  }
+  if (state.status === 'error') return <ErrorState id='card-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  const value = state.value
+  if (value.kind === 'card') return <MemberCard card={value.card} offline={value.offline} />
+  if (value.kind === 'pending') {
+    return (
+      <View id='card-pending' className='actions'>
+        <Text id='card-not-active' className='notice'>{ui.card.notActive}</Text>
+        <CoverCard enrolment={value.enrolment} />
+        <Button id='card-refresh' block onClick={() => setAttempt((n) => n + 1)}>{ui.state.retry}</Button>
+      </View>
+    )
+  }
+  return (
+    <View className='card'>
+      <EmptyState id='card-none' message={ui.card.none} />
+      <Button id='card-enrol' type='primary' block onClick={() => void Taro.navigateTo({ url: routes.plans })}>{ui.home.enrolNow}</Button>
+    </View>
+  )
+}

@@ -1,0 +1,164 @@
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import {
+  describeIssues,
+  message,
+  normaliseIdNumber,
+  occupationLabels,
+  occupations,
+  parseIdNumber,
+  profileRequestSchema,
+  ui,
+  type Occupation,
+  type ProfileRequest,
+  type ProfileResponse,
+} from '@huzhu/shared'
+import { errorMessage } from '../../api/errors'
+import { putMyProfile } from '../../api/member'
+import { useToday } from '../../lib/today'
+import './profile.scss'
+
+type Errors = Partial<Record<keyof ProfileRequest, string>>
+
+export interface RealNameDraft {
+  name: string
+  idNumber: string
+  mobile: string
+  occupation: Occupation | null
+  platform: string
+  basicMedicalInsurance: boolean | null
+  unionMember: boolean | null
+}
+
+export const emptyDraft: RealNameDraft = {
+  name: '', idNumber: '', mobile: '', occupation: null, platform: '', basicMedicalInsurance: null, unionMember: null,
+}
+
+/**
+ * The ID number as it is typed: nothing to say while it is still short, the
+ * shared check's own message as soon as it can be judged (18 characters, a
+ * character that can never be right, or a 15-digit first-generation number).
+ */
+export function idFieldError(input: string, today: string): string | null {
+  const value = normaliseIdNumber(input)
+  if (value === '') return null
+  const result = parseIdNumber(value, today)
+  if (result.ok) return null
+  if (result.code === 'id_length' && value.length < 18) return null
+  return message(result.code, result.params)
+}
+
+function YesNo({ id, value, onChange }: { id: string; value: boolean | null; onChange: (value: boolean) => void }) {
+  return (
+    <View id={id} className='choice-row'>
+      <View id={`${id}-yes`} className={`choice${value === true ? ' is-active' : ''}`} onClick={() => onChange(true)}>
+        {ui.profile.yes}
+      </View>
+      <View id={`${id}-no`} className={`choice${value === false ? ' is-active' : ''}`} onClick={() => onChange(false)}>
+        {ui.profile.no}
+      </View>
+    </View>
+  )
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: React.ReactNode }) {
+  return (
+    <View id={`field-${id}`} className={`field${error ? ' has-error' : ''}`}>
+      <Text className='field__label'>{label}</Text>
+      {children}
+      {error && <Text id={`${id}-error`} className='field-error'>{error}</Text>}
+    </View>
+  )
+}
+
+/**
+ * The real-name form (实名信息): every field checked by the shared schemas; the
+ * ID number as it is typed, so a wrong check character is refused at the field.
+ */
+export function RealNameForm({ initial, onSaved }: { initial?: RealNameDraft; onSaved: (profile: ProfileResponse) => void }) {
+  const today = useToday()
+  const [draft, setDraft] = useState<RealNameDraft>(initial ?? emptyDraft)
+  const [errors, setErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  const set = <K extends keyof RealNameDraft>(key: K, value: RealNameDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    setErrors((e) => ({ ...e, [key]: undefined }))
+  }
+  const onIdInput = (value: string) => {
+    setDraft((d) => ({ ...d, idNumber: value }))
+    setErrors((e) => ({ ...e, idNumber: idFieldError(value, today) ?? undefined }))
+  }
+
+  const save = async () => {
+    const parsed = profileRequestSchema.safeParse({
+      ...draft,
+      occupation: draft.occupation ?? undefined,
+      basicMedicalInsurance: draft.basicMedicalInsurance ?? undefined,
+      unionMember: draft.unionMember ?? undefined,
+    })
+    if (!parsed.success) {
+      const next: Errors = {}
+      for (const problem of describeIssues(parsed.error)) {
+        const key = problem.path as keyof ProfileRequest
+        next[key] ??= problem.message
+      }
+      setErrors(next)
+      setFailure(ui.profile.fixFirst)
+      return
+    }
+    setSaving(true)
+    setFailure(null)
+    try {
+      const saved = await putMyProfile({
+        ...parsed.data,
+        idNumber: parsed.data.idNumber.value,
+      })
+      onSaved(saved)
+    } catch (e) {
+      setFailure(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View id='real-name-form' className='card real-name'>
+      <Text className='card__title'>{ui.profile.title}</Text>
+      <Text className='hint'>{ui.profile.intro}</Text>
+      <Field id='profile-name' label={ui.profile.name} error={errors.name}>
+        <Input id='profile-name' className='field__input' value={draft.name} maxlength={30} placeholder={ui.profile.namePlaceholder} onInput={(e) => set('name', e.detail.value)} />
+      </Field>
+      <Field id='profile-id' label={ui.profile.idNumber} error={errors.idNumber}>
+        <Input id='profile-id' className='field__input' type='idcard' value={draft.idNumber} maxlength={18} placeholder={ui.profile.idPlaceholder} onInput={(e) => onIdInput(e.detail.value)} />
+      </Field>
+      <Field id='profile-mobile' label={ui.profile.mobile} error={errors.mobile}>
+        <Input id='profile-mobile' className='field__input' type='number' value={draft.mobile} maxlength={13} onInput={(e) => set('mobile', e.detail.value)} />
+      </Field>
+      <Field id='profile-occupation' label={ui.profile.occupation} error={errors.occupation}>
+        <View className='choice-row'>
+          {occupations.map((o) => (
+            <View key={o} id={`profile-occupation-${o}`} className={`choice${draft.occupation === o ? ' is-active' : ''}`} onClick={() => set('occupation', o)}>
+              {occupationLabels[o]}
+            </View>
+          ))}
+        </View>
+      </Field>
+      <Field id='profile-platform' label={ui.profile.platform} error={errors.platform}>
+        <Input id='profile-platform' className='field__input' value={draft.platform} maxlength={60} placeholder={ui.profile.platformPlaceholder} onInput={(e) => set('platform', e.detail.value)} />
+      </Field>
+      <Field id='profile-insurance' label={ui.profile.medicalInsurance} error={errors.basicMedicalInsurance}>
+        <YesNo id='profile-insurance' value={draft.basicMedicalInsurance} onChange={(v) => set('basicMedicalInsurance', v)} />
+      </Field>
+      <Field id='profile-union' label={ui.profile.unionMember} error={errors.unionMember}>
+        <YesNo id='profile-union' value={draft.unionMember} onChange={(v) => set('unionMember', v)} />
+      </Field>
+      {failure && <Text id='profile-failure' className='field-error'>{failure}</Text>}
+      <Button id='profile-save' type='primary' block loading={saving} onClick={() => void save()}>
+        {saving ? ui.profile.saving : ui.profile.save}
+      </Button>
+    </View>
+  )
+}

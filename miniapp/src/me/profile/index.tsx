@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { ui, type ProfileResponse } from '@huzhu/shared'
+import { getMyProfile } from '../../api/member'
+import { Screen } from '../../components/Screen'
+import { ErrorState, LoadingState } from '../../components/StateView'
+import { ConsentGate } from '../../features/consent/ConsentGate'
+import { ProfileSummary } from '../../features/profile/ProfileSummary'
+import { RealNameForm, type RealNameDraft } from '../../features/profile/RealNameForm'
+import { returnTo, useSignedIn } from '../../lib/auth'
+import { useAsync } from '../../lib/use-async'
+
+function draftOf(p: ProfileResponse): RealNameDraft {
+  return {
+    name: p.name, idNumber: p.idNumber, mobile: p.mobile, occupation: p.occupation, platform: p.platform,
+    basicMedicalInsurance: p.basicMedicalInsurance, unionMember: p.unionMember,
+  }
+}
+
+function ProfileBody({ redirect }: { redirect: string | undefined }) {
+  const [attempt, setAttempt] = useState(0)
+  const [saved, setSaved] = useState<ProfileResponse | null>(null)
+  const [editing, setEditing] = useState(false)
+  const state = useAsync(getMyProfile, [attempt])
+
+  if (state.status === 'loading') return <LoadingState id='profile-loading' />
+  if (state.status === 'error') return <ErrorState id='profile-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  const profile = saved ?? state.value
+
+  const onSaved = (p: ProfileResponse) => {
+    setSaved(p)
+    setEditing(false)
+    void Taro.showToast({ title: ui.profile.saved, icon: 'success' })
+    if (redirect) returnTo(redirect)
+  }
+
+  if (profile && !editing) {
+    return (
+      <>
+        <ProfileSummary profile={profile} />
+        <View className='actions'>
+          {redirect && (
+            <Button id='profile-continue' type='primary' block onClick={() => returnTo(redirect)}>
+              {ui.profile.continue}
+            </Button>
+          )}
+          <Button id='profile-edit' block onClick={() => setEditing(true)}>{ui.profile.edit}</Button>
+        </View>
+      </>
+    )
+  }
+  return (
+    <ConsentGate kind='sensitive_personal_info'>
+      <RealNameForm initial={profile ? draftOf(profile) : undefined} onSaved={onSaved} />
+    </ConsentGate>
+  )
+}
+
+/** 实名信息: the consent first, then the form; afterwards the profile with the ID number masked. */
+export default function ProfilePage() {
+  const signedIn = useSignedIn()
+  const { redirect } = useRouter().params
+  return (
+    <Screen className='screen'>
+      {signedIn && <ProfileBody redirect={redirect ? decodeURIComponent(redirect) : undefined} />}
+    </Screen>
+  )
+}

@@ -1,0 +1,219 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import {
+  careTypeLabels,
+  eventKindLabels,
+  fillTemplate,
+  formatYuan,
+  fundSegmentLabels,
+  refusalReasons,
+  staffUi,
+  type Claim,
+  type ClaimDecisionRequest,
+} from '@huzhu/shared'
+import { errorMessage } from '../../api/errors'
+import { ErrorState, LoadingState } from '../../components/StateView'
+import { formatDate } from '../../lib/format'
+import { useAsync } from '../../lib/use-async'
+import { DecisionForm } from '../components/DecisionForm'
+import { StaffGate } from '../components/StaffGate'
+import { decideClaim, fetchClaim, startReview } from '../lib/staff-api'
+import { param } from '../lib/staff-routes'
+import { ClaimPhoto } from './ClaimPhoto'
+import '../staff.scss'
+import './index.scss'
+
+const has = <T extends object>(record: T, key: string): key is Extract<keyof T, string> => Object.prototype.hasOwnProperty.call(record, key)
+
+/** The rule behind a payout line in words: the benefit kind, or the numbered refusal. */
+function ruleLabel(rule: string): string {
+  if (has(staffUi.benefitKind, rule)) return staffUi.benefitKind[rule]
+  if (has(refusalReasons, rule)) return fillTemplate(staffUi.claim.refusal, { number: refusalReasons[rule].number })
+  return rule
+}
+
+function partLabel(part: string): string {
+  if (has(fundSegmentLabels, part)) return fundSegmentLabels[part]
+  if (has(careTypeLabels, part)) return careTypeLabels[part]
+  return part
+}
+
+/** An instant as China time: `2026-11-25T07:17:00Z` → `2026-11-25 15:17`. */
+function chinaTime(iso: string): string {
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+function Line({ label, value, id }: { label: string; value: string; id?: string }) {
+  return (
+    <View className='claim-line'>
+      <Text className='claim-line__label'>{label}</Text>
+      <Text id={id} className='claim-line__value'>{value}</Text>
+    </View>
+  )
+}
+
+function Figures({ claim }: { claim: Claim }) {
+  const f = claim.figures
+  const yuan = (fen: number | undefined) => (fen === undefined ? null : formatYuan(fen))
+  const rows: [string, string | null][] = [
+    [staffUi.claim.totalCost, yuan(f.totalCostFen)],
+    [staffUi.claim.pooled, yuan(f.pooledOutOfPocketFen)],
+    [staffUi.claim.supplementary, yuan(f.supplementaryOutOfPocketFen)],
+    [staffUi.claim.deductible, yuan(f.deductiblePaidFen)],
+    [staffUi.claim.hospitalDays, f.hospitalDays === undefined ? null : fillTemplate(staffUi.claim.days, { days: f.hospitalDays })],
+    [staffUi.claim.inSitu, f.inSitu ? staffUi.claim.yes : null],
+    [staffUi.claim.femaleCancer, f.femaleCancer ? staffUi.claim.yes : null],
+    [staffUi.claim.disabilityGrade, f.disabilityGrade === undefined ? null : fillTemplate(staffUi.claim.grade, { grade: f.disabilityGrade })],
+    [staffUi.claim.invoiceNumbers, claim.invoiceNumbers.length > 0 ? claim.invoiceNumbers.join('、') : null],
+  ]
+  return (
+    <View id='claim-figures' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.claim.figures}</Text>
+      {rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => (
+        <Line key={label} label={label} value={value} />
+      ))}
+    </View>
+  )
+}
+
+function Payout({ claim }: { claim: Claim }) {
+  return (
+    <View id='claim-payout' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.claim.payout}</Text>
+      {claim.estimate.lines.map((line, index) => (
+        <View key={index} id={`payout-line-${index}`} className='payout-line' data-amount-fen={line.amountFen}>
+          <View className='staff-row'>
+            <Text className='payout-line__name'>{`${line.product} ${line.productName}${line.benefitName ? ` · ${line.benefitName}` : ''}${line.part ? ` · ${partLabel(line.part)}` : ''}`}</Text>
+            <Text className='payout-line__amount'>{formatYuan(line.amountFen)}</Text>
+          </View>
+          <Text className='staff-muted'>{fillTemplate(staffUi.claim.rule, { rule: ruleLabel(line.rule) })}</Text>
+          <Text className='staff-muted'>{line.refusal ? `${fillTemplate(staffUi.claim.refusal, { number: line.refusal.number })} ${line.reason}` : line.reason}</Text>
+        </View>
+      ))}
+      <View className='staff-row payout-total'>
+        <Text>{staffUi.claim.payoutTotal}</Text>
+        <Text id='claim-payout-total' data-amount-fen={claim.estimate.totalFen}>{formatYuan(claim.estimate.totalFen)}</Text>
+      </View>
+    </View>
+  )
+}
+
+function Flags({ claim }: { claim: Claim }) {
+  return (
+    <View id='claim-flags' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.claim.flags}</Text>
+      {claim.flags.length === 0 && <Text className='staff-muted'>{staffUi.claim.noFlags}</Text>}
+      {claim.flags.map((flag, index) => (
+        <View key={index} className='staff-row' data-flag={flag.code}>
+          <Text className='staff-tag staff-tag--error'>{staffUi.flag[flag.code]}</Text>
+          <Text>{flag.message}</Text>
+          {flag.otherClaimId && <Text className='staff-muted'>{fillTemplate(staffUi.claim.otherClaim, { id: flag.otherClaimId })}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function History({ claim }: { claim: Claim }) {
+  return (
+    <View id='claim-history' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.claim.history}</Text>
+      {claim.history.map((entry, index) => (
+        <View key={index} className='history-entry' data-status={entry.status}>
+          <Text className='staff-muted'>{`${chinaTime(entry.at)} · ${staffUi.claim.actor[entry.actorRole]}`}</Text>
+          <Text>{staffUi.claimStatus[entry.status]}</Text>
+          {entry.note && <Text className='staff-muted'>{entry.note}</Text>}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const DECIDABLE = new Set(['submitted', 'in_review'])
+
+function ClaimDesk({ claimId }: { claimId: string }) {
+  const [attempt, setAttempt] = useState(0)
+  const [claim, setClaim] = useState<Claim | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const loaded = useAsync(() => fetchClaim(claimId), [claimId, attempt])
+  if (loaded.status === 'error' && !claim) return <ErrorState id='claim-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
+  const shown = claim ?? (loaded.status === 'ready' ? loaded.value : null)
+  if (!shown) return <LoadingState id='claim-loading' />
+
+  const decide = async (body: ClaimDecisionRequest) => {
+    try {
+      setClaim(await decideClaim(claimId, body))
+    } catch (failure) {
+      throw new Error(errorMessage(failure))
+    }
+  }
+  const take = async () => {
+    try {
+      setClaim(await startReview(claimId))
+    } catch (failure) {
+      setNotice(errorMessage(failure))
+    }
+  }
+
+  return (
+    <View id='claim-page' className='staff-wrap' data-status={shown.status}>
+      <View className='staff-columns'>
+        <View id='claim-summary' className='staff-card'>
+          <Text className='staff-card__title'>{`${shown.personName} · ${eventKindLabels[shown.kind]}`}</Text>
+          <Line label={staffUi.claim.eventDate} value={formatDate(shown.eventDate)} />
+          <Line label={staffUi.claim.diagnosis} value={shown.diagnosis} />
+          {shown.hospital && <Line label={staffUi.claim.hospital} value={shown.hospital} />}
+          <Line label={staffUi.claim.products} value={shown.products.map((p) => `${p.code} ${p.name}`).join('、')} />
+          <Line label={staffUi.review.status} value={staffUi.claimStatus[shown.status]} id='claim-status' />
+          <Text className={shown.overdue ? 'staff-error-text' : 'staff-muted'}>
+            {`${fillTemplate(staffUi.review.due, { date: formatDate(shown.dueOn) })}${shown.overdue ? ` · ${staffUi.review.overdue}` : ''}`}
+          </Text>
+          {shown.decision && (
+            <View id='claim-decision' className='staff-field'>
+              {shown.decision.approvedFen !== null && (
+                <Text className='staff-tag staff-tag--ok'>{fillTemplate(staffUi.claim.approvedAmount, { amount: formatYuan(shown.decision.approvedFen) })}</Text>
+              )}
+              {shown.decision.refusal && <Text className='staff-tag staff-tag--error'>{`${fillTemplate(staffUi.claim.refusal, { number: shown.decision.refusal.number })} ${shown.decision.refusal.text}`}</Text>}
+              {shown.decision.missing.length > 0 && <Text>{shown.decision.missing.map((k) => staffUi.documentKind[k]).join('、')}</Text>}
+              {shown.decision.note && <Text className='staff-muted'>{shown.decision.note}</Text>}
+            </View>
+          )}
+          {shown.status === 'submitted' && (
+            <Button id='claim-start-review' className='staff-button staff-button--small' onClick={() => void take()}>
+              {staffUi.claim.startReview}
+            </Button>
+          )}
+          {notice && <Text className='staff-error-text'>{notice}</Text>}
+          {shown.payment && <Text className='staff-tag staff-tag--ok'>{fillTemplate(staffUi.claim.payment, { reference: shown.payment.reference })}</Text>}
+        </View>
+        <Figures claim={shown} />
+      </View>
+      <View id='claim-photos' className='staff-card'>
+        <Text className='staff-card__title'>{staffUi.claim.photos}</Text>
+        <View className='claim-photos'>
+          {shown.documents.map((doc, index) => (
+            <ClaimPhoto key={doc.uploadId + index} uploadId={doc.uploadId} kind={doc.kind} mediaType={doc.mediaType} index={index} />
+          ))}
+        </View>
+      </View>
+      <View className='staff-columns'>
+        <Payout claim={shown} />
+        <Flags claim={shown} />
+      </View>
+      {DECIDABLE.has(shown.status) && <DecisionForm key={shown.status} engineFen={shown.estimate.totalFen} onSubmit={decide} />}
+      <History claim={shown} />
+    </View>
+  )
+}
+
+/** Reviewer's claim page: material, figures, the engine's payout line by line, flags, the decision, the history. */
+export default function ClaimPage() {
+  const claimId = param(useRouter().params, 'id')
+  return (
+    <View className='staff-page'>
+      <StaffGate page='review'>{() => (claimId ? <ClaimDesk claimId={claimId} /> : <ErrorState id='claim-error' message={staffUi.common.none} onRetry={() => undefined} />)}</StaffGate>
+    </View>
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { fillTemplate, formatFen, formatYuan, parseYuan, staffUi, type Payment, type PaymentRequest } from '@huzhu/shared'
+import { errorMessage } from '../../api/errors'
+import { TextField } from './Field'
+import { confirmPayment } from '../lib/staff-api'
+
+/** What the last confirmed payment covered; shown by the page, which outlives the form (no pending left, no form). */
+export function PaidNotice({ id, payment }: { id: string; payment: Payment }) {
+  return (
+    <Text id={id} className='staff-tag staff-tag--ok' data-payment-id={payment.id}>
+      {fillTemplate(staffUi.payment.done, { count: payment.enrolmentCount, amount: formatYuan(payment.amountFen) })}
+    </Text>
+  )
+}
+
+/**
+ * Confirms a bank transfer against pending enrolments (`POST /api/v1/payments`):
+ * a unit's pending enrolments in a catalogue, or the enrolments chosen.
+ */
+export function PaymentForm({ idPrefix, catalogueId, target, amountFen, onPaid }: {
+  idPrefix: string
+  catalogueId: string
+  target: { unitId: string } | { enrolmentIds: string[] }
+  amountFen: number
+  onPaid: (payment: Payment) => void
+}) {
+  const [reference, setReference] = useState('')
+  const [amount, setAmount] = useState(formatFen(amountFen).replace(/,/g, ''))
+  const [payer, setPayer] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    if (reference.trim().length < 4) return setError(staffUi.payment.referenceRequired)
+    const fen = parseYuan(amount)
+    if (fen === null) return setError(staffUi.payment.amountInvalid)
+    const body: PaymentRequest = {
+      catalogueId,
+      reference: reference.trim(),
+      amountFen: fen,
+      ...(payer.trim() !== '' ? { payer: payer.trim() } : {}),
+      ...target,
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      onPaid(await confirmPayment(body))
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id={`${idPrefix}-form`} className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.payment.title}</Text>
+      <TextField id={`${idPrefix}-reference`} label={staffUi.payment.reference} value={reference} onChange={setReference} placeholder={staffUi.payment.referencePlaceholder} />
+      <TextField id={`${idPrefix}-amount`} label={staffUi.payment.amount} value={amount} onChange={setAmount} type='digit' />
+      <TextField id={`${idPrefix}-payer`} label={staffUi.payment.payer} value={payer} onChange={setPayer} />
+      {error && <Text id={`${idPrefix}-error`} className='staff-error-text'>{error}</Text>}
+      <Button id={`${idPrefix}-submit`} className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void submit()}>
+        {staffUi.payment.submit}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import {
+  eventFundingSources,
+  fundingSourceLabels,
+  isCivilDate,
+  staffUi,
+  type EventCreateRequest,
+  type OutreachEvent,
+} from '@huzhu/shared'
+import { errorMessage, fetchCatalogueSummaries, getCatalogue } from '../../api'
+import { useToday } from '../../lib/today'
+import { useAsync } from '../../lib/use-async'
+import { Chips } from '../components/Chips'
+import { Field, TextField } from '../components/Field'
+import { createEvent, fetchUnits } from '../lib/staff-api'
+
+const NO_UNIT = 'none'
+
+/** New outreach event: name, place, date, organising unit, catalogue, suggested products, who pays. */
+export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => void }) {
+  const today = useToday()
+  const [name, setName] = useState('')
+  const [place, setPlace] = useState('')
+  const [date, setDate] = useState<string>(today)
+  const [unitId, setUnitId] = useState(NO_UNIT)
+  const [catalogueId, setCatalogueId] = useState<string | null>(null)
+  const [products, setProducts] = useState<string[]>([])
+  const [funding, setFunding] = useState<(typeof eventFundingSources)[number]>('union_gift')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const units = useAsync(() => fetchUnits().catch(() => []), [])
+  const catalogues = useAsync(fetchCatalogueSummaries, [])
+  const chosen = catalogueId ?? (catalogues.status === 'ready' ? catalogues.value[0]?.id ?? null : null)
+  const catalogue = useAsync(() => (chosen ? getCatalogue(chosen) : Promise.resolve(null)), [chosen])
+
+  const submit = async () => {
+    if (name.trim() === '' || place.trim() === '' || chosen === null) return setError(staffUi.events.required)
+    if (!isCivilDate(date.trim())) return setError(staffUi.events.dateInvalid)
+    const body: EventCreateRequest = {
+      name: name.trim(),
+      place: place.trim(),
+      date: date.trim(),
+      unitId: unitId === NO_UNIT ? null : unitId,
+      catalogueId: chosen,
+      products,
+      fundingSource: funding,
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      onCreated(await createEvent(body))
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id='new-event-form' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.events.create}</Text>
+      <TextField id='new-event-name' label={staffUi.events.name} value={name} onChange={setName} placeholder={staffUi.events.namePlaceholder} />
+      <TextField id='new-event-place' label={staffUi.events.place} value={place} onChange={setPlace} placeholder={staffUi.events.placePlaceholder} />
+      <TextField id='new-event-date' label={staffUi.events.date} value={date} onChange={setDate} placeholder={staffUi.events.datePlaceholder} />
+      <Field label={staffUi.events.unit}>
+        <Chips
+          idPrefix='new-event-unit'
+          options={[{ value: NO_UNIT, label: staffUi.events.noUnit }, ...(units.status === 'ready' ? units.value.map((u) => ({ value: u.id, label: u.name })) : [])]}
+          selected={[unitId]}
+          onChange={([value]) => setUnitId(value ?? NO_UNIT)}
+        />
+      </Field>
+      <Field label={staffUi.events.catalogue}>
+        <Chips
+          idPrefix='new-event-catalogue'
+          options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
+          selected={chosen ? [chosen] : []}
+          onChange={([value]) => {
+            setCatalogueId(value ?? null)
+            setProducts([])
+          }}
+        />
+      </Field>
+      <Field label={staffUi.events.products}>
+        <Chips
+          idPrefix='new-event-product'
+          multiple
+          options={catalogue.status === 'ready' && catalogue.value ? catalogue.value.data.products.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) : []}
+          selected={products}
+          onChange={setProducts}
+        />
+      </Field>
+      <Field label={staffUi.events.funding}>
+        <Chips
+          idPrefix='new-event-funding'
+          options={eventFundingSources.map((f) => ({ value: f, label: fundingSourceLabels[f] }))}
+          selected={[funding]}
+          onChange={([value]) => value && setFunding(value as (typeof eventFundingSources)[number])}
+        />
+      </Field>
+      {error && <Text id='new-event-error' className='staff-error-text'>{error}</Text>}
+      <Button id='new-event-submit' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void submit()}>
+        {staffUi.events.submit}
+      </Button>
+    </View>
+  )
+}

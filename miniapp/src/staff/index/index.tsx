@@ -1,0 +1,72 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { fillTemplate, staffUi, type MeResponse } from '@huzhu/shared'
+import { StaffGate } from '../components/StaffGate'
+import { managedUnitIds, mayOpen } from '../lib/access'
+import { staffUrls } from '../lib/staff-routes'
+import { fetchUnit } from '../lib/staff-api'
+import { useAsync } from '../../lib/use-async'
+import '../staff.scss'
+
+interface Entry {
+  id: string
+  title: string
+  hint: string
+  url: string
+}
+
+function Entry({ entry }: { entry: Entry }) {
+  return (
+    <View id={entry.id} className='staff-card staff-entry' onClick={() => Taro.navigateTo({ url: entry.url })}>
+      <Text className='staff-card__title'>{entry.title}</Text>
+      <Text className='staff-muted'>{entry.hint}</Text>
+    </View>
+  )
+}
+
+function UnitEntry({ unitId }: { unitId: string }) {
+  const unit = useAsync(() => fetchUnit(unitId), [unitId])
+  const name = unit.status === 'ready' ? unit.value.name : unitId
+  return (
+    <Entry
+      entry={{ id: `staff-entry-unit-${unitId}`, title: fillTemplate(staffUi.entries.unit, { name }), hint: staffUi.entries.unitHint, url: staffUrls.unit(unitId) }}
+    />
+  )
+}
+
+/** The entries a person's roles open, in the order of a working day. */
+function staffEntries(me: MeResponse): Entry[] {
+  const entries: Entry[] = []
+  if (mayOpen(me, 'check')) entries.push({ id: 'staff-entry-check', title: staffUi.entries.check, hint: staffUi.entries.checkHint, url: staffUrls.check })
+  if (mayOpen(me, 'events')) entries.push({ id: 'staff-entry-events', title: staffUi.entries.events, hint: staffUi.entries.eventsHint, url: staffUrls.events })
+  if (me.roles.includes('staff') || me.roles.includes('admin')) {
+    entries.push({ id: 'staff-entry-units', title: staffUi.entries.units, hint: staffUi.entries.unitsHint, url: staffUrls.unit() })
+  }
+  if (mayOpen(me, 'review')) entries.push({ id: 'staff-entry-review', title: staffUi.entries.review, hint: staffUi.entries.reviewHint, url: staffUrls.review })
+  if (mayOpen(me, 'payments')) entries.push({ id: 'staff-entry-payments', title: staffUi.entries.payments, hint: staffUi.entries.paymentsHint, url: staffUrls.payments() })
+  return entries
+}
+
+function Home({ me }: { me: MeResponse }) {
+  const roleNames = me.roles.filter((r) => r !== 'member').map((r) => staffUi.roles[r])
+  return (
+    <View id='staff-home' className='staff-wrap'>
+      <Text className='staff-muted'>{fillTemplate(staffUi.home.roles, { roles: roleNames.join('、') })}</Text>
+      {staffEntries(me).map((entry) => (
+        <Entry key={entry.id} entry={entry} />
+      ))}
+      {managedUnitIds(me).map((unitId) => (
+        <UnitEntry key={unitId} unitId={unitId} />
+      ))}
+    </View>
+  )
+}
+
+/** Staff home: one entry per task the person's roles allow. */
+export default function StaffHomePage() {
+  return (
+    <View className='staff-page'>
+      <StaffGate page='home'>{(me) => <Home me={me} />}</StaffGate>
+    </View>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * Every server path the staff pages call, in one place. The JSON endpoints follow
+ * the shared contract (shared/src/api); the file downloads are named here so a
+ * change on the server is a one-line change on this side.
+ */
+const enc = encodeURIComponent
+
+export const staffPaths = {
+  me: '/api/v1/me',
+  certificateKeys: '/api/v1/certificates/keys',
+  certificateChecks: '/api/v1/certificates/checks',
+  units: '/api/v1/units',
+  unit: (unitId: string) => `/api/v1/units/${enc(unitId)}`,
+  events: '/api/v1/events',
+  event: (eventId: string) => `/api/v1/events/${enc(eventId)}`,
+  rosterTemplate: '/api/v1/rosters/template.xlsx',
+  rosterUpload: (unitId: string, catalogueId: string, fileName?: string) =>
+    `/api/v1/units/${enc(unitId)}/rosters?catalogueId=${enc(catalogueId)}${fileName ? `&fileName=${enc(fileName)}` : ''}`,
+  rosterErrorFile: (unitId: string, rosterId: string) => `/api/v1/units/${enc(unitId)}/rosters/${enc(rosterId)}/errors.xlsx`,
+  rosterImport: (unitId: string, rosterId: string) => `/api/v1/units/${enc(unitId)}/rosters/${enc(rosterId)}/import`,
+  unitRosterExport: (unitId: string, catalogueId: string) => `/api/v1/units/${enc(unitId)}/roster.xlsx?catalogueId=${enc(catalogueId)}`,
+  enrolments: (query: Record<string, string | undefined>) => `/api/v1/enrolments${queryString(query)}`,
+  payments: '/api/v1/payments',
+  reviewQueue: (query: Record<string, string | undefined>) => `/api/v1/review/claims${queryString(query)}`,
+  reviewSample: (query: Record<string, string | undefined>) => `/api/v1/review/sample${queryString(query)}`,
+  claim: (claimId: string) => `/api/v1/claims/${enc(claimId)}`,
+  claimDecision: (claimId: string) => `/api/v1/claims/${enc(claimId)}/decisions`,
+  claimStartReview: (claimId: string) => `/api/v1/claims/${enc(claimId)}/review`,
+  uploadContent: (uploadId: string) => `/api/v1/uploads/${enc(uploadId)}/content`,
+  claimPayments: '/api/v1/claim-payments',
+  claimPaymentExport: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}/export.xlsx`,
+} as const
+
+export function queryString(query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${enc(key)}=${enc(value)}`)
+  return parts.length > 0 ? `?${parts.join('&')}` : ''
+}

@@ -1,0 +1,25 @@
+/** Staff page URLs (the `staff` subpackage, see app.config.ts). */
+const enc = encodeURIComponent
+
+export const staffUrls = {
+  home: '/staff/index/index',
+  check: '/staff/check/index',
+  events: '/staff/events/index',
+  event: (eventId: string) => `/staff/event/index?id=${enc(eventId)}`,
+  unit: (unitId?: string) => (unitId ? `/staff/unit/index?unitId=${enc(unitId)}` : '/staff/unit/index'),
+  review: '/staff/review/index',
+  claim: (claimId: string) => `/staff/claim/index?id=${enc(claimId)}`,
+  payments: (query: { eventId?: string; unitId?: string } = {}) =>
+    query.eventId ? `/staff/payments/index?eventId=${enc(query.eventId)}` : query.unitId ? `/staff/payments/index?unitId=${enc(query.unitId)}` : '/staff/payments/index',
+} as const
+
+/** Router params arrive URL-encoded in the mini-program and sometimes in H5. */
+export function param(params: Partial<Record<string, string>>, key: string): string | undefined {
+  const raw = params[key]
+  if (raw === undefined || raw === '') return undefined
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { staffUi } from '@huzhu/shared'
+import { useAsync } from '../../lib/use-async'
+import { Chips } from '../components/Chips'
+import { StaffGate } from '../components/StaffGate'
+import { fetchEvents } from '../lib/staff-api'
+import { param, staffUrls } from '../lib/staff-routes'
+import { ClaimPayments } from './ClaimPayments'
+import { EnrolmentPayments } from './EnrolmentPayments'
+import '../staff.scss'
+import './index.scss'
+
+function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | undefined }) {
+  const [eventId, setEventId] = useState(initialEventId)
+  const events = useAsync(() => fetchEvents().catch(() => []), [])
+  return (
+    <View id='enrolment-payment-desk' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.claimPayments.enrolmentPayments}</Text>
+      <Text className='staff-field__label'>{staffUi.claimPayments.byEvent}</Text>
+      <Chips
+        idPrefix='payment-event'
+        options={events.status === 'ready' ? events.value.map((e) => ({ value: e.id, label: `${e.date} ${e.name}` })) : []}
+        selected={eventId ? [eventId] : []}
+        onChange={([value]) => setEventId(value)}
+      />
+      {eventId && <EnrolmentPayments key={eventId} eventId={eventId} />}
+      <View id='payment-by-unit' className='staff-chip' onClick={() => Taro.navigateTo({ url: staffUrls.unit() })}>
+        <Text>{staffUi.claimPayments.byUnit}</Text>
+      </View>
+    </View>
+  )
+}
+
+/** Staff payments: approved claims paid (one by one or a batch, exported as xlsx); enrolment payments confirmed. */
+export default function PaymentsPage() {
+  const params = useRouter().params
+  const eventId = param(params, 'eventId')
+  const unitId = param(params, 'unitId')
+  if (unitId) void Taro.redirectTo({ url: staffUrls.unit(unitId) })
+  return (
+    <View className='staff-page'>
+      <StaffGate page='payments'>
+        {() => (
+          <View className='staff-wrap staff-columns'>
+            <ClaimPayments />
+            <EnrolmentPaymentDesk initialEventId={eventId} />
+          </View>
+        )}
+      </StaffGate>
+    </View>
+  )
+}

@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { eventKindLabels, eventKinds, parseYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
+import { errorMessage } from '../../api/errors'
+import { ErrorState, LoadingState } from '../../components/StateView'
+import { Chips } from '../components/Chips'
+import { ClaimRow } from '../components/ClaimRow'
+import { Field, TextField } from '../components/Field'
+import { StaffGate } from '../components/StaffGate'
+import { fetchReviewQueue, fetchReviewSample, type QueueQuery } from '../lib/staff-api'
+import '../staff.scss'
+import './index.scss'
+
+const ALL = 'all'
+const queueStatuses = ['submitted', 'in_review', 'needs_material', 'approved'] as const
+
+function Queue() {
+  const [status, setStatus] = useState<string>(ALL)
+  const [kind, setKind] = useState<string>(ALL)
+  const [toggles, setToggles] = useState<string[]>([])
+  const [claims, setClaims] = useState<ClaimSummary[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [reload, setReload] = useState(0)
+
+  const query: QueueQuery = {
+    ...(status !== ALL ? { status } : {}),
+    ...(kind !== ALL ? { kind } : {}),
+    ...(toggles.includes('flagged') ? { flagged: 'true' } : {}),
+    ...(toggles.includes('overdue') ? { overdue: 'true' } : {}),
+  }
+  const key = JSON.stringify(query)
+
+  useEffect(() => {
+    let alive = true
+    setClaims(null)
+    setError(null)
+    fetchReviewQueue(query).then(
+      (page) => {
+        if (!alive) return
+        setClaims(page.claims)
+        setCursor(page.nextCursor)
+      },
+      (failure: unknown) => alive && setError(errorMessage(failure)),
+    )
+    return () => {
+      alive = false
+    }
+  }, [key, reload])
+
+  // Back from a claim page: the queue has changed.
+  useDidShow(() => setReload((n) => n + 1))
+
+  const more = async () => {
+    if (cursor === null) return
+    try {
+      const page = await fetchReviewQueue({ ...query, cursor })
+      setClaims((current) => [...(current ?? []), ...page.claims])
+      setCursor(page.nextCursor)
+    } catch (failure) {
+      setError(errorMessage(failure))
+    }
+  }
+
+  return (
+    <View id='review-queue' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.review.queue}</Text>
+      <Field label={staffUi.review.status}>
+        <Chips
+          idPrefix='queue-status'
+          options={[{ value: ALL, label: staffUi.review.all }, ...queueStatuses.map((s) => ({ value: s, label: staffUi.claimStatus[s] }))]}
+          selected={[status]}
+          onChange={([value]) => setStatus(value ?? ALL)}
+        />
+      </Field>
+      <Field label={staffUi.review.kind}>
+        <Chips
+          idPrefix='queue-kind'
+          options={[{ value: ALL, label: staffUi.review.all }, ...eventKinds.map((k) => ({ value: k, label: eventKindLabels[k] }))]}
+          selected={[kind]}
+          onChange={([value]) => setKind(value ?? ALL)}
+        />
+      </Field>
+      <Chips
+        idPrefix='queue-only'
+        multiple
+        options={[{ value: 'flagged', label: staffUi.review.flaggedOnly }, { value: 'overdue', label: staffUi.review.overdueOnly }]}
+        selected={toggles}
+        onChange={setToggles}
+      />
+      {error && <ErrorState id='queue-error' message={error} onRetry={() => setReload((n) => n + 1)} />}
+      {!error && claims === null && <LoadingState id='queue-loading' />}
+      {claims !== null && claims.length === 0 && <Text id='queue-empty' className='staff-muted'>{staffUi.review.empty}</Text>}
+      {claims !== null && claims.length > 0 && (
+        <View id='queue-list' className='claim-list'>
+          {claims.map((claim) => (
+            <ClaimRow key={claim.id} claim={claim} />
+          ))}
+        </View>
+      )}
+      {cursor !== null && (
+        <Button id='queue-more' className='staff-button' onClick={() => void more()}>
+          {staffUi.review.more}
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** A second look: a random share of recent decisions, and all above an amount. */
+function Sample() {
+  const [share, setShare] = useState('10')
+  const [above, setAbove] = useState('')
+  const [claims, setClaims] = useState<ClaimSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const run = async () => {
+    const aboveFen = above.trim() === '' ? undefined : parseYuan(above)
+    if (aboveFen === null) return setError(staffUi.decision.amountInvalid)
+    setError(null)
+    try {
+      const page = await fetchReviewSample({ sharePercent: share.trim() || '10', ...(aboveFen !== undefined ? { aboveFen: String(aboveFen) } : {}) })
+      setClaims(page.claims)
+    } catch (failure) {
+      setError(errorMessage(failure))
+    }
+  }
+  return (
+    <View id='review-sample' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.review.sample}</Text>
+      <View className='staff-row'>
+        <TextField id='sample-share' label={staffUi.review.sampleShare} value={share} onChange={setShare} type='number' />
+        <TextField id='sample-above' label={staffUi.review.sampleAbove} value={above} onChange={setAbove} type='digit' />
+      </View>
+      <Button id='sample-run' className='staff-button' onClick={() => void run()}>
+        {staffUi.review.sampleRun}
+      </Button>
+      {error && <Text className='staff-error-text'>{error}</Text>}
+      {claims !== null && claims.length === 0 && <Text className='staff-muted'>{staffUi.review.sampleEmpty}</Text>}
+      {claims !== null && claims.map((claim) => <ClaimRow key={claim.id} claim={claim} />)}
+    </View>
+  )
+}
+
+/** Reviewer workbench: the queue by due date, filters, paging, and a sample for a second look. */
+export default function ReviewPage() {
+  return (
+    <View className='staff-page'>
+      <StaffGate page='review'>
+        {() => (
+          <View className='staff-wrap staff-columns review-desk'>
+            <Queue />
+            <Sample />
+          </View>
+        )}
+      </StaffGate>
+    </View>
+  )
+}

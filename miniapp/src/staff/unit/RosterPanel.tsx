@@ -1,0 +1,157 @@
+import { useState, type ChangeEvent } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import { fillTemplate, formatYuan, staffUi, type Roster } from '@huzhu/shared'
+import { errorMessage, fetchCatalogueSummaries } from '../../api'
+import { useAsync } from '../../lib/use-async'
+import { Chips } from '../components/Chips'
+import { Field } from '../components/Field'
+import { RosterErrors } from '../components/RosterErrors'
+import { chooseRosterFileWeapp, downloadFile, uploadRoster } from '../lib/files'
+import { staffPaths } from '../lib/paths'
+import { importRoster } from '../lib/staff-api'
+
+/** A chosen file's bytes (FileReader: older phone browsers have no Blob.arrayBuffer). */
+function readBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer()
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(file)
+  })
+}
+
+/**
+ * The roster round: template, upload, every bad row, the file back with an
+ * error column, re-upload, import (all rows, or only the good ones on request).
+ */
+export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId: string; defaultCatalogueId: string | null; onImported: () => void }) {
+  const catalogues = useAsync(fetchCatalogueSummaries, [])
+  const [catalogueId, setCatalogueId] = useState<string | null>(defaultCatalogueId)
+  const chosen = catalogueId ?? (catalogues.status === 'ready' ? catalogues.value[0]?.id ?? null : null)
+  const [roster, setRoster] = useState<Roster | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [imported, setImported] = useState<Roster | null>(null)
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await work()
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const upload = (bytes: ArrayBuffer, name: string) =>
+    run(async () => {
+      if (chosen === null) throw new Error(staffUi.unit.chooseCatalogue)
+      setImported(null)
+      setRoster(await uploadRoster(unitId, chosen, bytes, name))
+    })
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target
+    const file = input.files?.[0]
+    if (!file) return
+    const bytes = await readBytes(file)
+    input.value = ''
+    await upload(bytes, file.name)
+  }
+
+  const chooseWeapp = async () => {
+    const file = await chooseRosterFileWeapp()
+    if (file) await upload(file.bytes, file.name)
+  }
+
+  const doImport = (onlyValidRows: boolean) =>
+    run(async () => {
+      if (!roster) return
+      const done = await importRoster(unitId, roster.id, onlyValidRows)
+      setImported(done)
+      setRoster(null)
+      onImported()
+    })
+
+  const errorCount = roster?.errors.length ?? 0
+  return (
+    <View id='roster-panel' className='staff-card'>
+      <Text className='staff-card__title'>{staffUi.unit.title}</Text>
+      <Field label={staffUi.unit.catalogue}>
+        <Chips
+          idPrefix='roster-catalogue'
+          options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
+          selected={chosen ? [chosen] : []}
+          onChange={([value]) => setCatalogueId(value ?? null)}
+        />
+      </Field>
+      <View className='staff-row'>
+        <Button id='roster-template' className='staff-button' onClick={() => void run(() => downloadFile(staffPaths.rosterTemplate, '参保名单模板.xlsx'))}>
+          {staffUi.unit.template}
+        </Button>
+        {process.env.TARO_ENV === 'h5' ? (
+          <label id='roster-upload' className='staff-button staff-button--primary check-photo'>
+            <Text>{roster ? staffUi.unit.reupload : staffUi.unit.upload}</Text>
+            <input
+              id='roster-file'
+              className='check-photo__input'
+              type='file'
+              accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              disabled={busy}
+              onChange={(e) => void onFile(e)}
+            />
+          </label>
+        ) : (
+          <Button id='roster-upload' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void chooseWeapp()}>
+            {staffUi.unit.weappChoose}
+          </Button>
+        )}
+        {chosen && (
+          <Button
+            id='unit-export'
+            className='staff-button'
+            onClick={() => void run(() => downloadFile(staffPaths.unitRosterExport(unitId, chosen), '参保名单.xlsx'))}
+          >
+            {staffUi.unit.exportRoster}
+          </Button>
+        )}
+      </View>
+      {busy && <Text className='staff-muted'>{staffUi.unit.uploading}</Text>}
+      {error && <Text id='roster-error' className='staff-error-text'>{error}</Text>}
+      {roster && (
+        <>
+          <RosterErrors roster={roster} />
+          <View className='staff-row'>
+            {errorCount > 0 && (
+              <Button
+                id='roster-error-file'
+                className='staff-button'
+                onClick={() => void run(() => downloadFile(staffPaths.rosterErrorFile(unitId, roster.id), '参保名单-错误说明.xlsx'))}
+              >
+                {staffUi.unit.errorFile}
+              </Button>
+            )}
+            {errorCount === 0 && (
+              <Button id='roster-import' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void doImport(false)}>
+                {fillTemplate(staffUi.unit.importAll, { count: roster.rowCount })}
+              </Button>
+            )}
+            {errorCount > 0 && roster.validCount > 0 && (
+              <Button id='roster-import-valid' className='staff-button' disabled={busy || undefined} onClick={() => void doImport(true)}>
+                {fillTemplate(staffUi.unit.importValid, { count: roster.validCount })}
+              </Button>
+            )}
+          </View>
+        </>
+      )}
+      {imported && (
+        <Text id='roster-imported' className='staff-tag staff-tag--ok' data-imported={imported.importedCount ?? 0}>
+          {fillTemplate(staffUi.unit.imported, { count: imported.importedCount ?? 0, premium: formatYuan(imported.premiumFen ?? 0) })}
+        </Text>
+      )}
+    </View>
+  )
+}

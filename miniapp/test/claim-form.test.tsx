@@ -1,0 +1,209 @@
+import { describe, expect, test } from '@jest/globals'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { ui, type Upload } from '@huzhu/shared'
+import { ApiError } from '../src/api/errors'
+import { ClaimForm } from '../src/features/claims/ClaimForm'
+import { newDraft, readDraft, saveDraft } from '../src/features/claims/draft'
+import { readFigures } from '../src/features/claims/figures'
+import type { PhotoService, PickedPhoto } from '../src/features/claims/photos'
+import { claimFixture, enrolmentFixture, errorResponse, fakeServer, json } from './fixtures'
+import { requests, setRequestHandler } from './taro-stub'
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id)
+  if (!element) throw new Error(`no element #${id}`)
+  return element
+}
+const type = (id: string, value: string) => fireEvent.change(byId(id), { target: { value } })
+
+function upload(id: string): Upload {
+  return { id, mediaType: 'image/jpeg', size: 1000, sha256: id.padEnd(64, '0'), width: 800, height: 600, createdAt: '2026-11-25T03:00:00.000Z' }
+}
+
+/** A camera that gives `count` photos; uploads that succeed, or fail the first `failures` times. */
+function fakePhotos(count = 2, failures = 0) {
+  let uploaded = 0
+  let failed = 0
+  const progress: number[] = []
+  const service: PhotoService = {
+    choose: () => Promise.resolve(Array.from({ length: count }, (_, i): PickedPhoto => ({ preview: `blob:photo-${i}`, source: `file-${i}` }))),
+    upload: async (_photo, onProgress) => {
+      onProgress(50)
+      progress.push(50)
+      if (failed < failures) {
+        failed++
+        throw new ApiError('network')
+      }
+      uploaded++
+      return upload(`upl_${uploaded}`)
+    },
+  }
+  return { service, progress }
+}
+
+const estimate = {
+  totalFen: 620_000,
+  lines: [
+    { product: 'ZY', productName: '住院+意外', benefit: 'inpatient', benefitName: '住院医疗', part: '统筹段', amountFen: 480_000, rule: 'percent', refusal: null, reason: '统筹段自付 8,000.00 × 60%' },
+    { product: 'ZY', productName: '住院+意外', benefit: 'inpatient', benefitName: '住院医疗', part: '附加段', amountFen: 140_000, rule: 'percent', refusal: null, reason: '附加段自付 2,000.00 × 70%' },
+  ],
+}
+
+function claimServer() {
+  return fakeServer({
+    'POST /api/v1/payout-estimates': json(estimate),
+    'POST /api/v1/claims': json(claimFixture(), 201),
+  })
+}
+
+function openForm(photos: PhotoService, restored = false) {
+  let submitted: unknown = null
+  const draft = readDraft() ?? newDraft()
+  render(<ClaimForm enrolments={[enrolmentFixture()]} photos={photos} initial={draft} restored={restored} onSubmitted={(c) => (submitted = c)} />)
+  return () => submitted
+}
+
+async function fillInpatient(photos: PhotoService) {
+  type('claim-date', '2027-01-10')
+  type('claim-diagnosis', '急性阑尾炎')
+  type('claim-pooledOutOfPocket', '8,000')
+  type('claim-supplementaryOutOfPocket', '2000.00')
+  type('claim-hospitalDays', '12')
+  await act(async () => {
+    fireEvent.click(byId('claim-add-photos'))
+  })
+  await waitFor(() => expect(byId('photo-1-status').textContent).toBe(ui.claim.uploaded))
+  return photos
+}
+
+describe('claim form', () => {
+  test('the settlement-slip figures become fen, days and flags; a bad amount is named at its field', () => {
+    expect(readFigures('inpatient', { ...newDraft().figures, pooledOutOfPocket: '8,000', supplementaryOutOfPocket: '2000.5', hospitalDays: '12' }))
+      .toEqual({ ok: true, figures: { pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_050, hospitalDays: 12 } })
+    expect(readFigures('inpatient', { ...newDraft().figures, pooledOutOfPocket: '12.345', hospitalDays: '' }))
+      .toEqual({ ok: false, errors: { pooledOutOfPocket: ui.claim.amountInvalid, hospitalDays: ui.claim.required } })
+    expect(readFigures('accident_disability', { ...newDraft().figures, disabilityGrade: '11' }))
+      .toEqual({ ok: false, errors: { disabilityGrade: ui.claim.gradeInvalid } })
+    expect(readFigures('critical_illness', { ...newDraft().figures, inSitu: true })).toEqual({ ok: true, figures: { inSitu: true, femaleCancer: false } })
+  })
+
+  test('an inpatient claim shows the slip drawing and asks only for its figures', () => {
+    openForm(fakePhotos().service)
+    expect(byId('slip-illustration')).toBeTruthy()
+    expect(byId('claim-hospitalDays')).toBeTruthy()
+    expect(document.getElementById('claim-disabilityGrade')).toBeNull()
+
+    fireEvent.click(byId('claim-kind-accident_disability'))
+    expect(byId('claim-disabilityGrade')).toBeTruthy()
+    expect(document.getElementById('claim-pooledOutOfPocket')).toBeNull()
+  })
+
+  test('photos upload with progress; the estimate comes before submit; submit sends one Idempotency-Key', async () => {
+    setRequestHandler(claimServer())
+    const { service, progress } = fakePhotos(2)
+    const submitted = openForm(service)
+    expect(byId('claim-submit').hasAttribute('disabled') || byId('claim-submit').className.includes('disabled')).toBe(true)
+    await fillInpatient(service)
+    expect(progress).toEqual([50, 50])
+    expect(byId('photo-0-kind-invoice').className).toContain('is-active')
+    expect(byId('photo-1-kind-settlement_slip').className).toContain('is-active')
+
+    fireEvent.click(byId('claim-estimate-button'))
+    await screen.findByText('统筹段自付 8,000.00 × 60%')
+    expect(byId('claim-estimate-lines-total').textContent).toBe('¥6,200.00')
+    expect(requests.find((r) => r.url === '/api/v1/payout-estimates')?.data).toEqual({
+      catalogueId: 'shaanxi-gig-2023', products: ['ZY'], mode: 'instant', acceptedOn: '2026-11-25', sex: 'M',
+      event: { kind: 'inpatient', date: '2027-01-10', pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, hospitalDays: 12 },
+    })
+
+    fireEvent.click(byId('claim-submit'))
+    await waitFor(() => expect(submitted()).not.toBeNull())
+    const sent = requests.find((r) => r.url === '/api/v1/claims')!
+    expect(sent.header?.['Idempotency-Key']).toMatch(/^claim-[0-9a-z]+-[0-9a-z]{16}$/)
+    expect(sent.data).toEqual({
+      enrolmentId: 'enr_1', kind: 'inpatient', eventDate: '2027-01-10', diagnosis: '急性阑尾炎',
+      figures: { pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, hospitalDays: 12 },
+      documents: [{ uploadId: 'upl_1', kind: 'invoice' }, { uploadId: 'upl_2', kind: 'settlement_slip' }],
+    })
+    expect(readDraft()).toBeNull()
+  })
+
+  test('changing a figure after the estimate asks for a new one before submit', async () => {
+    setRequestHandler(claimServer())
+    const { service } = fakePhotos(1)
+    openForm(service)
+    type('claim-date', '2027-01-10')
+    type('claim-pooledOutOfPocket', '100')
+    type('claim-hospitalDays', '2')
+    fireEvent.click(byId('claim-estimate-button'))
+    await screen.findByText('¥6,200.00')
+    type('claim-pooledOutOfPocket', '200')
+
+    expect(byId('claim-estimate-stale').textContent).toBe(ui.claim.estimateStale)
+    expect(byId('claim-submit').className).toContain('disabled')
+  })
+
+  test('missing things are named at their fields; no photo, no claim', async () => {
+    setRequestHandler(claimServer())
+    openForm(fakePhotos().service)
+    fireEvent.click(byId('claim-estimate-button'))
+
+    expect(byId('claim-date-error').textContent).toBe(ui.claim.dateInvalid)
+    expect(byId('claim-pooledOutOfPocket-error').textContent).toBe(ui.claim.required)
+    expect(requests).toHaveLength(0)
+  })
+
+  test('a failed upload says so and is sent again on "retry"', async () => {
+    const { service } = fakePhotos(1, 1)
+    openForm(service)
+    await act(async () => {
+      fireEvent.click(byId('claim-add-photos'))
+    })
+    await waitFor(() => expect(byId('photo-0-status').textContent).toContain(ui.claim.uploadFailed))
+    expect(byId('photo-0').className).toContain('is-failed')
+
+    await act(async () => {
+      fireEvent.click(byId('photo-0-retry'))
+    })
+    await waitFor(() => expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded))
+  })
+
+  test('the draft (fields and uploaded photos) is saved as it is typed and restored after the app is closed', async () => {
+    const { service } = fakePhotos(1)
+    const first = openForm(service)
+    type('claim-diagnosis', '骨折')
+    type('claim-pooledOutOfPocket', '3000')
+    await act(async () => {
+      fireEvent.click(byId('claim-add-photos'))
+    })
+    await waitFor(() => expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded))
+    expect(first()).toBeNull()
+
+    const stored = readDraft()!
+    expect(stored).toMatchObject({ diagnosis: '骨折', figures: { pooledOutOfPocket: '3000' }, photos: [{ uploadId: 'upl_1', kind: 'invoice' }] })
+    document.body.innerHTML = ''
+
+    openForm(service, true)
+    expect(byId('claim-draft-restored').textContent).toBe(ui.claim.draftRestored)
+    expect((byId('claim-diagnosis') as HTMLInputElement).value).toBe('骨折')
+    expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded)
+    expect(readDraft()!.idempotencyKey).toBe(stored.idempotencyKey)
+  })
+
+  test('a refused submit keeps the draft and shows why', async () => {
+    setRequestHandler(fakeServer({
+      'POST /api/v1/payout-estimates': json(estimate),
+      'POST /api/v1/claims': errorResponse(422, 'claim_outside_cover', '出险日期不在保障期间内'),
+    }))
+    const { service } = fakePhotos(2)
+    saveDraft(newDraft())
+    openForm(service)
+    await fillInpatient(service)
+    fireEvent.click(byId('claim-estimate-button'))
+    await screen.findByText('¥6,200.00')
+    fireEvent.click(byId('claim-submit'))
+
+    expect((await screen.findByText('出险日期不在保障期间内')).id).toBe('claim-failure')
+    expect(readDraft()).not.toBeNull()
+  })
+})
