@@ -1,9 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import { render, screen, waitFor } from '@testing-library/react'
-import { staffUi, type MeResponse } from '@huzhu/shared'
+import { staffEntryLabel, staffUi, type MeResponse } from '@huzhu/shared'
+import { StaffEntryLink } from '../../src/components/StaffEntryLink'
 import StaffHomePage from '../../src/staff/index'
 import ReviewPage from '../../src/staff/review'
-import { setRequestHandler, setStorageSync } from '../taro-stub'
+import { requests, setRequestHandler, setStorageSync } from '../taro-stub'
 
 function signedInAs(roles: MeResponse['roles'], grants: MeResponse['grants'] = []) {
   setStorageSync('huzhu.session.token', 'a-session-token-0123456789')
@@ -41,5 +42,20 @@ describe('staff pages by role', () => {
   test('signed out: asked to sign in', async () => {
     render(<StaffHomePage />)
     await waitFor(() => expect(document.getElementById('staff-signed-out')).toBeTruthy())
+  })
+})
+
+describe('the staff link on the member home screen', () => {
+  test('shown to a staff role, not to a member', async () => {
+    signedInAs(['member', 'unit_admin'], [{ id: 'g1', role: 'unit_admin', unitId: 'unt_1', grantedAt: '2026-11-25T00:00:00Z' }])
+    const staff = render(<StaffEntryLink />)
+    await waitFor(() => expect(document.getElementById('home-link-staff')?.textContent).toBe(staffEntryLabel))
+    staff.unmount()
+
+    signedInAs(['member'])
+    render(<StaffEntryLink />)
+    await waitFor(() => expect(requests.filter((r) => r.url === '/api/v1/me')).toHaveLength(2))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(document.getElementById('home-link-staff')).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { staffUi } from '@huzhu/shared'
 import { useAsync } from '../../lib/use-async'
 import { Chips } from '../components/Chips'
@@ -26,9 +26,9 @@ function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | und
         onChange={([value]) => setEventId(value)}
       />
       {eventId && <EnrolmentPayments key={eventId} eventId={eventId} />}
-      <View id='payment-by-unit' className='staff-chip' onClick={() => Taro.navigateTo({ url: staffUrls.unit() })}>
-        <Text>{staffUi.claimPayments.byUnit}</Text>
-      </View>
+      <Button id='payment-by-unit' className='staff-button' onClick={() => Taro.navigateTo({ url: staffUrls.unit() })}>
+        {staffUi.claimPayments.byUnit}
+      </Button>
     </View>
   )
 }
@@ -38,7 +38,10 @@ export default function PaymentsPage() {
   const params = useRouter().params
   const eventId = param(params, 'eventId')
   const unitId = param(params, 'unitId')
-  if (unitId) void Taro.redirectTo({ url: staffUrls.unit(unitId) })
+  // A unit's payments are confirmed on the unit's page.
+  useEffect(() => {
+    if (unitId) void Taro.redirectTo({ url: staffUrls.unit(unitId) })
+  }, [unitId])
   return (
     <View className='staff-page'>
       <StaffGate page='payments'>

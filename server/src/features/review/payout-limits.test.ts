@@ -222,5 +222,7 @@ describe('who may decide', () => {
     expect([approveOwn.status, approveOwn.body.error.code]).toEqual([403, 'claim_own_not_reviewable'])
     expect(await claimRow(own.id)).toMatchObject({ status: 'submitted', decision: null })
     expect((await decide(own.id, { decision: 'approve' })).status).toBe(200)
+    // Nothing medical from any of these claims or decisions reaches the logs.
+    for (const text of ['急性阑尾炎', '结算单照片', '伤残鉴定', '诊断证明不符']) expect(app.logs()).not.toContain(text)
   })
 })
