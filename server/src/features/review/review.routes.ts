@@ -1,9 +1,9 @@
 import { claimDecisionRequestSchema, claimListResponseSchema, claimSchema, reviewQueueQuerySchema, reviewSampleQuerySchema } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
-import { AppError } from '../../http/errors'
+import { AppError, forbidden } from '../../http/errors'
 import { unwrap } from '../../outcome'
 import { defineRoute } from '../../http/route'
-import { currentUser } from '../accounts/access'
+import { currentUser, hasAnyRole } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
 import { claimBody, viewerFor } from '../claims/claims.routes'
 import { presentClaimSummary } from '../claims/claims.presenter'
@@ -17,14 +17,22 @@ import { decodeCursor, encodeCursor } from './schema'
 const tags = ['review']
 const queueReaders = ['reviewer', 'admin'] as const
 
+/**
+ * Staff who pay claims see the queue of approved claims (what awaits payment)
+ * and nothing earlier in the review.
+ */
 export const listReviewQueue = defineRoute({
-  method: 'get', path: '/api/v1/review/claims', operationId: 'listReviewQueue', tags, access: { roles: queueReaders },
-  summary: 'The reviewer queue: by due date (earliest first), then id; default submitted and in review; cursor paging',
+  method: 'get', path: '/api/v1/review/claims', operationId: 'listReviewQueue', tags, access: { roles: [...queueReaders, 'staff'] },
+  summary: 'The reviewer queue: by due date (earliest first), then id; default submitted and in review (for staff: approved, awaiting payment, and only that); cursor paging',
   request: { query: reviewQueueQuerySchema },
   responses: { 200: { description: 'A page of the queue', schema: claimListResponseSchema } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const { cursor, limit, overdue, flagged, ...filter } = ctx.input.query
+    if (!hasAnyRole(me, queueReaders)) {
+      if (filter.status !== undefined && filter.status !== 'approved') throw forbidden()
+      filter.status = 'approved'
+    }
     const after = cursor === undefined ? undefined : decodeCursor(cursor)
     if (cursor !== undefined && !after) throw new AppError(400, 'cursor_invalid', { details: [{ path: 'cursor', code: 'cursor_invalid' }] })
     const today = todayInChina(ctx.deps.clock)

@@ -112,7 +112,7 @@ describe('review decisions', () => {
 })
 
 describe('GET /api/v1/review/claims', () => {
-  test('by due date then id, cursor paging, filters; members and staff are refused', async () => {
+  test('by due date then id, cursor paging, filters; members are refused; staff see only approved claims', async () => {
     const member = await claimant(app)
     app.clock.set('2026-12-01T02:00:00.000Z')
     const later = await submitTestClaim(app, member, { kind: 'accident_death', figures: {} })
@@ -151,7 +151,14 @@ describe('GET /api/v1/review/claims', () => {
     expect((await queue('?cursor=not-a-cursor')).body.error.code).toBe('cursor_invalid')
     expect((await queue('?status=paid')).status).toBe(400)
     expect((await queue('?limit=0')).status).toBe(400)
-    for (const user of [member, roles.staff, roles.unit_admin]) expect((await queue('', user.token)).status).toBe(403)
+    for (const user of [member, roles.unit_admin]) expect((await queue('', user.token)).status).toBe(403)
+    const staffView = await queue('?limit=100', roles.staff.token)
+    expect(staffView.status).toBe(200)
+    const staffClaims: { id: string; status: string }[] = staffView.body.claims
+    expect(staffClaims.map((c) => c.id)).toContain(later.id)
+    expect(staffClaims.map((c) => c.id)).not.toContain(early.id)
+    expect(staffClaims.every((c) => c.status === 'approved')).toBe(true)
+    for (const status of ['submitted', 'in_review', 'needs_material']) expect((await queue(`?status=${status}`, roles.staff.token)).status).toBe(403)
   })
 
   test('the default queue reads the partial index in due order (no sort step)', async () => {
