@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
 import { createDataProtector } from './crypto/protector'
+import { seedDemoClaims } from './demo/claims'
 import { seedDemoData } from './demo/seed'
 import { loadCatalogueStore } from './features/catalogues/catalogue-store'
 import { systemClock } from './clock'
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
   if (config.demoData) {
     const seeded = await seedDemoData(database.db, { clock: systemClock, protector: createDataProtector(config.secrets.dataKey), catalogues, config })
-    logger.info({ seeded }, seeded ? 'demo data seeded (accounts 13800000001-6, see server/README.md)' : 'demo data skipped: the database has accounts')
+    const claims = seeded ? await seedDemoClaims(database.db, { clock: systemClock, catalogues, config }) : []
+    logger.info({ seeded, claims: claims.length }, seeded ? 'demo data seeded (accounts 13800000001-6, see server/README.md)' : 'demo data skipped: the database has accounts')
   }
 
   // The development SMS channel prints codes to stdout as plain text; production never gets one.

@@ -29,7 +29,8 @@ import { saveOwnProfile } from '../features/members/profile.service'
 import { confirmPayment } from '../features/payments/payments.service'
 import { checkRosterFile } from '../features/rosters/roster-check.service'
 import { importRosterFile } from '../features/rosters/roster-import.service'
-import { rosterPath, rostersDir } from '../features/rosters/roster-paths'
+import { rosterPath, rosterStagingPath, rostersDir } from '../features/rosters/roster-paths'
+import { openStaging } from '../features/rosters/roster-staging'
 import { insertRoster } from '../features/rosters/rosters.repository'
 import { saveUnitSettings, unitOr404 } from '../features/units/units.service'
 import { insertUnit } from '../features/units/units.repository'
@@ -84,14 +85,15 @@ async function importDemoRoster(db: Db, deps: DemoDeps, unitId: string, createdB
   const path = rosterPath(deps.config.dataDir, id)
   await writeRosterFile(path, rows)
   const today = todayInChina(deps.clock)
-  const checked = await checkRosterFile(db, deps.protector, path, catalogue, mode, today, acceptedOn)
+  const staging = rosterStagingPath(deps.config.dataDir, id)
+  const checked = await checkRosterFile(db, deps.protector, path, catalogue, mode, today, acceptedOn, openStaging(staging))
   const row = {
     id, unit_id: unitId, catalogue_id: CATALOGUE, file_name: '参保名单（演示）.xlsx', file_sha256: 'demo', mode, accepted_on: acceptedOn, status: 'checked',
     row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors), imported_count: null, premium_fen: null,
     created_by: createdBy, created_at: nowIso(deps.clock), imported_at: null,
   }
   await insertRoster(db, row)
-  await importRosterFile(db, deps, row, await unitOr404(db, unitId), path, today, true, createdBy)
+  await importRosterFile(db, deps, row, await unitOr404(db, unitId), { xlsx: path, staging }, today, true, createdBy)
 }
 
 /**

@@ -81,7 +81,7 @@ describe('POST /api/v1/me/enrolments', () => {
     expect(res.body.error.message).toContain('基本医疗保险')
   })
 
-  test('Shanghai: instant A0+A2+C1 accepted 2020-10-14 is the worked example; after the plan year it is closed', async () => {
+  test('Shanghai: instant A0+A2+C1 accepted 2020-10-14 is the worked example; waiting state; after the plan year it is closed', async () => {
     const member = await loginAs(app)
     await fillProfile(app, member)
     const other = await loginAs(app)
@@ -90,6 +90,17 @@ describe('POST /api/v1/me/enrolments', () => {
     const res = await enrol(member, { catalogueId: 'shanghai-2020', products: ['A0', 'A2', 'C1'] })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ start: '2020-10-15', end: '2021-03-31', premiumFen: 19500, coverFrom: { hospital: '2020-11-14', accident: '2020-10-15' } })
+    // B0 alone accepted 2020-06-09 and paid: active, but critical illness waits until 2020-08-09.
+    const b0 = await enrol(other, { catalogueId: 'shanghai-2020', products: ['B0'] })
+    expect(b0.status).toBe(201)
+    expect(b0.body).toMatchObject({ start: '2020-10-15', coverFrom: { critical: '2020-12-14' } })
+    const paid = await app.api.post('/api/v1/payments', { catalogueId: 'shanghai-2020', reference: 'SH-2020-0001', amountFen: 19500 + b0.body.premiumFen, enrolmentIds: [res.body.id, b0.body.id] }, { token: users.staff.token })
+    expect(paid.status).toBe(201)
+    setChinaDate(app, '2020-11-01')
+    expect((await app.api.get(`/api/v1/enrolments/${b0.body.id}`, { token: other.token })).body.coverState).toBe('waiting')
+    expect((await app.api.get(`/api/v1/enrolments/${res.body.id}`, { token: member.token })).body.coverState).toBe('covered')
+    setChinaDate(app, '2020-12-14')
+    expect((await app.api.get(`/api/v1/enrolments/${b0.body.id}`, { token: other.token })).body.coverState).toBe('covered')
     app.clock.set('2026-11-24T05:00:00.000Z')
     const closed = await enrol(other, { catalogueId: 'shanghai-2020', products: ['A0'] })
     expect([closed.status, closed.body.error.code, closed.body.error.message]).toEqual([422, 'enrolment_dates_invalid', '现在不能参加这个保障计划：本计划已于 2021-03-30 停止参保'])

@@ -5,6 +5,7 @@ import { findOverlappingMany } from '../enrolments/enrolments.repository'
 import { idNumberHash } from '../enrolments/insured-person'
 import { findPersonsByHashes } from '../enrolments/insured-persons.repository'
 import { checkRosterStream } from './roster-file'
+import type { StagingWriter } from './roster-staging'
 import type { StoredRosterError } from './rosters.presenter'
 
 export interface CheckedRoster {
@@ -24,13 +25,19 @@ export async function checkRosterFileOffline(
 /**
  * The offline check, then the database's: a row whose person already holds live
  * cover in the catalogue over the new cover's days is an error on its ID number.
- * Only the keyed hashes of good rows are kept while the file streams.
+ * Only the keyed hashes of good rows are kept while the file streams; the good
+ * rows go to `staging` (read back by the import).
  */
 export async function checkRosterFile(
   db: Db, protector: DataProtector, path: string, catalogue: Catalogue, mode: EnrolmentMode, today: CivilDate, acceptedOn: CivilDate,
+  staging?: StagingWriter,
 ): Promise<CheckedRoster> {
   const rowByHash = new Map<string, number>()
-  const checked = await checkRosterFileOffline(path, catalogue, today, acceptedOn, (m) => void rowByHash.set(idNumberHash(protector, m.idNumber.value), m.row))
+  const checked = await checkRosterFileOffline(path, catalogue, today, acceptedOn, async (m) => {
+    rowByHash.set(idNumberHash(protector, m.idNumber.value), m.row)
+    await staging?.add(m)
+  })
+  await staging?.close()
   const dates = coverDates(catalogue, mode, acceptedOn)
   if (!dates.ok || rowByHash.size === 0) return checked
   const persons = await findPersonsByHashes(db, [...rowByHash.keys()])

@@ -93,5 +93,5 @@ describe.each([0.25, 0.6, 0.9, 1.4])('SIGKILL at %f × the import’s duration',
 
 afterAll(() => {
   // Which side of the commit each kill fell on, for the record (both are correct).
-  process.stdout.write(`kill -9 outcomes (baseline ${Math.round(baselineMs)} ms; delay → enrolments found): ${outcomes.join('; ')}\n`)
+  console.log(`kill -9 outcomes (baseline ${Math.round(baselineMs)} ms; delay → enrolments found): ${outcomes.join('; ')}`)
 })

@@ -10,7 +10,9 @@ import { idNumberHash, personRow } from '../enrolments/insured-person'
 import { CHUNK, findPersonsByHashes, insertPersons, updatePerson } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 import type { UnitRow } from '../units/units.table'
+import { existsSync } from 'node:fs'
 import { checkRosterStream } from './roster-file'
+import { readStaging } from './roster-staging'
 import { markImported } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
 
@@ -20,16 +22,20 @@ export interface ImportResult {
 }
 
 /**
- * Imports a checked roster, all in the caller's one transaction: the stored file
- * is read and checked again as it streams (the same rules, so the same good
- * rows), and every 500 good rows are written: persons found by ID-number hash
+ * Imports a checked roster, all in the caller's one transaction: its good rows
+ * are read back from the staging file written when it was checked (or, if that is
+ * gone, the stored xlsx is read and checked again: the same rules, the same good
+ * rows), and every 500 are written: persons found by ID-number hash
  * (refreshed) or added, one pending enrolment each (the roster's mode and
  * acceptance day). A person who meanwhile got overlapping cover fails the
  * import, or is skipped when only the valid rows are wanted.
  */
 export async function importRosterFile(
-  db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, path: string, today: CivilDate, onlyValidRows: boolean, createdBy: string,
+  db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, files: { xlsx: string; staging: string }, today: CivilDate, onlyValidRows: boolean, createdBy: string,
 ): Promise<ImportResult> {
+  // Inside the transaction: a concurrent import of the same roster that committed first wins.
+  const current = await db.selectFrom('rosters').select('status').where('id', '=', roster.id).executeTakeFirst()
+  if (current?.status !== 'checked') throw conflict('roster_already_imported')
   const catalogue = catalogueOr422(deps.catalogues, roster.catalogue_id)
   const mode = roster.mode as EnrolmentMode
   const quotes = new Map<string, Quote>()
@@ -79,13 +85,18 @@ export async function importRosterFile(
     importedCount += enrolments.length
   }
   let batch: RosterMember[] = []
-  await checkRosterStream(path, { catalogue, today, acceptedOn: roster.accepted_on }, async (member) => {
+  const take = async (member: RosterMember) => {
     batch.push(member)
     if (batch.length >= CHUNK) {
       await writeBatch(batch)
       batch = []
     }
-  })
+  }
+  if (existsSync(files.staging)) {
+    for await (const member of readStaging(files.staging)) await take(member)
+  } else {
+    await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on }, take)
+  }
   if (batch.length > 0) await writeBatch(batch)
   if (importedCount === 0) throw new AppError(422, 'roster_nothing_to_import')
   if (!(await markImported(db, roster.id, importedCount, premiumFen, now))) throw conflict('roster_already_imported')

@@ -17,7 +17,8 @@ import { assertZipMagic, inspectZip, readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
 import { attachment, receiveFile } from './roster-upload'
 import { XLSX_TYPE, rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
-import { rosterPath as storedRosterPath, rostersDir as storedRostersDir } from './roster-paths'
+import { rosterPath as storedRosterPath, rosterStagingPath, rostersDir as storedRostersDir } from './roster-paths'
+import { openStaging } from './roster-staging'
 import { presentRoster, type StoredRosterError } from './rosters.presenter'
 import { findRoster, insertRoster } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
@@ -69,11 +70,12 @@ export const uploadRoster = defineRoute({
     mkdirSync(rostersDir(deps), { recursive: true })
     const part = join(rostersDir(deps), `${id}.part`)
     const final = rosterPath(deps, id)
+    const staging = rosterStagingPath(deps.config.dataDir, id)
     try {
       const { sha256 } = await receiveFile(ctx, part, MAX_ROSTER_FILE_BYTES)
       await assertZipMagic(part)
       await inspectZip(part)
-      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today)
+      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today, openStaging(staging))
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
         status: 'checked', row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors),
@@ -86,6 +88,7 @@ export const uploadRoster = defineRoute({
     } catch (error) {
       rmSync(part, { force: true })
       rmSync(final, { force: true })
+      rmSync(staging, { force: true })
       throw error
     }
   },
@@ -141,7 +144,7 @@ export const importRoster = defineRoute({
     const unit = await unitOr404(deps.readDb, unitId)
     const today = todayInChina(deps.clock)
     await deps.db.transaction().execute(async (trx) => {
-      await importRosterFile(trx, deps, roster, unit, rosterPath(deps, roster.id), today, ctx.input.body.onlyValidRows, user.id)
+      await importRosterFile(trx, deps, roster, unit, { xlsx: rosterPath(deps, roster.id), staging: rosterStagingPath(deps.config.dataDir, roster.id) }, today, ctx.input.body.onlyValidRows, user.id)
       await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ['idNumber', 'mobile'] })
     })
     ctx.body = presentRoster(await rosterOr404(deps, unitId, rosterId))

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { rosterHeaders } from '@huzhu/shared'
@@ -49,7 +49,7 @@ describe('roster template and upload', () => {
     const res = await upload(await rosterXlsx([rosterRow(1), rosterRow(2, { 1: '李四', 2: '女', 3: lisi }), rosterRow(3)]))
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ id: expect.stringMatching(/^rst_/), unitId: users.unitId, fileName: '名单.xlsx', status: 'checked', rowCount: 3, validCount: 3, errors: [], importedCount: null })
-    expect(storedFiles()).toContain(`${res.body.id}.xlsx`)
+    expect(storedFiles()).toEqual(expect.arrayContaining([`${res.body.id}.xlsx`, `${res.body.id}.rows.jsonl`]))
     const imported = await importIt(res.body.id)
     expect(imported.status).toBe(200)
     expect(imported.body).toMatchObject({ status: 'imported', importedCount: 3, premiumFen: 30000, importedAt: expect.any(String) })
@@ -59,6 +59,11 @@ describe('roster template and upload', () => {
     const again = await importIt(res.body.id)
     expect([again.status, again.body.error.code]).toEqual([409, 'roster_already_imported'])
     expect(await countEnrolments(app, { rosterId: res.body.id })).toBe(3)
+    // Two imports of one roster at once: one wins, the other is a 409.
+    const twice = await upload(await rosterXlsx([rosterRow(1), rosterRow(2)]))
+    const both = await Promise.all([importIt(twice.body.id), importIt(twice.body.id)])
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    expect(await countEnrolments(app, { rosterId: twice.body.id })).toBe(2)
     // The same people again: every row is an overlap error.
     const dup = await upload(await rosterXlsx([rosterRow(1, { 1: '李四', 2: '女', 3: lisi })]))
     expect(dup.body.errors).toEqual([expect.objectContaining({ row: 2, column: '身份证号码', code: 'enrolment_overlap' })])
@@ -88,6 +93,8 @@ describe('roster template and upload', () => {
     expect((sheet.getRow(5).getCell(5).fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none')
     expect(sheet.getRow(4).getCell(2).value).toBe('张三')
 
+    // Without the staging file of good rows the import reads and checks the stored xlsx again: the same result.
+    rmSync(join(app.dataDir, 'rosters', `${res.body.id}.rows.jsonl`))
     const partial = await importIt(res.body.id, { onlyValidRows: true })
     expect(partial.status).toBe(200)
     expect(partial.body.importedCount).toBe(3)
