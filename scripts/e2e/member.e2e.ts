@@ -34,6 +34,7 @@ let context: BrowserContext
 let page: Page
 const clockFile = join(mkdtempSync(join(tmpdir(), 'huzhu-clock-')), 'offset')
 const shot = screenshotter('member')
+const consoleLines: string[] = []
 
 /** The server's clock: `days` from now. */
 function setServerClock(days: number) {
@@ -85,7 +86,12 @@ function visible(selector: string) {
 
 /** Waits for a page's element (Taro's H5 page transition takes about half a second), then a beat for it to settle. */
 async function arrive(selector: string) {
-  await visible(selector).waitFor({ state: 'visible', timeout: 20_000 })
+  try {
+    await visible(selector).waitFor({ state: 'visible', timeout: 20_000 })
+  } catch (error) {
+    await shot(page, `FAILED-waiting-for-${selector.replace(/[^a-z0-9-]+/gi, '_')}`)
+    throw new Error(`${String(error)}\nat ${page.url()}\nbrowser console:\n${consoleLines.slice(-20).join('\n')}`)
+  }
   await page.waitForTimeout(600)
 }
 
@@ -140,6 +146,8 @@ beforeAll(async () => {
   browser = await launchChromium()
   context = await phoneContext(browser, server.baseUrl)
   page = await context.newPage()
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`))
+  page.on('requestfinished', (r) => void r.response().then((res) => res && res.status() >= 400 && consoleLines.push(`[http] ${r.method()} ${r.url()} ${res.status()}`)))
 }, 120_000)
 
 afterAll(async () => {
@@ -158,6 +166,7 @@ describe('a rider, from login to a paid claim', () => {
   })
 
   test('logs in with an SMS code, fills in the real-name form, enrols; staff confirm the payment; the card shows the QR code', async () => {
+    await page.goto('/')
     await arrive('#home-screen')
     await shot(page, 'home-logged-out')
     await tap('#home-login')
@@ -311,6 +320,28 @@ describe('a rider, from login to a paid claim', () => {
         .filter((h) => h < 44),
     )
     expect(small).toEqual([])
+  })
+
+  test('without a network the card still shows its QR code, from the copy on the phone', async () => {
+    await page.setViewportSize({ width: 375, height: 812 })
+    await page.goto('/')
+    await arrive('#home-cover')
+    // Taro's H5 storage wraps each value: {"data": <what the app stored>}; the app stores the card as JSON text.
+    const payload = await page.evaluate(() => {
+      const stored = JSON.parse(window.localStorage.getItem('huzhu.card.last') ?? 'null') as { data?: string } | null
+      return stored?.data ? (JSON.parse(stored.data) as { certificate: { payload: string } }).certificate.payload : undefined
+    })
+    expect(payload).toMatch(/^HZ1\./)
+    await context.setOffline(true)
+    try {
+      await tap('#home-action-card')
+      await arrive('#card-offline')
+      await expect(visible('#card-qr').getAttribute('data-payload')).resolves.toBe(payload)
+      expect(await readQrOnScreen('#card-qr')).toBe(payload)
+      await shot(page, 'member-card-offline')
+    } finally {
+      await context.setOffline(false)
+    }
   })
 
   test('a second rider scans an outreach event’s QR code and enrols with the event’s plan and funding', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { SIGNED_OUT } from '../api/client'
 import { getToken } from '../api/token'
@@ -39,12 +39,18 @@ export function useSignedIn(): boolean {
     return () => void Taro.eventCenter.off(SIGNED_OUT, listener)
   }, [])
   const signedIn = getToken() !== null
-  const [redirected, setRedirected] = useState(false)
+  const redirected = useRef(false)
   useEffect(() => {
-    if (signedIn || redirected) return
-    setRedirected(true)
-    void Taro.redirectTo({ url: withRedirect(routes.login, currentPageUrl()) })
-  }, [signedIn, redirected])
+    if (signedIn || redirected.current) return
+    redirected.current = true
+    // A moment's grace: a session found expired while the page is still being mounted must not
+    // race Taro's own page-stack bookkeeping.
+    const back = currentPageUrl()
+    setTimeout(() => {
+      const url = withRedirect(routes.login, back)
+      Taro.redirectTo({ url }).catch(() => Taro.reLaunch({ url }))
+    }, 50)
+  }, [signedIn])
   return signedIn
 }
 

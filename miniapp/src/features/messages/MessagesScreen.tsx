@@ -24,7 +24,7 @@ function SubscribeButton() {
   if (!isWeapp || config.status !== 'ready' || !config.value || config.value.wechatSubscribeTemplateIds.length === 0) return null
   const tmplIds = config.value.wechatSubscribeTemplateIds.slice(0, 3)
   const ask = () => {
-    Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)
+    Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })
       .then(() => setDone(true))
       .catch(() => undefined)
   }
