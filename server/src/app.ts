@@ -1,14 +1,8 @@
 import Router from '@koa/router'
 import Koa from 'koa'
 import compress from 'koa-compress'
-import type { Logger } from 'pino'
-import type { Clock } from './clock'
-import type { Config } from './config'
 import { createDataProtector } from './crypto/protector'
-import type { Db } from './db/open'
 import { guardFor } from './features/accounts/access'
-import type { SmsProvider } from './features/accounts/sms'
-import type { WechatClient } from './features/accounts/wechat'
 import { loadCatalogueStore, type CatalogueStore } from './features/catalogues/catalogue-store'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { errorMiddleware } from './http/error-middleware'
@@ -19,14 +13,8 @@ import type { Route } from './http/route'
 import { staticFiles } from './http/static-files'
 import { apiRoutes } from './routes'
 
-export interface AppOptions {
-  db: Db
-  readDb: Db
-  config: Config
-  clock: Clock
-  sms: SmsProvider
-  wechat: WechatClient
-  logger: Logger
+/** The outside world the app is given (the data protector is made from `config`). */
+export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues'> {
   /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`. */
   catalogues?: CatalogueStore
   /** Defaults to the registry in routes.ts; tests may add routes. */

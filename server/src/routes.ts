@@ -18,6 +18,7 @@ import { claimRoutes } from './features/claims/claims.routes'
 import { reviewRoutes } from './features/review/review.routes'
 import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
+import { clientConfigRoutes } from './features/client-config/client-config.routes'
 import type { Route } from './http/route'
 
 export const API_VERSION = '1.0.0'
@@ -47,5 +48,6 @@ export const apiRoutes: readonly Route[] = [
   ...reviewRoutes,
   ...claimPaymentRoutes,
   ...notificationRoutes,
+  ...clientConfigRoutes,
   openApiRoute(() => apiRoutes, API_VERSION),
 ]

@@ -38,6 +38,11 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   }))
 }
 
+/** A JSON body is required unless its schema accepts none at all (e.g. `.optional()`: the body may be left out). */
+function bodyRequired(schema: z.ZodType): boolean {
+  return !schema.safeParse(undefined).success
+}
+
 function errorStatuses(route: Route): number[] {
   const { body, query, params } = route.request
   const statuses = new Set<number>(route.errors)
@@ -76,7 +81,7 @@ function operation(route: Route): JsonObject {
     security: route.access === 'public' ? [] : [{ bearerAuth: [] }],
     parameters: [...parameters(route.request.params, 'path'), ...parameters(route.request.query, 'query')],
     ...(route.request.body ? {
-      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } },
+      requestBody: { required: bodyRequired(route.request.body), content: { 'application/json': { schema: jsonSchema(route.request.body, 'input') } } },
     } : route.rawBody ? {
       requestBody: {
         required: true,

@@ -1,5 +1,6 @@
 import { builtInCatalogues, quote, toSelection, type EnrolmentMode } from '@huzhu/shared'
 import { nowIso } from '../../src/clock'
+import { seal, unseal } from '../../src/crypto/personal-data'
 import { newId } from '../../src/ids'
 import type { TestUser } from './login'
 import type { TestApp } from './test-app'
@@ -26,9 +27,9 @@ export async function createTestEnrolment(app: TestApp, user: TestUser, options:
   let person = await app.db.selectFrom('insured_persons').select('id').where('id_number_hash', '=', profile.id_number_hash).executeTakeFirst()
   if (!person) {
     const id = newId('ins', app.clock.now())
-    const idNumber = app.protector.decrypt(profile.id_number_ciphertext, `member_profiles.id_number:${user.id}`)
+    const idNumber = unseal(app.protector, 'member_profiles.id_number', user.id, profile.id_number_ciphertext)
     await app.db.insertInto('insured_persons').values({
-      id, id_number_hash: profile.id_number_hash, id_number_ciphertext: app.protector.encrypt(idNumber, `insured_persons.id_number:${id}`),
+      id, id_number_hash: profile.id_number_hash, id_number_ciphertext: seal(app.protector, 'insured_persons.id_number', id, idNumber),
       name: profile.name, sex: profile.sex, birth_date: profile.birth_date, mobile_ciphertext: null, mobile_hash: null,
       occupation: profile.occupation, platform: profile.platform, basic_medical_insurance: profile.basic_medical_insurance, created_at: now, updated_at: now,
     }).execute()

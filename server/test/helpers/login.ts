@@ -2,7 +2,7 @@ import type { GrantableRole, Role } from '@huzhu/shared'
 import { nowIso } from '../../src/clock'
 import { grantRole } from '../../src/features/accounts/roles.service'
 import { newId } from '../../src/ids'
-import type { TestApp } from './test-app'
+import { startTestApp, type TestApp, type TestAppOptions } from './test-app'
 
 export interface TestUser {
   id: string
@@ -59,7 +59,10 @@ export async function loginAs(app: TestApp, options: { phone?: string; roles?: r
 }
 
 /** One signed-in user per role (a unit admin of a new unit), for access tests. */
-export async function loginEveryRole(app: TestApp): Promise<Record<Role, TestUser> & { unitId: string }> {
+/** One signed-in user per role; the unit admin administers `unitId`, a new unit. */
+export type EveryRole = Record<Role, TestUser> & { unitId: string }
+
+export async function loginEveryRole(app: TestApp): Promise<EveryRole> {
   const unitId = await createUnit(app)
   return {
     unitId,
@@ -69,4 +72,13 @@ export async function loginEveryRole(app: TestApp): Promise<Record<Role, TestUse
     reviewer: await loginAs(app, { roles: ['reviewer'] }),
     admin: await loginAs(app, { roles: ['admin'] }),
   }
+}
+
+/**
+ * The set-up of most feature tests: a fresh app and one user per role.
+ * `beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))`, then `afterAll(() => app.close())`.
+ */
+export async function startAppWithEveryRole(options: TestAppOptions = {}): Promise<{ app: TestApp; users: EveryRole }> {
+  const app = await startTestApp(options)
+  return { app, users: await loginEveryRole(app) }
 }

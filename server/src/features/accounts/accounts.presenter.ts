@@ -1,9 +1,9 @@
 import { maskMobile, type MeResponse, type RoleGrant, type SessionResponse, type UserSummary } from '@huzhu/shared'
+import { unseal } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
 import { asGrantableRole, rolesOf } from './roles'
 import type { RoleGrantRow } from './role-grants.table'
 import type { IssuedSession } from './sessions.service'
-import { loginPhoneContext } from './sessions.service'
 import type { UserRow } from './users.table'
 
 export function presentSession(session: IssuedSession): SessionResponse {
@@ -16,7 +16,7 @@ export function presentGrant(row: RoleGrantRow): RoleGrant {
 
 function maskedLoginPhone(user: UserRow, protector: DataProtector): string | null {
   if (user.phone_ciphertext === null) return null
-  return maskMobile(protector.decrypt(user.phone_ciphertext, loginPhoneContext(user.id)))
+  return maskMobile(unseal(protector, 'users.phone', user.id, user.phone_ciphertext))
 }
 
 export function presentMe(user: UserRow, grants: readonly RoleGrantRow[], hasProfile: boolean, protector: DataProtector): MeResponse {

@@ -14,6 +14,7 @@ import { verifyLoginCode } from './sms-codes.service'
 import { findUserByPhoneHash, findUserByWechatOpenid, insertUser, listGrants, setLastLogin } from './users.repository'
 import type { UserRow } from './users.table'
 import type { WechatIdentity } from './wechat'
+import { hashPhone, seal } from '../../crypto/personal-data'
 
 export interface SessionDeps {
   clock: Clock
@@ -26,9 +27,6 @@ export interface IssuedSession {
   expiresAt: string
   user: { id: string; roles: Role[] }
 }
-
-/** The encryption context of a login phone: bound to its account. */
-export const loginPhoneContext = (userId: string) => `users.phone:${userId}`
 
 async function startSession(db: Db, deps: SessionDeps, user: UserRow, method: 'sms' | 'wechat'): Promise<Outcome<IssuedSession>> {
   if (user.disabled_at !== null) return failure(new AppError(403, 'account_disabled'))
@@ -44,12 +42,12 @@ async function startSession(db: Db, deps: SessionDeps, user: UserRow, method: 's
 
 /** The account with this login phone, created on first login. */
 export async function findOrCreatePhoneUser(db: Db, deps: SessionDeps, phone: string): Promise<UserRow> {
-  const phoneHash = deps.protector.hash('phone', phone)
+  const phoneHash = hashPhone(deps.protector, phone)
   const existing = await findUserByPhoneHash(db, phoneHash)
   if (existing) return existing
   const id = newId('usr', deps.clock.now())
   const row: UserRow = {
-    id, phone_hash: phoneHash, phone_ciphertext: deps.protector.encrypt(phone, loginPhoneContext(id)),
+    id, phone_hash: phoneHash, phone_ciphertext: seal(deps.protector, 'users.phone', id, phone),
     wechat_openid: null, created_at: nowIso(deps.clock), last_login_at: null, disabled_at: null,
   }
   await insertUser(db, row)

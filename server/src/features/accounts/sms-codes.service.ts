@@ -9,6 +9,7 @@ import { newId } from '../../ids'
 import { failure, success, type Outcome } from '../../outcome'
 import { checkRateLimits } from '../rate-limits/rate-limits.service'
 import { consumeSmsCode, insertSmsCode, invalidateOpenSmsCodes, latestSmsCode, recordWrongAttempt } from './sms-codes.repository'
+import { hashPhone } from '../../crypto/personal-data'
 
 export interface SmsCodeDeps {
   clock: Clock
@@ -31,7 +32,7 @@ export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, i
   ])
   if (!limited.ok) return failure(tooManyRequests(limited.retryAfterSeconds))
 
-  const phoneHash = deps.protector.hash('phone', phone)
+  const phoneHash = hashPhone(deps.protector, phone)
   const now = nowIso(deps.clock)
   await invalidateOpenSmsCodes(db, phoneHash, now)
   const code = sms.fixedCode ?? String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -54,7 +55,7 @@ export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, i
  * written even though the result is a refusal (commit, then throw).
  */
 export async function verifyLoginCode(db: Db, deps: SmsCodeDeps, phone: string, code: string): Promise<Outcome<void>> {
-  const phoneHash = deps.protector.hash('phone', phone)
+  const phoneHash = hashPhone(deps.protector, phone)
   const row = await latestSmsCode(db, phoneHash)
   const now = nowIso(deps.clock)
   const max = deps.config.sms.maxAttempts

@@ -10,6 +10,7 @@ import { grantRole, revokeRole } from './roles.service'
 import { grantParamsSchema, userParamsSchema } from './schema'
 import { findUserById, findUserByPhoneHash, listGrants } from './users.repository'
 import type { UserRow } from './users.table'
+import { hashPhone } from '../../crypto/personal-data'
 
 const adminOnly = { roles: ['admin'] } as const
 
@@ -50,7 +51,7 @@ export const lookupUser = defineRoute({
   errors: [404],
   async handler(ctx) {
     const { db, protector } = ctx.deps
-    const user = await findUserByPhoneHash(db, protector.hash('phone', ctx.input.body.phone))
+    const user = await findUserByPhoneHash(db, hashPhone(protector, ctx.input.body.phone))
     if (!user) throw notFound()
     ctx.body = await summary(db, protector, user)
   },

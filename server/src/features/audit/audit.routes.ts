@@ -1,10 +1,11 @@
 import { auditLogResponseSchema } from '@huzhu/shared'
 import { z } from 'zod'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { idPattern } from '../../ids'
 import { userIdSchema } from '../accounts/schema'
 import { presentAuditEntry } from './audit.presenter'
-import { listAuditEntries } from './audit.service'
+import { listAuditEntries } from './audit.repository'
 
 const auditQuerySchema = z.object({
   subjectUserId: userIdSchema.optional().describe('whose data'),
@@ -20,12 +21,8 @@ export const listAuditLog = defineRoute({
   responses: { 200: { description: 'A page of entries', schema: auditLogResponseSchema } },
   async handler(ctx) {
     const { limit, ...filter } = ctx.input.query
-    const rows = await listAuditEntries(ctx.deps.readDb, { ...filter, limit: limit + 1 })
-    const page = rows.slice(0, limit)
-    ctx.body = {
-      entries: page.map(presentAuditEntry),
-      nextBefore: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
-    }
+    const page = await readPage(limit, (take) => listAuditEntries(ctx.deps.readDb, { ...filter, limit: take }))
+    ctx.body = { entries: page.items.map(presentAuditEntry), nextBefore: page.next?.id ?? null }
   },
 })
 

@@ -3,7 +3,6 @@ import { nowIso, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import type { AppState } from '../../http/context'
 import { newId } from '../../ids'
-import type { AuditLogRow } from './audit-log.table'
 
 /** Who did it and from where: the signed-in account, the client IP, the request id. */
 export interface AuditActor {
@@ -20,6 +19,9 @@ export interface AuditEntry {
   /** Which sensitive fields, e.g. `["idNumber", "mobile"]`. */
   fields: readonly string[]
 }
+
+/** The fields of a person's identity a roster, a new hire or a profile carries. */
+export const ID_NUMBER_AND_MOBILE = ['idNumber', 'mobile'] as const
 
 export function auditActorOf(ctx: { state: AppState; ip: string }): AuditActor {
   return { userId: ctx.state.user?.id ?? null, ip: ctx.ip || null, requestId: ctx.state.requestId }
@@ -41,21 +43,4 @@ export async function recordAudit(db: Db, clock: Clock, actor: AuditActor, entry
     ip: actor.ip,
     request_id: actor.requestId,
   }).execute()
-}
-
-export interface AuditFilter {
-  subjectUserId?: string
-  actorUserId?: string
-  /** Entries with an id before this one (ids sort by time). */
-  before?: string
-  limit: number
-}
-
-/** Newest first. */
-export function listAuditEntries(db: Db, filter: AuditFilter): Promise<AuditLogRow[]> {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit)
-  if (filter.subjectUserId !== undefined) query = query.where('subject_user_id', '=', filter.subjectUserId)
-  if (filter.actorUserId !== undefined) query = query.where('actor_user_id', '=', filter.actorUserId)
-  if (filter.before !== undefined) query = query.where('id', '<', filter.before)
-  return query.execute()
 }

@@ -1,12 +1,9 @@
 import { base64UrlDecode, base64UrlEncode, utf8Decode, verifyCertificate } from '@huzhu/shared'
-import { fillProfile, loginAs, loginEveryRole, startTestApp, type TestApp, type TestUser } from '../../../test/helpers'
+import { fillProfile, loginAs, startAppWithEveryRole, type EveryRole, type TestApp, type TestUser } from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 let ref = 0

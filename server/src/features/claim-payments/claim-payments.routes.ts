@@ -1,5 +1,6 @@
 import { claimPaymentBatchRequestSchema, claimPaymentBatchSchema } from '@huzhu/shared'
 import { notFound } from '../../http/errors'
+import { sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { deliverWechat } from '../notifications/wechat-delivery'
@@ -10,7 +11,6 @@ import { batchParamsSchema } from './schema'
 
 const tags = ['claim-payments']
 const payers = ['staff', 'admin'] as const
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const createClaimPayments = defineRoute({
   method: 'post', path: '/api/v1/claim-payments', operationId: 'createClaimPayments', tags, access: { roles: payers },
@@ -31,15 +31,12 @@ export const exportClaimPayments = defineRoute({
   method: 'get', path: '/api/v1/claim-payments/:batchId/export.xlsx', operationId: 'exportClaimPayments', tags, access: { roles: payers },
   summary: 'A payment batch as an xlsx sheet: claim id, masked name, amount in yuan, reference, paid at',
   request: { params: batchParamsSchema },
-  responses: { 200: { description: 'The sheet', contentType: XLSX } },
+  responses: { 200: xlsxResponse('The sheet') },
   errors: [404],
   async handler(ctx) {
     const batch = await findBatchRow(ctx.deps.db, ctx.input.params.batchId)
     if (!batch) throw notFound()
-    const body = await batchWorkbook(batch, await listBatchClaims(ctx.deps.db, batch.id))
-    ctx.type = XLSX
-    ctx.set('Content-Disposition', `attachment; filename="claim-payments-${batch.id}.xlsx"`)
-    ctx.body = body
+    sendXlsx(ctx, await batchWorkbook(batch, await listBatchClaims(ctx.deps.db, batch.id)), `claim-payments-${batch.id}.xlsx`)
   },
 })
 

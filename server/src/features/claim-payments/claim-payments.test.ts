@@ -1,12 +1,9 @@
 import ExcelJS from 'exceljs'
-import { claimant, loginEveryRole, startTestApp, submitTestClaim, type TestApp } from '../../../test/helpers'
+import { claimant, startAppWithEveryRole, submitTestClaim, type EveryRole, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
-let roles: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  roles = await loginEveryRole(app)
-})
+let roles: EveryRole
+beforeAll(async () => ({ app, users: roles } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 async function approvedClaim(name = '李大伟', amountFen?: number): Promise<string> {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open'
+import { newestFirst } from '../../db/paging'
 import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
 import type { NewClaimDocumentRow } from './claim-documents.table'
 import type { ClaimRow, ClaimUpdate, NewClaimRow } from './claims.table'
@@ -25,9 +26,7 @@ export async function updateClaimRow(db: Db, claimId: string, fromStatuses: read
 
 /** The member's claims, newest first; `before` is the last id of the previous page. */
 export function listOwnClaimRows(db: Db, userId: string, before: string | undefined, limit: number): Promise<ClaimRow[]> {
-  let query = db.selectFrom('claims').selectAll().where('member_user_id', '=', userId).orderBy('id', 'desc').limit(limit)
-  if (before !== undefined) query = query.where('id', '<', before)
-  return query.execute()
+  return newestFirst(db.selectFrom('claims').selectAll().where('member_user_id', '=', userId), before, limit).execute()
 }
 
 export async function insertDocumentRows(db: Db, rows: readonly NewClaimDocumentRow[]): Promise<void> {
@@ -110,26 +109,23 @@ export async function insertIdempotencyKey(db: Db, row: IdempotencyKeyRow): Prom
   await db.insertInto('idempotency_keys').values(row).execute()
 }
 
-/** The enrolment with its insured person, if the person has this ID-number hash. */
-export function findEnrolmentOfPerson(db: Db, enrolmentId: string, idNumberHash: string) {
+/** An enrolment with its insured person's sex and name (`person_name`). */
+function enrolmentWithPerson(db: Db, enrolmentId: string) {
   return db
     .selectFrom('enrolments')
     .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
     .selectAll('enrolments')
     .select(['insured_persons.sex', 'insured_persons.name as person_name'])
     .where('enrolments.id', '=', enrolmentId)
-    .where('insured_persons.id_number_hash', '=', idNumberHash)
-    .executeTakeFirst()
+}
+
+/** The enrolment with its insured person, if the person has this ID-number hash. */
+export function findEnrolmentOfPerson(db: Db, enrolmentId: string, idNumberHash: string) {
+  return enrolmentWithPerson(db, enrolmentId).where('insured_persons.id_number_hash', '=', idNumberHash).executeTakeFirst()
 }
 
 export function findEnrolmentWithPerson(db: Db, enrolmentId: string) {
-  return db
-    .selectFrom('enrolments')
-    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
-    .selectAll('enrolments')
-    .select(['insured_persons.sex', 'insured_persons.name as person_name'])
-    .where('enrolments.id', '=', enrolmentId)
-    .executeTakeFirst()
+  return enrolmentWithPerson(db, enrolmentId).executeTakeFirst()
 }
 
 /** The person's active enrolments under a catalogue (two units may enrol the same person). */

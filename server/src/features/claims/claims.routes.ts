@@ -1,35 +1,20 @@
 import {
   claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimSchema, claimWithdrawRequestSchema,
 } from '@huzhu/shared'
-import { todayInChina } from '../../clock'
-import type { AppContext } from '../../http/context'
+import type { AppContext, AuthUser } from '../../http/context'
 import { AppError } from '../../http/errors'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
-import { currentUser, hasAnyRole } from '../accounts/access'
-import type { AuthUser } from '../../http/context'
+import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
 import { deliverWechat } from '../notifications/wechat-delivery'
-import { loadClaimRecord } from './claim-record'
-import type { ClaimRow } from './claims.table'
-import { presentClaim, presentClaimSummary, type ClaimViewer } from './claims.presenter'
+import { claimBody, viewerFor } from './claim-response'
+import { presentClaimSummary } from './claims.presenter'
 import { findEnrolmentWithPerson, findOwnClaimRow, listOwnClaimRows } from './claims.repository'
 import { addMaterial, claimForReader, submitClaim, withdrawClaim } from './claims.service'
 import { claimParamsSchema, IDEMPOTENCY_KEY, myClaimsQuerySchema } from './schema'
 
 const tags = ['claims']
-
-/** What this user sees of a claim (see ClaimViewer). */
-export function viewerFor(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim: Pick<ClaimRow, 'member_user_id'>): ClaimViewer {
-  const own = claim.member_user_id === user.id
-  const reviewer = user.roles.has('reviewer')
-  return { fullName: own || reviewer, flags: hasAnyRole(user, ['reviewer', 'staff', 'admin']), today: todayInChina(ctx.deps.clock) }
-}
-
-/** The claim's full response body, read after the change committed. */
-export async function claimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, row: ClaimRow) {
-  const record = await loadClaimRecord(ctx.deps.db, ctx.deps.catalogues, row)
-  return presentClaim(record, viewerFor(ctx, user, row))
-}
 
 async function ownClaimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claimId: string) {
   const row = await findOwnClaimRow(ctx.deps.db, user.id, claimId)
@@ -62,15 +47,14 @@ export const listMyClaims = defineRoute({
   async handler(ctx) {
     const me = currentUser(ctx)
     const { cursor, limit } = ctx.input.query
-    const rows = await listOwnClaimRows(ctx.deps.db, me.id, cursor, limit + 1)
-    const page = rows.slice(0, limit)
+    const page = await readPage(limit, (take) => listOwnClaimRows(ctx.deps.db, me.id, cursor, take))
     const names = new Map<string, string>()
-    for (const row of page) {
+    for (const row of page.items) {
       if (!names.has(row.enrolment_id)) names.set(row.enrolment_id, (await findEnrolmentWithPerson(ctx.deps.db, row.enrolment_id))?.person_name ?? '')
     }
     ctx.body = {
-      claims: page.map((row) => presentClaimSummary(row, names.get(row.enrolment_id) ?? '', viewerFor(ctx, me, row))),
-      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      claims: page.items.map((row) => presentClaimSummary(row, names.get(row.enrolment_id) ?? '', viewerFor(ctx, me, row))),
+      nextCursor: page.next?.id ?? null,
     }
   },
 })

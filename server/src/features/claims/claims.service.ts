@@ -6,13 +6,14 @@ import { AppError, notFound } from '../../http/errors'
 import type { AuthUser } from '../../http/context'
 import { newId } from '../../ids'
 import { hasAnyRole } from '../accounts/access'
-import { recordAudit, type AuditActor } from '../audit/audit.service'
+import type { AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { findProfileRow } from '../members/members.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { assertMedicalConsent } from '../uploads/uploads.service'
 import { findOwnUploadRows } from '../uploads/uploads.repository'
 import { assessClaim, dueOnFor } from './claim-assessment.service'
+import { auditClaimRead } from './claim-audit'
 import { changeClaim, notifyMember, recordHistory, statusConflict } from './claim-changes.service'
 import { parseFigures, parseStrings, stableJson } from './claim-json'
 import type { ClaimRow } from './claims.table'
@@ -115,7 +116,7 @@ export async function claimForReader(db: Db, deps: ClaimDeps, user: AuthUser, cl
   if (!hasAnyRole(user, claimReaders)) throw notFound()
   const row = await findClaimRow(db, claimId)
   if (!row) throw notFound()
-  await recordAudit(db, deps.clock, actor, { subjectUserId: row.member_user_id, action: 'read', resource: 'claim', fields: ['diagnosis', 'figures', 'documents'] })
+  await auditClaimRead(db, deps.clock, actor, row)
   return row
 }
 

@@ -1,15 +1,11 @@
 import { addWorkingDays, builtInCalendar } from '@huzhu/shared'
 import {
-  claimant, createTestEnrolment, inpatientClaim, loginAs, loginEveryRole, makePng, newIdempotencyKey, postClaim, startTestApp,
-  submitTestClaim, uploadPhoto, type TestApp, type TestUser,
+  claimant, createTestEnrolment, inpatientClaim, loginAs, makePng, newIdempotencyKey, postClaim, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp, type TestUser,
 } from '../../../test/helpers'
 
 let app: TestApp
-let roles: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  roles = await loginEveryRole(app)
-})
+let roles: EveryRole
+beforeAll(async () => ({ app, users: roles } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const claimsOf = (userId: string) => app.db.selectFrom('claims').selectAll().where('member_user_id', '=', userId).execute()

@@ -2,6 +2,7 @@ import {
   maskIdNumber, maskMobile, maskName, toSelection,
   type CivilDate, type Enrolment, type EnrolmentMode, type EnrolmentStatus, type FundingSource, type Occupation,
 } from '@huzhu/shared'
+import { todayInChina, type Clock } from '../../clock'
 import type { DataProtector } from '../../crypto/protector'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { coverStateOf } from './cover-state'
@@ -18,6 +19,11 @@ export interface PresentDeps {
   protector: DataProtector
   catalogues: CatalogueStore
   today: CivilDate
+}
+
+/** What presenting needs from the app's deps: today's China date for the cover state. */
+export function presentDeps(deps: { protector: DataProtector; catalogues: CatalogueStore; clock: Clock }): PresentDeps {
+  return { protector: deps.protector, catalogues: deps.catalogues, today: todayInChina(deps.clock) }
 }
 
 export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: PresentDeps): Enrolment {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open'
+import { newestFirst } from '../../db/paging'
 import type { PaymentRow } from '../payments/payments.table'
 import type { UnitRow } from '../units/units.table'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
@@ -51,13 +52,12 @@ export interface EnrolmentFilter {
 
 /** Newest first. */
 export function listEnrolmentRows(db: Db, f: EnrolmentFilter): Promise<EnrolmentRow[]> {
-  let q = db.selectFrom('enrolments').selectAll().orderBy('id', 'desc').limit(f.limit)
+  let q = newestFirst(db.selectFrom('enrolments').selectAll(), f.before, f.limit)
   if (f.unitId !== undefined) q = q.where('unit_id', '=', f.unitId)
   if (f.catalogueId !== undefined) q = q.where('catalogue_id', '=', f.catalogueId)
   if (f.eventId !== undefined) q = q.where('event_id', '=', f.eventId)
   if (f.status !== undefined) q = q.where('status', '=', f.status)
   if (f.personId !== undefined) q = q.where('insured_person_id', '=', f.personId)
-  if (f.before !== undefined) q = q.where('id', '<', f.before)
   return q.execute()
 }
 

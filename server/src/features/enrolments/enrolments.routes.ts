@@ -1,37 +1,23 @@
 import { enrolmentListQuerySchema, enrolmentListResponseSchema, enrolmentSchema, selfEnrolmentRequestSchema } from '@huzhu/shared'
-import { todayInChina } from '../../clock'
 import type { Db } from '../../db/open'
-import type { AppDeps } from '../../http/context'
 import { AppError, badRequest, forbidden, notFound } from '../../http/errors'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { idPattern } from '../../ids'
 import { currentUser } from '../accounts/access'
 import { isStaff, ownIdHash, viewerOf } from './enrolment-access'
-import { presentEnrolment, type Viewer } from './enrolments.presenter'
-import { findEnrolment, listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
-import { cancelEnrolment, enrolSelf } from './enrolments.service'
+import { presentDeps, presentEnrolment, type Viewer } from './enrolments.presenter'
+import { listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
+import { cancelEnrolment, enrolSelf, loadView } from './enrolments.service'
 import { findPersonByHash } from './insured-persons.repository'
 import { enrolmentParamsSchema } from './schema'
 
 const tags = ['enrolments']
 
-export function presentDeps(deps: AppDeps) {
-  return { protector: deps.protector, catalogues: deps.catalogues, today: todayInChina(deps.clock) }
-}
-
-/** One enrolment with its person, unit and payment, or 404. */
-export async function loadView(db: Db, id: string): Promise<EnrolmentView> {
-  const row = await findEnrolment(db, id)
-  if (!row) throw notFound('enrolment_not_found')
-  return (await loadViews(db, [row]))[0]!
-}
-
 /** A page of enrolments, newest first, and the cursor of the next page. */
 async function page(db: Db, filter: EnrolmentFilter): Promise<{ views: EnrolmentView[]; nextCursor: string | null }> {
-  const rows = await listEnrolmentRows(db, { ...filter, limit: filter.limit + 1 })
-  const more = rows.length > filter.limit
-  const shown = more ? rows.slice(0, filter.limit) : rows
-  return { views: await loadViews(db, shown), nextCursor: more ? shown[shown.length - 1]!.id : null }
+  const page = await readPage(filter.limit, (take) => listEnrolmentRows(db, { ...filter, limit: take }))
+  return { views: await loadViews(db, page.items), nextCursor: page.next?.id ?? null }
 }
 
 export const createMyEnrolment = defineRoute({

@@ -12,10 +12,11 @@ import { findEventById } from '../events/events.repository'
 import { decodeProfile } from '../members/profile'
 import { findProfileRow } from '../members/members.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
-import { findEnrolment, findOverlapping, insertEnrolments, setEnrolmentCancelled } from './enrolments.repository'
-import { idNumberHash, personRow, type PersonInput } from './insured-person'
+import { findEnrolment, findOverlapping, insertEnrolments, loadViews, setEnrolmentCancelled, type EnrolmentView } from './enrolments.repository'
+import { personRow, type PersonInput } from './insured-person'
 import { findPersonByHash, insertPersons, updatePerson } from './insured-persons.repository'
 import type { InsuredPersonRow } from './insured-persons.table'
+import { hashIdNumber } from '../../crypto/personal-data'
 
 export interface EnrolDeps {
   clock: Clock
@@ -105,7 +106,7 @@ export function enrolmentRowOf(q: Quote, personId: string, extras: EnrolmentExtr
 /** Finds the person by their ID number's keyed hash and refreshes their details, or adds them. */
 export async function upsertPerson(db: Db, deps: EnrolDeps, input: PersonInput): Promise<InsuredPersonRow> {
   const now = nowIso(deps.clock)
-  const existing = await findPersonByHash(db, idNumberHash(deps.protector, input.idNumber.value))
+  const existing = await findPersonByHash(db, hashIdNumber(deps.protector, input.idNumber.value))
   if (existing) {
     const row = personRow(deps.protector, existing.id, {
       ...input,
@@ -162,6 +163,13 @@ export async function enrolSelf(db: Db, deps: EnrolDeps, userId: string, body: S
     mobile: profile.mobile, occupation: profile.occupation, platform: profile.platform, basicMedicalInsurance: profile.basicMedicalInsurance,
   }
   return enrolPerson(db, deps, person, q, { fundingSource, unitId: null, eventId: body.eventId ?? null, rosterId: null, createdBy: userId })
+}
+
+/** One enrolment with its person, unit and payment, or 404. */
+export async function loadView(db: Db, id: string): Promise<EnrolmentView> {
+  const row = await findEnrolment(db, id)
+  if (!row) throw notFound('enrolment_not_found')
+  return (await loadViews(db, [row]))[0]!
 }
 
 /** Staff cancel an enrolment (pending or active); a second cancel is a 409. */

@@ -1,11 +1,10 @@
-import { countEnrolments, createUnit, fillProfile, freshIdNumber, loginAs, loginEveryRole, setChinaDate, startTestApp, type TestApp, type TestUser } from '../../../test/helpers'
+import {
+  countEnrolments, createUnit, fillProfile, freshIdNumber, loginAs, setChinaDate, startAppWithEveryRole, type EveryRole, type TestApp, type TestUser,
+} from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 let minutes = 0
 // Same China day in every test, but later each time, so ids (time-sorted) keep increasing.

@@ -1,6 +1,6 @@
 import type { IdNumber, Occupation, Sex } from '@huzhu/shared'
+import { hashIdNumber, hashPhone, seal, unseal } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
-import { ID_NUMBER_HASH, PHONE_HASH } from '../members/profile'
 import type { InsuredPersonRow } from './insured-persons.table'
 
 /** Who an enrolment covers, as a caller hands it in (from a profile, a roster row, a new-hire form). */
@@ -25,23 +25,17 @@ export interface InsuredPerson {
   platform: string | null
 }
 
-/** The encryption contexts bind each ciphertext to its column and person. */
-export const personIdContext = (personId: string) => `insured_persons.id_number:${personId}`
-export const personMobileContext = (personId: string) => `insured_persons.mobile:${personId}`
-
-export const idNumberHash = (protector: DataProtector, idNumber: string) => protector.hash(ID_NUMBER_HASH, idNumber)
-
 /** The row for a person: ID number and mobile encrypted (bound to the person's id) and hashed. */
 export function personRow(protector: DataProtector, id: string, input: PersonInput, now: string, createdAt = now): InsuredPersonRow {
   return {
     id,
-    id_number_hash: idNumberHash(protector, input.idNumber.value),
-    id_number_ciphertext: protector.encrypt(input.idNumber.value, personIdContext(id)),
+    id_number_hash: hashIdNumber(protector, input.idNumber.value),
+    id_number_ciphertext: seal(protector, 'insured_persons.id_number', id, input.idNumber.value),
     name: input.name,
     sex: input.idNumber.sex,
     birth_date: input.idNumber.birthDate,
-    mobile_ciphertext: input.mobile === null ? null : protector.encrypt(input.mobile, personMobileContext(id)),
-    mobile_hash: input.mobile === null ? null : protector.hash(PHONE_HASH, input.mobile),
+    mobile_ciphertext: input.mobile === null ? null : seal(protector, 'insured_persons.mobile', id, input.mobile),
+    mobile_hash: input.mobile === null ? null : hashPhone(protector, input.mobile),
     occupation: input.occupation,
     platform: input.platform,
     basic_medical_insurance: input.basicMedicalInsurance ? 1 : 0,
@@ -54,10 +48,10 @@ export function decodePerson(row: InsuredPersonRow, protector: DataProtector): I
   return {
     id: row.id,
     name: row.name,
-    idNumber: protector.decrypt(row.id_number_ciphertext, personIdContext(row.id)),
+    idNumber: unseal(protector, 'insured_persons.id_number', row.id, row.id_number_ciphertext),
     sex: row.sex === 'F' ? 'F' : 'M',
     birthDate: row.birth_date,
-    mobile: row.mobile_ciphertext === null ? null : protector.decrypt(row.mobile_ciphertext, personMobileContext(row.id)),
+    mobile: row.mobile_ciphertext === null ? null : unseal(protector, 'insured_persons.mobile', row.id, row.mobile_ciphertext),
     occupation: row.occupation as Occupation | null,
     platform: row.platform,
   }

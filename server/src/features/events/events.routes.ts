@@ -5,6 +5,7 @@ import type { AppContext } from '../../http/context'
 import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
+import { findUnitNames } from '../units/units.repository'
 import { eventEnrolmentCounts, findEventByCode, findEventById, listEventRows } from './events.repository'
 import { eventLink, presentEvent, presentEventPublic } from './events.presenter'
 import { createEvent, recordScan } from './events.service'
@@ -17,11 +18,8 @@ const staffOnly = { roles: ['staff', 'admin'] } as const
 /** The configured public URL, else the scheme and host the request came to (behind a proxy: X-Forwarded-* when trusted). */
 const baseUrlOf = (ctx: Pick<AppContext, 'deps' | 'protocol' | 'host'>) => ctx.deps.config.publicUrl ?? `${ctx.protocol}://${ctx.host}`
 
-async function unitNames(db: Db, rows: readonly OutreachEventRow[]): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.map((r) => r.unit_id).filter((id): id is string => id !== null))]
-  if (ids.length === 0) return new Map()
-  return new Map((await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute()).map((u) => [u.id, u.name]))
-}
+/** The names of the events' units, by unit id. */
+const unitNames = (db: Db, rows: readonly OutreachEventRow[]) => findUnitNames(db, rows.map((r) => r.unit_id).filter((id): id is string => id !== null))
 
 async function presentMany(ctx: Pick<AppContext, 'deps' | 'protocol' | 'host'>, rows: OutreachEventRow[]) {
   const db = ctx.deps.readDb

@@ -1,13 +1,10 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { fillProfile, loginAs, loginEveryRole, startTestApp, type TestApp, type TestUser } from '../../../test/helpers'
+import { fillProfile, loginAs, startAppWithEveryRole, startTestApp, type EveryRole, type TestApp, type TestUser } from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const event = { name: '长安区骑手健康义诊', place: '长安区美团站点', date: '2026-11-28', unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift' }

@@ -1,15 +1,13 @@
 import { nowIso, type Clock } from '../../clock'
+import { hashIdNumber, hashPhone, seal } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { AppError } from '../../http/errors'
 import { failure, success, type Outcome } from '../../outcome'
-import { recordAudit, type AuditActor } from '../audit/audit.service'
+import { ID_NUMBER_AND_MOBILE, recordAudit, type AuditActor } from '../audit/audit.service'
 import { activeConsentRow, findProfileRow, findProfileRowByIdHash, insertProfileRow, updateProfileRow } from './members.repository'
 import type { MemberProfileRow } from './member-profiles.table'
-import {
-  changedFields, decodeProfile, ID_NUMBER_HASH, idNumberContext, mobileContext, PHONE_HASH,
-  type MemberProfile, type ProfileInput,
-} from './profile'
+import { changedFields, decodeProfile, type MemberProfile, type ProfileInput } from './profile'
 
 export interface ProfileDeps {
   clock: Clock
@@ -17,7 +15,6 @@ export interface ProfileDeps {
 }
 
 const RESOURCE = 'member_profile'
-const SENSITIVE_FIELDS = ['idNumber', 'mobile'] as const
 
 /**
  * Saves the member's own profile. The ID number needs the
@@ -30,7 +27,7 @@ export async function saveOwnProfile(db: Db, deps: ProfileDeps, userId: string, 
     return failure(new AppError(403, 'consent_required', { details: [{ kind: 'sensitive_personal_info' }] }))
   }
   const { protector, clock } = deps
-  const idNumberHash = protector.hash(ID_NUMBER_HASH, input.idNumber.value)
+  const idNumberHash = hashIdNumber(protector, input.idNumber.value)
   const holder = await findProfileRowByIdHash(db, idNumberHash)
   if (holder && holder.user_id !== userId) return failure(new AppError(409, 'id_number_in_use'))
 
@@ -40,12 +37,12 @@ export async function saveOwnProfile(db: Db, deps: ProfileDeps, userId: string, 
   const row: MemberProfileRow = {
     user_id: userId,
     name: input.name,
-    id_number_ciphertext: protector.encrypt(input.idNumber.value, idNumberContext(userId)),
+    id_number_ciphertext: seal(protector, 'member_profiles.id_number', userId, input.idNumber.value),
     id_number_hash: idNumberHash,
     sex: input.idNumber.sex,
     birth_date: input.idNumber.birthDate,
-    mobile_ciphertext: protector.encrypt(input.mobile, mobileContext(userId)),
-    mobile_hash: protector.hash(PHONE_HASH, input.mobile),
+    mobile_ciphertext: seal(protector, 'member_profiles.mobile', userId, input.mobile),
+    mobile_hash: hashPhone(protector, input.mobile),
     occupation: input.occupation,
     platform: input.platform,
     basic_medical_insurance: input.basicMedicalInsurance ? 1 : 0,
@@ -69,13 +66,13 @@ export async function saveOwnProfile(db: Db, deps: ProfileDeps, userId: string, 
 export async function readProfile(db: Db, deps: ProfileDeps, subjectUserId: string, actor: AuditActor): Promise<MemberProfile | undefined> {
   const row = await findProfileRow(db, subjectUserId)
   if (!row) return undefined
-  await recordAudit(db, deps.clock, actor, { subjectUserId, action: 'read', resource: RESOURCE, fields: SENSITIVE_FIELDS })
+  await recordAudit(db, deps.clock, actor, { subjectUserId, action: 'read', resource: RESOURCE, fields: ID_NUMBER_AND_MOBILE })
   return decodeProfile(row, deps.protector)
 }
 
 /** Finds a member by ID number through its keyed hash; the search is audited, found or not. */
 export async function findProfileByIdNumber(db: Db, deps: ProfileDeps, idNumber: string, actor: AuditActor): Promise<MemberProfile | undefined> {
-  const row = await findProfileRowByIdHash(db, deps.protector.hash(ID_NUMBER_HASH, idNumber))
+  const row = await findProfileRowByIdHash(db, hashIdNumber(deps.protector, idNumber))
   await recordAudit(db, deps.clock, actor, { subjectUserId: row?.user_id ?? null, action: 'search', resource: RESOURCE, fields: ['idNumber'] })
   return row ? decodeProfile(row, deps.protector) : undefined
 }

@@ -1,4 +1,5 @@
 import type { IdNumber, Occupation, Sex } from '@huzhu/shared'
+import { unseal } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
 import type { MemberProfileRow } from './member-profiles.table'
 
@@ -28,22 +29,14 @@ export interface ProfileInput {
   unionMember: boolean
 }
 
-/** The encryption contexts bind each ciphertext to its column and account. */
-export const idNumberContext = (userId: string) => `member_profiles.id_number:${userId}`
-export const mobileContext = (userId: string) => `member_profiles.mobile:${userId}`
-
-/** Keyed-hash purposes: the same phone hashes alike as a login phone and a profile mobile. */
-export const ID_NUMBER_HASH = 'id_number'
-export const PHONE_HASH = 'phone'
-
 export function decodeProfile(row: MemberProfileRow, protector: DataProtector): MemberProfile {
   return {
     userId: row.user_id,
     name: row.name,
-    idNumber: protector.decrypt(row.id_number_ciphertext, idNumberContext(row.user_id)),
+    idNumber: unseal(protector, 'member_profiles.id_number', row.user_id, row.id_number_ciphertext),
     sex: row.sex === 'F' ? 'F' : 'M',
     birthDate: row.birth_date,
-    mobile: protector.decrypt(row.mobile_ciphertext, mobileContext(row.user_id)),
+    mobile: unseal(protector, 'member_profiles.mobile', row.user_id, row.mobile_ciphertext),
     occupation: row.occupation as Occupation,
     platform: row.platform,
     basicMedicalInsurance: row.basic_medical_insurance === 1,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open'
+import { newestFirst } from '../../db/paging'
 import type { NewNotificationRow, NotificationRow } from './notifications.table'
 
 export async function insertNotificationRow(db: Db, row: NewNotificationRow): Promise<void> {
@@ -7,9 +8,7 @@ export async function insertNotificationRow(db: Db, row: NewNotificationRow): Pr
 
 /** Newest first; `before` is the id of the last one of the previous page. */
 export function listNotificationRows(db: Db, userId: string, before: string | undefined, limit: number): Promise<NotificationRow[]> {
-  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit)
-  if (before !== undefined) query = query.where('id', '<', before)
-  return query.execute()
+  return newestFirst(db.selectFrom('notifications').selectAll().where('user_id', '=', userId), before, limit).execute()
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {

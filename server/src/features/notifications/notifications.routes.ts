@@ -1,5 +1,6 @@
-import { clientConfigSchema, notificationListResponseSchema, notificationReadRequestSchema } from '@huzhu/shared'
+import { notificationListResponseSchema, notificationReadRequestSchema } from '@huzhu/shared'
 import { nowIso } from '../../clock'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { presentNotification } from './notifications.presenter'
@@ -7,9 +8,6 @@ import { countUnread, listNotificationRows, markRead } from './notifications.rep
 import { notificationListQuerySchema } from './schema'
 
 const tags = ['notifications']
-
-/** The version of each consent text in force; the app records consents against these. */
-export const CONSENT_TEXT_VERSIONS = { privacy_policy: '2026-11-01', sensitive_personal_info: '2026-11-01', medical_data: '2026-11-01' } as const
 
 export const listMyNotifications = defineRoute({
   method: 'get', path: '/api/v1/me/notifications', operationId: 'listMyNotifications', tags, access: 'signed_in',
@@ -19,12 +17,11 @@ export const listMyNotifications = defineRoute({
   async handler(ctx) {
     const me = currentUser(ctx)
     const { before, limit } = ctx.input.query
-    const rows = await listNotificationRows(ctx.deps.db, me.id, before, limit + 1)
-    const page = rows.slice(0, limit)
+    const page = await readPage(limit, (take) => listNotificationRows(ctx.deps.db, me.id, before, take))
     ctx.body = {
-      notifications: page.map(presentNotification),
+      notifications: page.items.map(presentNotification),
       unread: await countUnread(ctx.deps.db, me.id),
-      nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      nextBefore: page.next?.id ?? null,
     }
   },
 })
@@ -41,18 +38,4 @@ export const readMyNotifications = defineRoute({
   },
 })
 
-export const getClientConfig = defineRoute({
-  method: 'get', path: '/api/v1/client-config', operationId: 'getClientConfig', tags: ['client'], access: 'public',
-  summary: 'What the app needs at start: WeChat subscribe-message templates to ask for, and the consent text versions in force',
-  responses: { 200: { description: 'The client configuration', schema: clientConfigSchema } },
-  handler(ctx) {
-    const { claim, enrolment } = ctx.deps.config.wechat.subscribeTemplates
-    const configured = Boolean(ctx.deps.config.wechat.appId && ctx.deps.config.wechat.secret)
-    ctx.body = {
-      wechatSubscribeTemplateIds: configured ? [claim, enrolment].filter((t): t is string => t !== undefined) : [],
-      consentVersions: { ...CONSENT_TEXT_VERSIONS },
-    }
-  },
-})
-
-export const notificationRoutes = [listMyNotifications, readMyNotifications, getClientConfig]
+export const notificationRoutes = [listMyNotifications, readMyNotifications]

@@ -45,15 +45,6 @@ describe('in-app messages', () => {
     expect((await list('?before=yesterday')).status).toBe(400)
     expect((await app.api.get('/api/v1/me/notifications')).status).toBe(401)
   })
-
-  test('GET /api/v1/client-config is public: consent versions, no templates without WeChat settings', async () => {
-    const res = await app.api.get('/api/v1/client-config')
-    expect(res.status).toBe(200)
-    expect(res.body).toEqual({
-      wechatSubscribeTemplateIds: [],
-      consentVersions: { privacy_policy: '2026-11-01', sensitive_personal_info: '2026-11-01', medical_data: '2026-11-01' },
-    })
-  })
 })
 
 describe('WeChat subscribe messages', () => {
@@ -91,17 +82,13 @@ describe('WeChat subscribe messages', () => {
     return { ...user, ...(await createTestEnrolment(app, user)) }
   }
 
-  test('client-config lists the templates to ask for', async () => {
-    expect((await app.api.get('/api/v1/client-config')).body.wechatSubscribeTemplateIds).toEqual(['tpl-claim-status', 'tpl-enrolment-status'])
-  })
-
   test('a claim status change sends a subscribe message to the member’s openid after the commit', async () => {
     const member = await wechatClaimant('alice')
     const res = await postClaim(app, member, inpatientClaim(member.enrolmentId, [await uploadPhoto(app, member)]))
     expect(res.status).toBe(201)
     expect(await settledState(res.body.id)).toBe('sent')
     expect(wechat.subscribeMessages.at(-1)).toEqual({
-      touser: 'openid-alice', template_id: 'tpl-claim-status', page: `pages/claims/detail?id=${res.body.id}`, lang: 'zh_CN',
+      touser: 'openid-alice', template_id: 'tpl-claim-status', page: `claims/detail/index?id=${res.body.id}`, lang: 'zh_CN',
       data: { thing1: { value: '理赔申请已提交' }, thing2: { value: expect.any(String) }, time3: { value: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } },
     })
     expect(Array.from(wechat.subscribeMessages.at(-1)!.data.thing2!.value).length).toBeLessThanOrEqual(20)

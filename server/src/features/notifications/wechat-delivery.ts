@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../../config'
 import type { Db } from '../../db/open'
 import type { NotificationRow } from './notifications.table'
+import { miniAppPages } from './mini-app-pages'
 import { setWechatState } from './notifications.repository'
 
 export interface WechatDeliveryDeps {
@@ -44,7 +45,7 @@ function messageBody(row: NotificationRow, openid: string, templateId: string) {
   return {
     touser: openid,
     template_id: templateId,
-    page: row.subject_type === 'claim' ? `pages/claims/detail?id=${row.subject_id}` : `pages/enrolments/detail?id=${row.subject_id}`,
+    page: row.subject_type === 'claim' ? miniAppPages.claimDetail(row.subject_id) : miniAppPages.card(row.subject_id),
     data: { thing1: { value: clip(row.title, 20) }, thing2: { value: clip(row.body, 20) }, time3: { value: chinaTime(row.created_at) } },
     lang: 'zh_CN',
   }

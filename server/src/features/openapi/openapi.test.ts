@@ -47,6 +47,19 @@ describe('GET /api/v1/openapi.json', () => {
     expect(profile.properties.idNumber.type).toBe('string')
   })
 
+  test('a request body is required unless its schema accepts none (withdraw’s note is optional)', () => {
+    const withdraw = doc.paths['/api/v1/claims/{claimId}/withdraw'].post
+    expect(withdraw.requestBody.required).toBe(false)
+    expect(withdraw.requestBody.content['application/json'].schema.properties).toHaveProperty('note')
+    expect(doc.paths['/api/v1/quotes'].post.requestBody.required).toBe(true)
+    for (const route of apiRoutes) {
+      const body = route.request.body
+      if (!body) continue
+      const op = doc.paths[openApiPath(route.path)][route.method]
+      expect({ operationId: route.operationId, required: op.requestBody.required }).toEqual({ operationId: route.operationId, required: !body.safeParse(undefined).success })
+    }
+  })
+
   test('path and query parameters, security and roles are declared', () => {
     const getCatalogue = doc.paths['/api/v1/catalogues/{catalogueId}'].get
     expect(getCatalogue.parameters).toEqual([expect.objectContaining({ name: 'catalogueId', in: 'path', required: true })])

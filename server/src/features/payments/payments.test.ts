@@ -1,13 +1,10 @@
 import { builtInCatalogues, parseIdNumber, toSelection } from '@huzhu/shared'
-import { fillProfile, freshIdNumber, loginAs, loginEveryRole, startTestApp, type TestApp } from '../../../test/helpers'
+import { fillProfile, freshIdNumber, loginAs, startAppWithEveryRole, type EveryRole, type TestApp } from '../../../test/helpers'
 import { enrolPerson, priceSelection } from '../enrolments/enrolments.service'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const zy = { catalogueId: 'shaanxi-gig-2023', products: ['ZY'] }

@@ -1,5 +1,5 @@
 import {
-  claimant, createTestEnrolment, createUnit, grantRoles, loginEveryRole, startTestApp, submitTestClaim, type Claimant, type TestApp,
+  claimant, createTestEnrolment, createUnit, grantRoles, startAppWithEveryRole, submitTestClaim, type Claimant, type EveryRole, type TestApp,
 } from '../../../test/helpers'
 import { priorPayouts } from '../claims/claim-assessment.service'
 
@@ -10,11 +10,8 @@ import { priorPayouts } from '../claims/claim-assessment.service'
  * B0: a critical illness 10,000.00 once a year. Default cover 2020-04-01..2021-03-31.
  */
 let app: TestApp
-let roles: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  roles = await loginEveryRole(app)
-})
+let roles: EveryRole
+beforeAll(async () => ({ app, users: roles } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const CAP = 10_000_000

@@ -31,6 +31,15 @@ function statusCondition(status: QueueFilter['status']) {
   }
 }
 
+/** Claims with their insured person's name (`person_name`), as lists show them. */
+function claimsWithPersonName(db: Db) {
+  return db
+    .selectFrom('claims')
+    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
+    .selectAll('claims')
+    .select('insured_persons.name as person_name')
+}
+
 /**
  * The reviewer queue by due date, then id. Without a status it shows submitted
  * and in-review claims through the partial index `claims_queue_open` (the
@@ -38,12 +47,7 @@ function statusCondition(status: QueueFilter['status']) {
  * first page reads about `limit` index entries however many claims there are.
  */
 export function queueQuery(db: Db, filter: QueueFilter) {
-  let query = db
-    .selectFrom('claims')
-    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
-    .selectAll('claims')
-    .select('insured_persons.name as person_name')
-  query = query.where(statusCondition(filter.status))
+  let query = claimsWithPersonName(db).where(statusCondition(filter.status))
   if (filter.kind !== undefined) query = query.where('claims.kind', '=', filter.kind)
   if (filter.catalogueId !== undefined) query = query.where('claims.catalogue_id', '=', filter.catalogueId)
   if (filter.overdue !== undefined) query = query.where('claims.due_on', filter.overdue ? '<' : '>=', filter.today)
@@ -74,12 +78,7 @@ export interface SampleFilter {
  * above `aboveFen`, and a random `sharePercent` of the others.
  */
 export function listSampleRows(db: Db, filter: SampleFilter) {
-  let query = db
-    .selectFrom('claims')
-    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
-    .selectAll('claims')
-    .select('insured_persons.name as person_name')
-    .where('claims.status', 'in', ['approved', 'paid'])
+  let query = claimsWithPersonName(db).where('claims.status', 'in', ['approved', 'paid'])
   if (filter.since !== undefined) query = query.where('claims.submitted_at', '>=', new Date(`${filter.since}T00:00:00+08:00`).toISOString())
   const random = sql<boolean>`abs(random() % 100) < ${filter.sharePercent}`
   const above = filter.aboveFen

@@ -1,11 +1,12 @@
 import { claimDecisionRequestSchema, claimListResponseSchema, claimSchema, reviewQueueQuerySchema, reviewSampleQuerySchema } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { AppError, forbidden } from '../../http/errors'
-import { unwrap } from '../../outcome'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
+import { unwrap } from '../../outcome'
 import { currentUser, hasAnyRole } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { claimBody, viewerFor } from '../claims/claims.routes'
+import { claimBody, viewerFor } from '../claims/claim-response'
 import { presentClaimSummary } from '../claims/claims.presenter'
 import { findClaimRow } from '../claims/claims.repository'
 import { claimParamsSchema } from '../claims/schema'
@@ -36,16 +37,15 @@ export const listReviewQueue = defineRoute({
     const after = cursor === undefined ? undefined : decodeCursor(cursor)
     if (cursor !== undefined && !after) throw new AppError(400, 'cursor_invalid', { details: [{ path: 'cursor', code: 'cursor_invalid' }] })
     const today = todayInChina(ctx.deps.clock)
-    const rows = await listQueueRows(ctx.deps.readDb, {
-      ...filter, today, after, limit: limit + 1,
+    const page = await readPage(limit, (take) => listQueueRows(ctx.deps.readDb, {
+      ...filter, today, after, limit: take,
       overdue: overdue === undefined ? undefined : overdue === 'true',
       flagged: flagged === undefined ? undefined : flagged === 'true',
-    })
-    const page = rows.slice(0, limit)
-    const last = page.at(-1)
+    }))
+    const { next } = page
     ctx.body = {
-      claims: page.map(({ person_name, ...row }) => presentClaimSummary(row, person_name, viewerFor(ctx, me, row))),
-      nextCursor: rows.length > limit && last ? encodeCursor({ dueOn: last.due_on, id: last.id }) : null,
+      claims: page.items.map(({ person_name, ...row }) => presentClaimSummary(row, person_name, viewerFor(ctx, me, row))),
+      nextCursor: next ? encodeCursor({ dueOn: next.due_on, id: next.id }) : null,
     }
   },
 })

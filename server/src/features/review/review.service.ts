@@ -4,15 +4,17 @@ import {
 import { nowIso, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { AppError, notFound } from '../../http/errors'
-import { recordAudit, type AuditActor } from '../audit/audit.service'
+import type { AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
-import { benefitKey, cappedRules, reassessClaim } from '../claims/claim-assessment.service'
+import { auditClaimRead } from '../claims/claim-audit'
+import { reassessClaim } from '../claims/claim-assessment.service'
 import { changeClaim, statusConflict, yuan } from '../claims/claim-changes.service'
 import { parseFlags, parseLines, type StoredDecision, type StoredFlag } from '../claims/claim-json'
 import type { ClaimRow } from '../claims/claims.table'
 import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
 import { failure, success, type Outcome } from '../../outcome'
 import type { NotificationRow } from '../notifications/notifications.table'
+import { approvedLines } from './approved-lines'
 
 const decidable = ['submitted', 'in_review'] as const
 
@@ -21,7 +23,7 @@ async function claimForReview(db: Db, clock: Clock, reviewerId: string, claimId:
   const claim = await findClaimRow(db, claimId)
   if (!claim) throw notFound()
   if (claim.member_user_id === reviewerId) throw new AppError(403, 'claim_own_not_reviewable')
-  await recordAudit(db, clock, actor, { subjectUserId: claim.member_user_id, action: 'read', resource: 'claim', fields: ['diagnosis', 'figures', 'documents'] })
+  await auditClaimRead(db, clock, actor, claim)
   return claim
 }
 
@@ -51,60 +53,6 @@ export async function startReview(db: Db, deps: ReviewDeps, reviewerId: string, 
   if (found.status !== 'submitted') throw statusConflict(found.status)
   const { claim } = await currentEstimate(db, deps, found)
   return changeClaim(db, deps, claim, { from: ['submitted'], to: 'in_review', actorUserId: reviewerId, actorRole: 'reviewer' })
-}
-
-/**
- * The engine's lines attributed to an approved amount, so that the approved
- * lines always add up to it under the product and benefit that pay it (later
- * claims count them against annual caps and once-a-year sums):
- * - the engine's amount: its lines as they are;
- * - less: every paying line scaled down in proportion (largest remainder, in
- *   line order on ties), none above its engine amount;
- * - more: the excess goes, in line order, to lines of capped benefits that may
- *   pay (`limits`: the most each product/benefit may pay this plan year), never
- *   above the limit; a fixed sum never grows. Beyond every limit: a 422 naming
- *   the most that may be approved.
- * A changed line says so in its reason.
- */
-export function approvedLines(lines: readonly PayoutLine[], approvedFen: number, limits: ReadonlyMap<string, number>): PayoutLine[] {
-  const engineFen = lines.reduce((sum, line) => sum + Math.max(0, line.amountFen), 0)
-  const amounts = lines.map((line) => Math.max(0, line.amountFen))
-  if (approvedFen < engineFen) {
-    const shares = lines.map((_line, i) => {
-      const exact = BigInt(amounts[i]!) * BigInt(approvedFen)
-      return { i, floor: Number(exact / BigInt(engineFen)), remainder: Number(exact % BigInt(engineFen)) }
-    })
-    let left = approvedFen - shares.reduce((sum, s) => sum + s.floor, 0)
-    for (const s of shares) amounts[s.i] = s.floor
-    for (const s of [...shares].sort((a, b) => b.remainder - a.remainder || a.i - b.i)) {
-      if (left === 0) break
-      if (s.remainder === 0) continue
-      amounts[s.i]! += 1
-      left -= 1
-    }
-  } else if (approvedFen > engineFen) {
-    const room = new Map<string, number>()
-    for (const [key, limit] of limits) room.set(key, limit)
-    lines.forEach((line, i) => room.set(benefitKey(line), (room.get(benefitKey(line)) ?? 0) - amounts[i]!))
-    let excess = approvedFen - engineFen
-    lines.forEach((line, i) => {
-      if (excess === 0 || line.benefit === null || line.refusal !== null || !cappedRules.has(line.rule)) return
-      const free = Math.max(0, room.get(benefitKey(line)) ?? 0)
-      const extra = Math.min(free, excess)
-      amounts[i]! += extra
-      room.set(benefitKey(line), free - extra)
-      excess -= extra
-    })
-    if (excess > 0) {
-      const maxFen = approvedFen - excess
-      throw new AppError(422, 'claim_amount_over_limit', { params: { max: yuan(maxFen) }, details: [{ path: 'amountFen', code: 'claim_amount_over_limit', maxFen }] })
-    }
-  }
-  return lines.map((line, i) => {
-    const amountFen = amounts[i]!
-    if (amountFen === line.amountFen) return { ...line }
-    return { ...line, amountFen, reason: `${line.reason}（审核核定 ${yuan(amountFen)} 元，测算 ${yuan(Math.max(0, line.amountFen))} 元）` }
-  })
 }
 
 /** The amounts of a payout's lines, to tell whether a stored estimate still holds. */

@@ -1,15 +1,10 @@
 import { CompiledQuery } from 'kysely'
 import { queueQuery } from './review.repository'
-import {
-  claimant, loginEveryRole, startTestApp, submitTestClaim, uploadPhoto, type Claimant, type TestApp,
-} from '../../../test/helpers'
+import { claimant, startAppWithEveryRole, submitTestClaim, uploadPhoto, type Claimant, type EveryRole, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
-let roles: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  roles = await loginEveryRole(app)
-})
+let roles: EveryRole
+beforeAll(async () => ({ app, users: roles } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const decide = (claimId: string, body: unknown, token = roles.reviewer.token) => app.api.post(`/api/v1/claims/${claimId}/decisions`, body, { token })

@@ -2,7 +2,7 @@ import { columnIndex, columnLetter, coverDates, message, type Catalogue, type Ci
 import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { findOverlappingMany } from '../enrolments/enrolments.repository'
-import { idNumberHash } from '../enrolments/insured-person'
+import { hashIdNumber } from '../../crypto/personal-data'
 import { findPersonsByHashes } from '../enrolments/insured-persons.repository'
 import { checkRosterStream } from './roster-file'
 import type { StagingWriter } from './roster-staging'
@@ -34,7 +34,7 @@ export async function checkRosterFile(
 ): Promise<CheckedRoster> {
   const rowByHash = new Map<string, number>()
   const checked = await checkRosterFileOffline(path, catalogue, today, acceptedOn, async (m) => {
-    rowByHash.set(idNumberHash(protector, m.idNumber.value), m.row)
+    rowByHash.set(hashIdNumber(protector, m.idNumber.value), m.row)
     await staging?.add(m)
   })
   await staging?.close()

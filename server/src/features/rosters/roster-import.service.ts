@@ -6,7 +6,7 @@ import { newId } from '../../ids'
 import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
 import { findOverlappingMany, insertEnrolments } from '../enrolments/enrolments.repository'
 import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
-import { idNumberHash, personRow } from '../enrolments/insured-person'
+import { personRow } from '../enrolments/insured-person'
 import { CHUNK, findPersonsByHashes, insertPersons, updatePerson } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 import type { UnitRow } from '../units/units.table'
@@ -15,6 +15,7 @@ import { checkRosterStream } from './roster-file'
 import { readStaging } from './roster-staging'
 import { markImported } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
+import { hashIdNumber } from '../../crypto/personal-data'
 
 export interface ImportResult {
   importedCount: number
@@ -50,7 +51,7 @@ export async function importRosterFile(
   let importedCount = 0
   let premiumFen = 0
   const writeBatch = async (part: readonly RosterMember[]) => {
-    const hashes = part.map((m) => idNumberHash(deps.protector, m.idNumber.value))
+    const hashes = part.map((m) => hashIdNumber(deps.protector, m.idNumber.value))
     const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
     const fresh: InsuredPersonRow[] = []
     const personIds: string[] = []

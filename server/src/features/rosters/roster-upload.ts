@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import type { AppContext } from '../../http/context'
 import { AppError, formatBytes } from '../../http/errors'
-import { XLSX_TYPE } from './roster-workbook'
+import { XLSX_TYPE } from '../../http/file-response'
 
 /**
  * Streams the raw request body (the xlsx bytes) to `path`, refusing anything but
@@ -39,9 +39,4 @@ export async function receiveFile(ctx: Pick<AppContext, 'request' | 'req' | 'get
     throw new AppError(422, 'roster_invalid_file', { details: [{ reason: 'empty' }] })
   }
   return { sha256: hash.digest('hex'), size }
-}
-
-/** `attachment; filename*=UTF-8''…` for Chinese file names. */
-export function attachment(fileName: string): string {
-  return `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }

@@ -2,8 +2,6 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { ROSTER_ERROR_HEADER, columnIndex, rosterColumns, rosterHeaders, type RosterCell } from '@huzhu/shared'
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
 const TEXT_COLUMNS = [columnIndex('idNumber'), columnIndex('mobile')]
 const WIDTHS: Record<string, number> = { 序号: 6, 姓名: 10, 性别: 6, 身份证号码: 22, 手机号码: 14, 职业类别: 12, 所在平台或单位: 20, 是否参加基本医保: 16, 参保项目: 14, 份数: 6, 备注: 16 }
 const BAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }

@@ -4,10 +4,11 @@ import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuery
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
+import { XLSX_TYPE, sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
-import { recordAudit, auditActorOf } from '../audit/audit.service'
+import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
 import { assertDatesOpen, catalogueOr422, unitModeFor } from '../enrolments/enrolments.service'
 import { unitParamsSchema } from '../units/schema'
 import { unitOr404 } from '../units/units.service'
@@ -15,8 +16,8 @@ import { checkRosterFile } from './roster-check.service'
 import { exportRows } from './roster-export.service'
 import { assertZipMagic, inspectZip, readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
-import { attachment, receiveFile } from './roster-upload'
-import { XLSX_TYPE, rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
+import { receiveFile } from './roster-upload'
+import { rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
 import { rosterPath as storedRosterPath, rosterStagingPath, rostersDir as storedRostersDir } from './roster-paths'
 import { openStaging } from './roster-staging'
 import { presentRoster, type StoredRosterError } from './rosters.presenter'
@@ -26,7 +27,6 @@ import { MAX_ROSTER_FILE_BYTES, rosterExportQuerySchema, rosterParamsSchema } fr
 
 const tags = ['rosters']
 const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
-const xlsx = { description: 'An xlsx file', contentType: XLSX_TYPE }
 
 const rostersDir = (deps: AppDeps) => storedRostersDir(deps.config.dataDir)
 const rosterPath = (deps: AppDeps, id: string) => storedRosterPath(deps.config.dataDir, id)
@@ -40,11 +40,9 @@ async function rosterOr404(deps: AppDeps, unitId: string, rosterId: string): Pro
 export const getRosterTemplate = defineRoute({
   method: 'get', path: '/api/v1/rosters/template.xlsx', operationId: 'getRosterTemplate', tags, access: 'signed_in',
   summary: 'A blank roster (参保名单模板) in the required layout; ID number and mobile columns are text',
-  responses: { 200: xlsx },
+  responses: { 200: xlsxResponse() },
   async handler(ctx) {
-    ctx.set('Content-Disposition', attachment('参保名单模板.xlsx'))
-    ctx.type = XLSX_TYPE
-    ctx.body = await rosterTemplate()
+    sendXlsx(ctx, await rosterTemplate(), '参保名单模板.xlsx', 'roster.xlsx')
   },
 })
 
@@ -111,7 +109,7 @@ export const getRosterErrors = defineRoute({
   method: 'get', path: '/api/v1/units/:unitId/rosters/:rosterId/errors.xlsx', operationId: 'getRosterErrors', tags, access: unitRoles,
   summary: 'The uploaded file back with a 错误说明 column for every bad row and the bad cells highlighted',
   request: { params: rosterParamsSchema },
-  responses: { 200: xlsx },
+  responses: { 200: xlsxResponse() },
   errors: [404],
   async handler(ctx) {
     const { unitId, rosterId } = ctx.input.params
@@ -119,9 +117,7 @@ export const getRosterErrors = defineRoute({
     const roster = await rosterOr404(ctx.deps, unitId, rosterId)
     const errors = JSON.parse(roster.errors) as StoredRosterError[]
     const buffer = await rosterWithErrors(readRosterRows(rosterPath(ctx.deps, roster.id)), errorsByRow(errors), new Set(errors.map((e) => e.cell)))
-    ctx.set('Content-Disposition', attachment(`参保名单错误说明-${roster.id}.xlsx`))
-    ctx.type = XLSX_TYPE
-    ctx.body = buffer
+    sendXlsx(ctx, buffer, `参保名单错误说明-${roster.id}.xlsx`, 'roster.xlsx')
   },
 })
 
@@ -145,7 +141,7 @@ export const importRoster = defineRoute({
     const today = todayInChina(deps.clock)
     await deps.db.transaction().execute(async (trx) => {
       await importRosterFile(trx, deps, roster, unit, { xlsx: rosterPath(deps, roster.id), staging: rosterStagingPath(deps.config.dataDir, roster.id) }, today, ctx.input.body.onlyValidRows, user.id)
-      await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ['idNumber', 'mobile'] })
+      await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ID_NUMBER_AND_MOBILE })
     })
     ctx.body = presentRoster(await rosterOr404(deps, unitId, rosterId))
   },
@@ -155,7 +151,7 @@ export const exportRoster = defineRoute({
   method: 'get', path: '/api/v1/units/:unitId/roster.xlsx', operationId: 'exportRoster', tags, access: unitRoles,
   summary: 'The unit’s enrolled members in a catalogue, in the roster layout, for the regional office (the export is audited)',
   request: { params: unitParamsSchema, query: rosterExportQuerySchema },
-  responses: { 200: xlsx },
+  responses: { 200: xlsxResponse() },
   errors: [404, 422],
   async handler(ctx) {
     const { deps } = ctx
@@ -163,11 +159,9 @@ export const exportRoster = defineRoute({
     assertUnitAccess(currentUser(ctx), unitId)
     await unitOr404(deps.readDb, unitId)
     const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
-    await recordAudit(deps.db, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ['idNumber', 'mobile'] })
+    await recordAudit(deps.db, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
     const buffer = await rosterExport(exportRows(deps.readDb, deps.protector, unitId, catalogue.id))
-    ctx.set('Content-Disposition', attachment(`参保名单-${catalogue.id}.xlsx`))
-    ctx.type = XLSX_TYPE
-    ctx.body = buffer
+    sendXlsx(ctx, buffer, `参保名单-${catalogue.id}.xlsx`, 'roster.xlsx')
   },
 })
 

@@ -3,14 +3,13 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { rosterHeaders } from '@huzhu/shared'
 import {
-  countEnrolments, createUnit, freshIdNumber, loginAs, handmadeZip, loginEveryRole, rosterRow, rosterXlsx, setUnitSelection, startTestApp, XLSX, type TestApp, type TestUser,
+  countEnrolments, createUnit, freshIdNumber, handmadeZip, loginAs, rosterRow, rosterXlsx, setUnitSelection, startAppWithEveryRole, XLSX, type EveryRole, type TestApp, type TestUser,
 } from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
+let users: EveryRole
 beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
+  ({ app, users } = await startAppWithEveryRole())
   await setUnitSelection(app, users.unitId, 'shaanxi-gig-2023', ['ZY'], 'union_gift')
 })
 afterAll(() => app.close())

@@ -1,11 +1,8 @@
-import { countEnrolments, createUnit, freshIdNumber, loginAs, loginEveryRole, startTestApp, type TestApp } from '../../../test/helpers'
+import { countEnrolments, createUnit, freshIdNumber, loginAs, startAppWithEveryRole, type EveryRole, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const settings = { name: '碑林区外卖站点', catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'unit' }

@@ -7,6 +7,13 @@ export function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Unit names by id, for lists that show them beside their own rows. */
+export async function findUnitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  return new Map((await db.selectFrom('units').select(['id', 'name']).where('id', 'in', unique).execute()).map((u) => [u.id, u.name]))
+}
+
 export function listUnits(db: Db): Promise<UnitRow[]> {
   return db.selectFrom('units').selectAll().orderBy('name').orderBy('id').execute()
 }

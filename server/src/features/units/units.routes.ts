@@ -3,11 +3,11 @@ import { nowIso } from '../../clock'
 import { defineRoute } from '../../http/route'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
-import { auditActorOf, recordAudit } from '../audit/audit.service'
+import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
 import { isStaff } from '../enrolments/enrolment-access'
 import { presentEnrolment } from '../enrolments/enrolments.presenter'
 import { loadViews } from '../enrolments/enrolments.repository'
-import { presentDeps } from '../enrolments/enrolments.routes'
+import { presentDeps } from '../enrolments/enrolments.presenter'
 import { presentUnit, presentUnitDetail } from './units.presenter'
 import { insertUnit, listUnits, unitCounts } from './units.repository'
 import { enrolNewHire, saveUnitSettings, unitOr404 } from './units.service'
@@ -80,7 +80,7 @@ export const createNewHire = defineRoute({
     assertUnitAccess(user, unitId)
     const view = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await enrolNewHire(trx, ctx.deps, unitId, ctx.input.body, user.id)
-      await recordAudit(trx, ctx.deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `insured_person:${row.insured_person_id}`, fields: ['idNumber', 'mobile'] })
+      await recordAudit(trx, ctx.deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `insured_person:${row.insured_person_id}`, fields: ID_NUMBER_AND_MOBILE })
       return (await loadViews(trx, [row]))[0]!
     })
     ctx.status = 201

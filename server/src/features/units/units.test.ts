@@ -1,11 +1,8 @@
-import { loginEveryRole, startTestApp, type TestApp } from '../../../test/helpers'
+import { startAppWithEveryRole, type EveryRole, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
-let users: Awaited<ReturnType<typeof loginEveryRole>>
-beforeAll(async () => {
-  app = await startTestApp()
-  users = await loginEveryRole(app)
-})
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
 const unitCount = async () => (await app.db.selectFrom('units').select('id').execute()).length

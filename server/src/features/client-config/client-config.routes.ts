@@ -1,0 +1,19 @@
+import { clientConfigSchema } from '@huzhu/shared'
+import { defineRoute } from '../../http/route'
+import { CONSENT_TEXT_VERSIONS } from '../members/consent-versions'
+
+export const getClientConfig = defineRoute({
+  method: 'get', path: '/api/v1/client-config', operationId: 'getClientConfig', tags: ['client'], access: 'public',
+  summary: 'What the app needs at start: WeChat subscribe-message templates to ask for, and the consent text versions in force',
+  responses: { 200: { description: 'The client configuration', schema: clientConfigSchema } },
+  handler(ctx) {
+    const { claim, enrolment } = ctx.deps.config.wechat.subscribeTemplates
+    const configured = Boolean(ctx.deps.config.wechat.appId && ctx.deps.config.wechat.secret)
+    ctx.body = {
+      wechatSubscribeTemplateIds: configured ? [claim, enrolment].filter((t): t is string => t !== undefined) : [],
+      consentVersions: { ...CONSENT_TEXT_VERSIONS },
+    }
+  },
+})
+
+export const clientConfigRoutes = [getClientConfig]
