@@ -38,7 +38,7 @@ export const getCertificateKeys = defineRoute({
 })
 
 export const checkCertificateRoute = defineRoute({
-  method: 'post', path: '/api/v1/certificates/checks', operationId: 'checkCertificate', tags, access: { roles: ['staff', 'admin'] },
+  method: 'post', path: '/api/v1/certificates/checks', operationId: 'checkCertificate', tags, access: { roles: ['staff', 'reviewer', 'admin'] },
   summary: 'Check a scanned card: signature and dates offline, then whether the cover has been cancelled since',
   request: { body: certificateCheckRequestSchema },
   responses: { 200: { description: 'The verdict (invalid cards too)', schema: certificateCheckResponseSchema } },

@@ -5,7 +5,9 @@ import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { idPattern } from '../../ids'
 import { currentUser } from '../accounts/access'
+import { deliverWechat } from '../notifications/wechat-delivery'
 import { isStaff, ownIdHash, viewerOf } from './enrolment-access'
+import { notifyEnrolmentHolders } from './enrolment-notifications'
 import { presentDeps, presentEnrolment, type Viewer } from './enrolments.presenter'
 import { listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
 import { cancelEnrolment, enrolSelf, loadView } from './enrolments.service'
@@ -28,10 +30,12 @@ export const createMyEnrolment = defineRoute({
   errors: [409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
-    const view = await ctx.deps.db.transaction().execute(async (trx) => {
+    const { view, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await enrolSelf(trx, ctx.deps, me.id, ctx.input.body)
-      return (await loadViews(trx, [row]))[0]!
+      const notices = await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_created')
+      return { view: (await loadViews(trx, [row]))[0]!, notices }
     })
+    void deliverWechat(ctx.deps, notices)
     ctx.status = 201
     ctx.body = presentEnrolment(view, 'self', presentDeps(ctx.deps))
   },
@@ -99,10 +103,12 @@ export const cancelEnrolmentRoute = defineRoute({
   responses: { 200: { description: 'Cancelled', schema: enrolmentSchema } },
   errors: [404, 409],
   async handler(ctx) {
-    const view = await ctx.deps.db.transaction().execute(async (trx) => {
+    const { view, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await cancelEnrolment(trx, ctx.deps, ctx.input.params.enrolmentId)
-      return (await loadViews(trx, [row]))[0]!
+      const notices = await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_cancelled')
+      return { view: (await loadViews(trx, [row]))[0]!, notices }
     })
+    void deliverWechat(ctx.deps, notices)
     ctx.body = presentEnrolment(view, 'staff', presentDeps(ctx.deps))
   },
 })

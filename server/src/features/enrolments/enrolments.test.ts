@@ -172,6 +172,8 @@ describe('POST /api/v1/enrolments/:id/cancel', () => {
     const again = await app.api.post(path, undefined, { token: users.admin.token })
     expect([again.status, again.body.error.code]).toEqual([409, 'enrolment_already_cancelled'])
     expect((await app.api.post('/api/v1/enrolments/enr_01JAAAAAAAAAAAAAAAAAAAAAAA/cancel', undefined, { token: users.staff.token })).status).toBe(404)
+    const kinds = (await app.api.get('/api/v1/me/notifications', { token: member.token })).body.notifications.map((n: { kind: string }) => n.kind)
+    expect(kinds).toEqual(['enrolment_cancelled', 'enrolment_created'])
     // Cancelled cover no longer blocks a new enrolment.
     expect((await enrol(member, zy)).status).toBe(201)
   })

@@ -1,6 +1,8 @@
 import { paymentListQuerySchema, paymentListResponseSchema, paymentRequestSchema, paymentSchema } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
+import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
+import { deliverWechat } from '../notifications/wechat-delivery'
 import { presentPayment } from './payments.presenter'
 import { listPaymentRows } from './payments.repository'
 import { confirmPayment } from './payments.service'
@@ -15,7 +17,11 @@ export const createPayment = defineRoute({
   errors: [409, 422],
   async handler(ctx) {
     const staffId = currentUser(ctx).id
-    const row = await ctx.deps.db.transaction().execute((trx) => confirmPayment(trx, ctx.deps, staffId, ctx.input.body))
+    const { row, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
+      const row = await confirmPayment(trx, ctx.deps, staffId, ctx.input.body)
+      return { row, notices: await notifyEnrolmentHolders(trx, ctx.deps, { paymentId: row.id }, 'enrolment_active') }
+    })
+    void deliverWechat(ctx.deps, notices)
     ctx.status = 201
     ctx.body = presentPayment(row)
   },

@@ -51,6 +51,11 @@ describe('POST /api/v1/payments', () => {
     expect(seen.body).toMatchObject({ status: 'active', coverState: 'not_started', payment: { id: res.body.id, reference: 'BANK-0001' } })
     app.clock.advance(2 * 86_400_000)
     expect((await app.api.get(`/api/v1/enrolments/${a.id}`, { token: a.member.token })).body.coverState).toBe('covered')
+    // Each member is told, in the app, when they enrolled and when their cover came into force.
+    const messages = await app.api.get('/api/v1/me/notifications', { token: a.member.token })
+    expect(messages.body.notifications.map((n: { kind: string; subject: { id: string } }) => [n.kind, n.subject.id])).toEqual([
+      ['enrolment_active', a.id], ['enrolment_created', a.id],
+    ])
     const list = await app.api.get('/api/v1/payments?catalogueId=shaanxi-gig-2023', { token: users.admin.token })
     expect(list.status).toBe(200)
     expect(list.body.payments.map((p: { id: string }) => p.id)).toContain(res.body.id)
