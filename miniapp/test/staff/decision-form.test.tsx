@@ -60,7 +60,7 @@ describe('claim decision form', () => {
   })
 
   test('buildDecision: an unreadable amount is refused before anything is sent', () => {
-    expect(buildDecision('approve', { amount: '62,00.0.1', note: '', missing: [], refusal: null }, ENGINE_FEN)).toEqual({ ok: false, error: staffUi.decision.amountInvalid })
+    expect(buildDecision('approve', { amount: '62,00.0.1', note: '', missing: [], refusal: null }, ENGINE_FEN)).toEqual({ ok: false, error: staffUi.common.amountInvalid })
     expect(buildDecision('approve', { amount: '¥6,200.00', note: '', missing: [], refusal: null }, ENGINE_FEN)).toEqual({ ok: true, body: { decision: 'approve' } })
   })
 })

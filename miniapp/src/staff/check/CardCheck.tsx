@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { staffUi, verifyCertificate } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { useToday } from '../../lib/today'
 import { CertificateVerdict, type OfflineVerdict, type OnlineCheck } from '../components/CertificateVerdict'
+import { TextAreaField } from '../components/Field'
 import { cachedKeys, refreshKeys, type PublicKeys } from '../lib/certificate-keys'
 import { checkCertificateOnline } from '../lib/staff-api'
 import { CameraScanner, PhotoPicker } from './H5Scanner'
@@ -126,15 +127,7 @@ export function CardCheck() {
       {result && <CertificateVerdict verdict={result.verdict} online={online} elapsedMs={elapsed} />}
 
       <View className='staff-card'>
-        <Text className='staff-field__label'>{staffUi.check.pasteLabel}</Text>
-        <Textarea
-          id='check-paste'
-          className='staff-input staff-textarea'
-          value={pasted}
-          maxlength={2000}
-          placeholder={staffUi.check.pastePlaceholder}
-          onInput={(e) => setPasted(e.detail.value)}
-        />
+        <TextAreaField id='check-paste' label={staffUi.check.pasteLabel} value={pasted} onChange={setPasted} maxlength={2000} placeholder={staffUi.check.pastePlaceholder} />
         <Button id='check-paste-submit' className='staff-button' disabled={pasted.trim() === '' || undefined} onClick={() => void check(pasted, now())}>
           {staffUi.check.pasteCheck}
         </Button>

@@ -6,17 +6,18 @@ import {
   eventKindLabels,
   fillTemplate,
   formatYuan,
-  fundSegmentLabels,
   refusalReasons,
   staffUi,
   type Claim,
   type ClaimDecisionRequest,
+  ui,
 } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
+import { ApiError, errorMessage } from '../../api/errors'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
 import { useAsync } from '../../lib/use-async'
 import { DecisionForm } from '../components/DecisionForm'
+import { InfoLine } from '../components/InfoLine'
 import { StaffGate } from '../components/StaffGate'
 import { decideClaim, fetchClaim, startReview } from '../lib/staff-api'
 import { param } from '../lib/staff-routes'
@@ -34,7 +35,7 @@ function ruleLabel(rule: string): string {
 }
 
 function partLabel(part: string): string {
-  if (has(fundSegmentLabels, part)) return fundSegmentLabels[part]
+  if (has(ui.payoutPart, part)) return ui.payoutPart[part]
   if (has(careTypeLabels, part)) return careTypeLabels[part]
   return part
 }
@@ -43,15 +44,6 @@ function partLabel(part: string): string {
 function chinaTime(iso: string): string {
   const ms = Date.parse(iso)
   return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-function Line({ label, value, id }: { label: string; value: string; id?: string }) {
-  return (
-    <View className='claim-line'>
-      <Text className='claim-line__label'>{label}</Text>
-      <Text id={id} className='claim-line__value'>{value}</Text>
-    </View>
-  )
 }
 
 function Figures({ claim }: { claim: Claim }) {
@@ -72,7 +64,7 @@ function Figures({ claim }: { claim: Claim }) {
     <View id='claim-figures' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.claim.figures}</Text>
       {rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => (
-        <Line key={label} label={label} value={value} />
+        <InfoLine key={label} label={label} value={value} />
       ))}
     </View>
   )
@@ -137,16 +129,23 @@ function ClaimDesk({ claimId }: { claimId: string }) {
   const [attempt, setAttempt] = useState(0)
   const [claim, setClaim] = useState<Claim | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [estimateChanged, setEstimateChanged] = useState<string | null>(null)
   const loaded = useAsync(() => fetchClaim(claimId), [claimId, attempt])
   if (loaded.status === 'error' && !claim) return <ErrorState id='claim-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
   const shown = claim ?? (loaded.status === 'ready' ? loaded.value : null)
   if (!shown) return <LoadingState id='claim-loading' />
 
   const decide = async (body: ClaimDecisionRequest) => {
+    setEstimateChanged(null)
     try {
       setClaim(await decideClaim(claimId, body))
     } catch (failure) {
-      throw new Error(errorMessage(failure))
+      // The engine's amount moved since the claim was opened (another claim used up a cap); the server saved the new
+      // estimate. Show it, and let the reviewer decide again on what would really be paid.
+      if (!(failure instanceof ApiError && failure.code === 'claim_estimate_changed')) throw failure
+      const fresh = await fetchClaim(claimId)
+      setClaim(fresh)
+      setEstimateChanged(fillTemplate(staffUi.claim.estimateChanged, { before: formatYuan(shown.estimate.totalFen), after: formatYuan(fresh.estimate.totalFen) }))
     }
   }
   const take = async () => {
@@ -162,11 +161,11 @@ function ClaimDesk({ claimId }: { claimId: string }) {
       <View className='staff-columns'>
         <View id='claim-summary' className='staff-card'>
           <Text className='staff-card__title'>{`${shown.personName} · ${eventKindLabels[shown.kind]}`}</Text>
-          <Line label={staffUi.claim.eventDate} value={formatDate(shown.eventDate)} />
-          <Line label={staffUi.claim.diagnosis} value={shown.diagnosis} />
-          {shown.hospital && <Line label={staffUi.claim.hospital} value={shown.hospital} />}
-          <Line label={staffUi.claim.products} value={shown.products.map((p) => `${p.code} ${p.name}`).join('、')} />
-          <Line label={staffUi.review.status} value={staffUi.claimStatus[shown.status]} id='claim-status' />
+          <InfoLine label={staffUi.claim.eventDate} value={formatDate(shown.eventDate)} />
+          <InfoLine label={staffUi.claim.diagnosis} value={shown.diagnosis} />
+          {shown.hospital && <InfoLine label={staffUi.claim.hospital} value={shown.hospital} />}
+          <InfoLine label={staffUi.claim.products} value={shown.products.map((p) => `${p.code} ${p.name}`).join('、')} />
+          <InfoLine label={staffUi.review.status} value={staffUi.claimStatus[shown.status]} id='claim-status' />
           <Text className={shown.overdue ? 'staff-error-text' : 'staff-muted'}>
             {`${fillTemplate(staffUi.review.due, { date: formatDate(shown.dueOn) })}${shown.overdue ? ` · ${staffUi.review.overdue}` : ''}`}
           </Text>
@@ -202,7 +201,11 @@ function ClaimDesk({ claimId }: { claimId: string }) {
         <Payout claim={shown} />
         <Flags claim={shown} />
       </View>
-      {DECIDABLE.has(shown.status) && <DecisionForm key={shown.status} engineFen={shown.estimate.totalFen} onSubmit={decide} />}
+      {estimateChanged && <Text id='claim-estimate-changed' className='staff-card staff-error-text'>{estimateChanged}</Text>}
+      {DECIDABLE.has(shown.status) && (
+        // Keyed by the estimate too: a changed estimate starts the form again from the new amount.
+        <DecisionForm key={`${shown.status}-${shown.estimate.totalFen}`} engineFen={shown.estimate.totalFen} onSubmit={decide} />
+      )}
       <History claim={shown} />
     </View>
   )

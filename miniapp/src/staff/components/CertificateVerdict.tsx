@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { fillTemplate, staffUi, type CertificateCheckResponse, type CertificatePayload } from '@huzhu/shared'
 import { formatDate } from '../../lib/format'
+import { InfoLine } from './InfoLine'
 
 export type OfflineVerdict =
   | { kind: 'valid' | 'not_started' | 'expired'; payload: CertificatePayload }
@@ -10,15 +11,6 @@ export type OnlineCheck =
   | { status: 'checking' }
   | { status: 'done'; response: CertificateCheckResponse }
   | { status: 'failed'; reason: string }
-
-function Line({ label, value, id }: { label: string; value: string; id?: string }) {
-  return (
-    <View className='verdict__line'>
-      <Text className='verdict__label'>{label}</Text>
-      <Text id={id} className='verdict__value'>{value}</Text>
-    </View>
-  )
-}
 
 function OnlineLine({ online }: { online: OnlineCheck }) {
   if (online.status === 'checking') return <Text id='check-online' className='staff-muted' data-online='checking'>{staffUi.check.onlineChecking}</Text>
@@ -55,15 +47,15 @@ export function CertificateVerdict({ verdict, online, elapsedMs }: { verdict: Of
         <Text className='verdict__detail'>{staffUi.check.invalidDetail}</Text>
       ) : (
         <View className='verdict__lines'>
-          <Line label={staffUi.check.name} value={verdict.payload.n} id='check-name' />
-          <Line label={staffUi.check.idNumber} value={verdict.payload.i} id='check-id' />
-          <Line label={staffUi.check.catalogue} value={names?.catalogueName ?? verdict.payload.c} />
-          <Line
+          <InfoLine label={staffUi.check.name} value={verdict.payload.n} id='check-name' />
+          <InfoLine label={staffUi.check.idNumber} value={verdict.payload.i} id='check-id' />
+          <InfoLine label={staffUi.check.catalogue} value={names?.catalogueName ?? verdict.payload.c} />
+          <InfoLine
             label={staffUi.check.products}
             value={names ? names.products.map((p) => `${p.code} ${p.name}`).join('、') : verdict.payload.p.join('、')}
             id='check-products'
           />
-          <Line
+          <InfoLine
             label={staffUi.check.period}
             value={fillTemplate(staffUi.check.periodRange, { start: formatDate(verdict.payload.s), end: formatDate(verdict.payload.u) })}
             id='check-period'

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Field } from './Field'
 
 export interface ChipOption {
   value: string
@@ -35,5 +36,14 @@ export function Chips({ idPrefix, options, selected, onChange, multiple = false 
         )
       })}
     </View>
+  )
+}
+
+/** A labelled row of choices (a form field whose answer is a chip or several). */
+export function ChipsField({ label, ...chips }: Parameters<typeof Chips>[0] & { label: string }) {
+  return (
+    <Field label={label}>
+      <Chips {...chips} />
+    </Field>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import {
   documentKinds,
   fillTemplate,
@@ -13,8 +13,9 @@ import {
   type DocumentKind,
   type RefusalCode,
 } from '@huzhu/shared'
-import { Chips } from './Chips'
-import { Field, TextField } from './Field'
+import { Chips, ChipsField } from './Chips'
+import { useSubmit } from '../lib/use-submit'
+import { Field, SubmitRow, TextAreaField, TextField } from './Field'
 
 type Mode = 'approve' | 'request_material' | 'reject'
 
@@ -42,7 +43,7 @@ export function buildDecision(
   const note = input.note.trim()
   if (mode === 'approve') {
     const fen = parseYuan(input.amount)
-    if (fen === null) return { ok: false, error: staffUi.decision.amountInvalid }
+    if (fen === null) return { ok: false, error: staffUi.common.amountInvalid }
     if (fen === engineFen) return { ok: true, body: { decision: 'approve', ...(note ? { note } : {}) } }
     if (note === '') return { ok: false, error: staffUi.decision.reasonRequired }
     return { ok: true, body: { decision: 'approve', amountFen: fen, note } }
@@ -56,27 +57,19 @@ export function buildDecision(
   return { ok: true, body: { decision: 'reject', refusal: input.refusal, ...(note ? { note } : {}) } }
 }
 
+/** The decision on a claim; `onSubmit` sends it (a failure it throws is shown on the form). */
 export function DecisionForm({ engineFen, onSubmit }: { engineFen: number; onSubmit: (body: ClaimDecisionRequest) => Promise<void> }) {
   const [mode, setMode] = useState<Mode>('approve')
   const [amount, setAmount] = useState(editableYuan(engineFen))
   const [note, setNote] = useState('')
   const [missing, setMissing] = useState<string[]>([])
   const [refusal, setRefusal] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run, fail } = useSubmit()
 
   const submit = async () => {
     const built = buildDecision(mode, { amount, note, missing, refusal }, engineFen)
-    if (!built.ok) return setError(built.error)
-    setError(null)
-    setBusy(true)
-    try {
-      await onSubmit(built.body)
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
+    if (!built.ok) return fail(built.error)
+    await run(() => onSubmit(built.body))
   }
 
   const changed = mode === 'approve' && parseYuan(amount) !== engineFen
@@ -93,7 +86,7 @@ export function DecisionForm({ engineFen, onSubmit }: { engineFen: number; onSub
         selected={[mode]}
         onChange={([value]) => {
           setMode((value as Mode | undefined) ?? 'approve')
-          setError(null)
+          fail(null)
         }}
       />
       {mode === 'approve' && (
@@ -103,15 +96,14 @@ export function DecisionForm({ engineFen, onSubmit }: { engineFen: number; onSub
         </>
       )}
       {mode === 'request_material' && (
-        <Field label={staffUi.decision.missingKinds}>
-          <Chips
-            idPrefix='decision-missing'
-            multiple
-            options={documentKinds.map((kind) => ({ value: kind, label: staffUi.documentKind[kind] }))}
-            selected={missing}
-            onChange={setMissing}
-          />
-        </Field>
+        <ChipsField
+          label={staffUi.decision.missingKinds}
+          idPrefix='decision-missing'
+          multiple
+          options={documentKinds.map((kind) => ({ value: kind, label: staffUi.documentKind[kind] }))}
+          selected={missing}
+          onChange={setMissing}
+        />
       )}
       {mode === 'reject' && (
         <Field label={staffUi.decision.refusal}>
@@ -131,13 +123,14 @@ export function DecisionForm({ engineFen, onSubmit }: { engineFen: number; onSub
           </View>
         </Field>
       )}
-      <Field label={mode === 'approve' && changed ? staffUi.decision.reason : mode === 'request_material' ? staffUi.decision.reason : staffUi.decision.note}>
-        <Textarea id='decision-note' className='staff-input staff-textarea' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
-      </Field>
-      {error && <Text id='decision-error' className='staff-error-text'>{error}</Text>}
-      <Button id='decision-submit' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void submit()}>
-        {staffUi.decision.submit}
-      </Button>
+      <TextAreaField
+        id='decision-note'
+        label={changed || mode === 'request_material' ? staffUi.decision.reason : staffUi.decision.note}
+        value={note}
+        onChange={setNote}
+        maxlength={500}
+      />
+      <SubmitRow id='decision-submit' errorId='decision-error' error={error} busy={busy} label={staffUi.decision.submit} onSubmit={() => void submit()} />
     </View>
   )
 }

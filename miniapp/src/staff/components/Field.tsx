@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 
+/**
+ * The staff forms' building blocks: a labelled field, a one-line or a long text
+ * input with a stable id (the end-to-end tests type by it), and the end of a
+ * form (its error, if any, and the submit button).
+ */
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View className='staff-field'>
@@ -10,25 +15,67 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   )
 }
 
-/** A labelled one-line text input with a stable id. */
-export function TextField({ id, label, value, onChange, placeholder, type }: {
+interface InputProps {
   id: string
-  label: string
   value: string
   onChange: (value: string) => void
   placeholder?: string
-  type?: 'text' | 'digit' | 'number'
-}) {
+}
+
+/** A one-line input without a label of its own (in a table row, next to its button). */
+export function TextInput({ id, value, onChange, placeholder, type, className }: InputProps & { type?: 'text' | 'digit' | 'number'; className?: string }) {
+  return (
+    <Input
+      id={id}
+      className={`staff-input${className ? ` ${className}` : ''}`}
+      value={value}
+      type={type ?? 'text'}
+      placeholder={placeholder ?? ''}
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  )
+}
+
+/** A labelled one-line text input. */
+export function TextField({ label, ...input }: InputProps & { label: string; type?: 'text' | 'digit' | 'number' }) {
   return (
     <Field label={label}>
-      <Input
+      <TextInput {...input} />
+    </Field>
+  )
+}
+
+/** A labelled text area (a note, a pasted card payload). */
+export function TextAreaField({ id, label, value, onChange, placeholder, maxlength }: InputProps & { label: string; maxlength: number }) {
+  return (
+    <Field label={label}>
+      <Textarea
         id={id}
-        className='staff-input'
+        className='staff-input staff-textarea'
         value={value}
-        type={type ?? 'text'}
+        maxlength={maxlength}
         placeholder={placeholder ?? ''}
         onInput={(e) => onChange(e.detail.value)}
       />
     </Field>
+  )
+}
+
+/** The end of a form: what went wrong (`${id}`'s error text, id `errorId`) and the primary button. */
+export function SubmitRow({ id, errorId, error, busy, label, onSubmit }: {
+  id: string
+  errorId: string
+  error: string | null
+  busy: boolean
+  label: string
+  onSubmit: () => void
+}) {
+  return (
+    <>
+      {error && <Text id={errorId} className='staff-error-text'>{error}</Text>}
+      <Button id={id} className='staff-button staff-button--primary' disabled={busy || undefined} onClick={onSubmit}>
+        {label}
+      </Button>
+    </>
   )
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { fillTemplate, formatFen, formatYuan, parseYuan, staffUi, type Payment, type PaymentRequest } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
-import { TextField } from './Field'
 import { confirmPayment } from '../lib/staff-api'
+import { useSubmit } from '../lib/use-submit'
+import { SubmitRow, TextField } from './Field'
 
 /** What the last confirmed payment covered; shown by the page, which outlives the form (no pending left, no form). */
 export function PaidNotice({ id, payment }: { id: string; payment: Payment }) {
@@ -28,13 +28,12 @@ export function PaymentForm({ idPrefix, catalogueId, target, amountFen, onPaid }
   const [reference, setReference] = useState('')
   const [amount, setAmount] = useState(formatFen(amountFen).replace(/,/g, ''))
   const [payer, setPayer] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run, fail } = useSubmit()
 
   const submit = async () => {
-    if (reference.trim().length < 4) return setError(staffUi.payment.referenceRequired)
+    if (reference.trim().length < 4) return fail(staffUi.payment.referenceRequired)
     const fen = parseYuan(amount)
-    if (fen === null) return setError(staffUi.payment.amountInvalid)
+    if (fen === null) return fail(staffUi.common.amountInvalid)
     const body: PaymentRequest = {
       catalogueId,
       reference: reference.trim(),
@@ -42,15 +41,7 @@ export function PaymentForm({ idPrefix, catalogueId, target, amountFen, onPaid }
       ...(payer.trim() !== '' ? { payer: payer.trim() } : {}),
       ...target,
     }
-    setBusy(true)
-    setError(null)
-    try {
-      onPaid(await confirmPayment(body))
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    await run(async () => onPaid(await confirmPayment(body)))
   }
 
   return (
@@ -59,10 +50,7 @@ export function PaymentForm({ idPrefix, catalogueId, target, amountFen, onPaid }
       <TextField id={`${idPrefix}-reference`} label={staffUi.payment.reference} value={reference} onChange={setReference} placeholder={staffUi.payment.referencePlaceholder} />
       <TextField id={`${idPrefix}-amount`} label={staffUi.payment.amount} value={amount} onChange={setAmount} type='digit' />
       <TextField id={`${idPrefix}-payer`} label={staffUi.payment.payer} value={payer} onChange={setPayer} />
-      {error && <Text id={`${idPrefix}-error`} className='staff-error-text'>{error}</Text>}
-      <Button id={`${idPrefix}-submit`} className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void submit()}>
-        {staffUi.payment.submit}
-      </Button>
+      <SubmitRow id={`${idPrefix}-submit`} errorId={`${idPrefix}-error`} error={error} busy={busy} label={staffUi.payment.submit} onSubmit={() => void submit()} />
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import {
   eventFundingSources,
   fundingSourceLabels,
@@ -8,12 +8,13 @@ import {
   type EventCreateRequest,
   type OutreachEvent,
 } from '@huzhu/shared'
-import { errorMessage, fetchCatalogueSummaries, getCatalogue } from '../../api'
+import { fetchCatalogueSummaries, getCatalogue } from '../../api'
 import { useToday } from '../../lib/today'
 import { useAsync } from '../../lib/use-async'
-import { Chips } from '../components/Chips'
-import { Field, TextField } from '../components/Field'
+import { ChipsField } from '../components/Chips'
+import { SubmitRow, TextField } from '../components/Field'
 import { createEvent, fetchUnits } from '../lib/staff-api'
+import { useSubmit } from '../lib/use-submit'
 
 const NO_UNIT = 'none'
 
@@ -27,8 +28,7 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
   const [catalogueId, setCatalogueId] = useState<string | null>(null)
   const [products, setProducts] = useState<string[]>([])
   const [funding, setFunding] = useState<(typeof eventFundingSources)[number]>('union_gift')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run, fail } = useSubmit()
 
   const units = useAsync(() => fetchUnits().catch(() => []), [])
   const catalogues = useAsync(fetchCatalogueSummaries, [])
@@ -36,8 +36,8 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
   const catalogue = useAsync(() => (chosen ? getCatalogue(chosen) : Promise.resolve(null)), [chosen])
 
   const submit = async () => {
-    if (name.trim() === '' || place.trim() === '' || chosen === null) return setError(staffUi.events.required)
-    if (!isCivilDate(date.trim())) return setError(staffUi.events.dateInvalid)
+    if (name.trim() === '' || place.trim() === '' || chosen === null) return fail(staffUi.events.required)
+    if (!isCivilDate(date.trim())) return fail(staffUi.events.dateInvalid)
     const body: EventCreateRequest = {
       name: name.trim(),
       place: place.trim(),
@@ -47,15 +47,7 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
       products,
       fundingSource: funding,
     }
-    setBusy(true)
-    setError(null)
-    try {
-      onCreated(await createEvent(body))
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    await run(async () => onCreated(await createEvent(body)))
   }
 
   return (
@@ -64,46 +56,39 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
       <TextField id='new-event-name' label={staffUi.events.name} value={name} onChange={setName} placeholder={staffUi.events.namePlaceholder} />
       <TextField id='new-event-place' label={staffUi.events.place} value={place} onChange={setPlace} placeholder={staffUi.events.placePlaceholder} />
       <TextField id='new-event-date' label={staffUi.events.date} value={date} onChange={setDate} placeholder={staffUi.events.datePlaceholder} />
-      <Field label={staffUi.events.unit}>
-        <Chips
-          idPrefix='new-event-unit'
-          options={[{ value: NO_UNIT, label: staffUi.events.noUnit }, ...(units.status === 'ready' ? units.value.map((u) => ({ value: u.id, label: u.name })) : [])]}
-          selected={[unitId]}
-          onChange={([value]) => setUnitId(value ?? NO_UNIT)}
-        />
-      </Field>
-      <Field label={staffUi.events.catalogue}>
-        <Chips
-          idPrefix='new-event-catalogue'
-          options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
-          selected={chosen ? [chosen] : []}
-          onChange={([value]) => {
-            setCatalogueId(value ?? null)
-            setProducts([])
-          }}
-        />
-      </Field>
-      <Field label={staffUi.events.products}>
-        <Chips
-          idPrefix='new-event-product'
-          multiple
-          options={catalogue.status === 'ready' && catalogue.value ? catalogue.value.data.products.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) : []}
-          selected={products}
-          onChange={setProducts}
-        />
-      </Field>
-      <Field label={staffUi.events.funding}>
-        <Chips
-          idPrefix='new-event-funding'
-          options={eventFundingSources.map((f) => ({ value: f, label: fundingSourceLabels[f] }))}
-          selected={[funding]}
-          onChange={([value]) => value && setFunding(value as (typeof eventFundingSources)[number])}
-        />
-      </Field>
-      {error && <Text id='new-event-error' className='staff-error-text'>{error}</Text>}
-      <Button id='new-event-submit' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void submit()}>
-        {staffUi.events.submit}
-      </Button>
+      <ChipsField
+        label={staffUi.events.unit}
+        idPrefix='new-event-unit'
+        options={[{ value: NO_UNIT, label: staffUi.events.noUnit }, ...(units.status === 'ready' ? units.value.map((u) => ({ value: u.id, label: u.name })) : [])]}
+        selected={[unitId]}
+        onChange={([value]) => setUnitId(value ?? NO_UNIT)}
+      />
+      <ChipsField
+        label={staffUi.events.catalogue}
+        idPrefix='new-event-catalogue'
+        options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
+        selected={chosen ? [chosen] : []}
+        onChange={([value]) => {
+          setCatalogueId(value ?? null)
+          setProducts([])
+        }}
+      />
+      <ChipsField
+        label={staffUi.events.products}
+        idPrefix='new-event-product'
+        multiple
+        options={catalogue.status === 'ready' && catalogue.value ? catalogue.value.data.products.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })) : []}
+        selected={products}
+        onChange={setProducts}
+      />
+      <ChipsField
+        label={staffUi.events.funding}
+        idPrefix='new-event-funding'
+        options={eventFundingSources.map((f) => ({ value: f, label: fundingSourceLabels[f] }))}
+        selected={[funding]}
+        onChange={([value]) => value && setFunding(value as (typeof eventFundingSources)[number])}
+      />
+      <SubmitRow id='new-event-submit' errorId='new-event-error' error={error} busy={busy} label={staffUi.events.submit} onSubmit={() => void submit()} />
     </View>
   )
 }

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, formatYuan, staffUi } from '@huzhu/shared'
-import { ApiError, errorMessage } from '../../api/errors'
-import { LoadingState } from '../../components/StateView'
+import { ErrorState, LoadingState } from '../../components/StateView'
+import { useAsync } from '../../lib/use-async'
+import { TextInput } from '../components/Field'
 import { downloadFile } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 import { fetchClaim, fetchReviewQueue, payClaims, type ClaimPaymentBatch } from '../lib/staff-api'
+import { useSubmit } from '../lib/use-submit'
 
 interface Payable {
   id: string
@@ -13,100 +15,84 @@ interface Payable {
   amountFen: number
 }
 
+function PayRow({ claim, selected, reference, busy, onSelect, onReference, onPay }: {
+  claim: Payable
+  selected: boolean
+  reference: string
+  busy: boolean
+  onSelect: () => void
+  onReference: (value: string) => void
+  onPay: () => void
+}) {
+  return (
+    <View id={`pay-row-${claim.id}`} className='staff-row pay-row'>
+      <View id={`pay-select-${claim.id}`} className={`staff-chip${selected ? ' staff-chip--on' : ''}`} role='checkbox' aria-checked={selected} onClick={onSelect}>
+        <Text>{`${claim.personName} · ${formatYuan(claim.amountFen)}`}</Text>
+      </View>
+      <TextInput id={`pay-reference-${claim.id}`} className='pay-row__reference' value={reference} placeholder={staffUi.claimPayments.reference} onChange={onReference} />
+      <Button id={`pay-one-${claim.id}`} className='staff-button staff-button--small' disabled={busy || undefined} onClick={onPay}>
+        {staffUi.claimPayments.pay}
+      </Button>
+    </View>
+  )
+}
+
 /**
- * Approved claims, paid one by one or as a batch with their transfer references;
- * the batch exports as xlsx. The list comes from the review queue (approved);
- * an account that may not read the queue adds claims by their number.
+ * Approved claims awaiting payment (the review queue as staff see it: approved
+ * claims only), paid one by one or as a batch with their transfer references;
+ * the batch exports as xlsx. At the desk a claim can also be added by its number.
  */
 export function ClaimPayments() {
-  const [claims, setClaims] = useState<Payable[] | null>(null)
-  const [queueNote, setQueueNote] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const listed = useAsync(() => fetchReviewQueue({ status: 'approved', limit: '100' }), [version])
+  const [added, setAdded] = useState<Payable[]>([])
   const [references, setReferences] = useState<Record<string, string>>({})
   const [selected, setSelected] = useState<string[]>([])
   const [batch, setBatch] = useState<ClaimPaymentBatch | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [reload, setReload] = useState(0)
   const [claimNumber, setClaimNumber] = useState('')
+  const { busy, error, run, fail } = useSubmit()
 
-  useEffect(() => {
-    let alive = true
-    fetchReviewQueue({ status: 'approved', limit: '100' }).then(
-      (page) => alive && setClaims(page.claims.map((c) => ({ id: c.id, personName: c.personName, amountFen: c.approvedFen ?? c.estimateFen }))),
-      (failure: unknown) => {
-        if (!alive) return
-        setClaims((current) => current ?? [])
-        if (failure instanceof ApiError && failure.status === 403) setQueueNote(staffUi.claimPayments.queueForbidden)
-        else setError(errorMessage(failure))
-      },
-    )
-    return () => {
-      alive = false
-    }
-  }, [reload])
+  if (listed.status === 'error') return <ErrorState id='claim-payments-error' message={listed.message} onRetry={() => setVersion((n) => n + 1)} />
+  const fromQueue: Payable[] = listed.status === 'ready' ? listed.value.claims.map((c) => ({ id: c.id, personName: c.personName, amountFen: c.approvedFen ?? c.estimateFen })) : []
+  const claims = [...fromQueue, ...added.filter((a) => !fromQueue.some((c) => c.id === a.id))]
 
-  const addById = async () => {
-    const id = claimNumber.trim()
-    if (id === '') return
-    setError(null)
-    try {
-      const claim = await fetchClaim(id)
-      if (claim.status !== 'approved') return setError(staffUi.claimPayments.notApproved)
-      const row = { id: claim.id, personName: claim.personName, amountFen: claim.decision?.approvedFen ?? claim.estimate.totalFen }
-      setClaims((current) => [...(current ?? []).filter((c) => c.id !== row.id), row])
+  const addById = () =>
+    run(async () => {
+      const claim = await fetchClaim(claimNumber.trim())
+      if (claim.status !== 'approved') return fail(staffUi.claimPayments.notApproved)
+      setAdded((rows) => [...rows.filter((r) => r.id !== claim.id), { id: claim.id, personName: claim.personName, amountFen: claim.decision?.approvedFen ?? claim.estimate.totalFen }])
       setClaimNumber('')
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
-  }
+    })
 
-  const pay = async (ids: string[]) => {
+  const pay = (ids: string[]) => {
     const payments = ids.map((claimId) => ({ claimId, reference: (references[claimId] ?? '').trim() }))
-    if (payments.length === 0 || payments.some((p) => p.reference.length < 4)) return setError(staffUi.claimPayments.referenceRequired)
-    setBusy(true)
-    setError(null)
-    try {
+    if (payments.length === 0 || payments.some((p) => p.reference.length < 4)) return fail(staffUi.claimPayments.referenceRequired)
+    return run(async () => {
       setBatch(await payClaims(payments))
       setSelected([])
-      setClaims((current) => (current ?? []).filter((c) => !ids.includes(c.id)))
-      setReload((n) => n + 1)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+      setAdded((rows) => rows.filter((r) => !ids.includes(r.id)))
+      setVersion((n) => n + 1)
+    })
   }
 
   return (
     <View id='claim-payments' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.claimPayments.approved}</Text>
-      {claims === null && <LoadingState id='claim-payments-loading' />}
-      {queueNote && <Text id='claim-payments-note' className='staff-muted'>{queueNote}</Text>}
-      {claims !== null && claims.length === 0 && <Text id='claim-payments-empty' className='staff-muted'>{staffUi.claimPayments.empty}</Text>}
-      {claims?.map((claim) => {
+      {listed.status === 'loading' && <LoadingState id='claim-payments-loading' />}
+      {listed.status === 'ready' && claims.length === 0 && <Text id='claim-payments-empty' className='staff-muted'>{staffUi.claimPayments.empty}</Text>}
+      {claims.map((claim) => {
         const on = selected.includes(claim.id)
         return (
-          <View key={claim.id} id={`pay-row-${claim.id}`} className='staff-row pay-row'>
-            <View
-              id={`pay-select-${claim.id}`}
-              className={`staff-chip${on ? ' staff-chip--on' : ''}`}
-              role='checkbox'
-              aria-checked={on}
-              onClick={() => setSelected((s) => (on ? s.filter((id) => id !== claim.id) : [...s, claim.id]))}
-            >
-              <Text>{`${claim.personName} · ${formatYuan(claim.amountFen)}`}</Text>
-            </View>
-            <Input
-              id={`pay-reference-${claim.id}`}
-              className='staff-input pay-row__reference'
-              value={references[claim.id] ?? ''}
-              placeholder={staffUi.claimPayments.reference}
-              onInput={(e) => setReferences((r) => ({ ...r, [claim.id]: e.detail.value }))}
-            />
-            <Button id={`pay-one-${claim.id}`} className='staff-button staff-button--small' disabled={busy || undefined} onClick={() => void pay([claim.id])}>
-              {staffUi.claimPayments.pay}
-            </Button>
-          </View>
+          <PayRow
+            key={claim.id}
+            claim={claim}
+            selected={on}
+            reference={references[claim.id] ?? ''}
+            busy={busy}
+            onSelect={() => setSelected((s) => (on ? s.filter((id) => id !== claim.id) : [...s, claim.id]))}
+            onReference={(value) => setReferences((r) => ({ ...r, [claim.id]: value }))}
+            onPay={() => void pay([claim.id])}
+          />
         )
       })}
       {selected.length > 0 && (
@@ -115,25 +101,19 @@ export function ClaimPayments() {
         </Button>
       )}
       <View className='staff-row pay-add'>
-        <Input
-          id='pay-claim-id'
-          className='staff-input pay-row__reference'
-          value={claimNumber}
-          placeholder={staffUi.claimPayments.claimIdPlaceholder}
-          onInput={(e) => setClaimNumber(e.detail.value)}
-        />
-        <Button id='pay-claim-add' className='staff-button staff-button--small' onClick={() => void addById()}>
+        <TextInput id='pay-claim-id' className='pay-row__reference' value={claimNumber} placeholder={staffUi.claimPayments.claimIdPlaceholder} onChange={setClaimNumber} />
+        <Button id='pay-claim-add' className='staff-button staff-button--small' disabled={busy || claimNumber.trim() === '' || undefined} onClick={() => void addById()}>
           {staffUi.claimPayments.addById}
         </Button>
       </View>
-      {error && <Text id='claim-payments-error' className='staff-error-text'>{error}</Text>}
+      {error && <Text id='claim-payments-failed' className='staff-error-text'>{error}</Text>}
       {batch && (
         <View id='pay-batch' className='staff-row' data-batch-id={batch.id}>
           <Text className='staff-tag staff-tag--ok'>{fillTemplate(staffUi.claimPayments.batchDone, { count: batch.count, amount: formatYuan(batch.totalFen) })}</Text>
           <Button
             id='pay-batch-export'
             className='staff-button staff-button--small'
-            onClick={() => downloadFile(staffPaths.claimPaymentExport(batch.id), `理赔付款-${batch.id}.xlsx`).catch((e: unknown) => setError(errorMessage(e)))}
+            onClick={() => void run(() => downloadFile(staffPaths.claimPaymentExport(batch.id), `理赔付款-${batch.id}.xlsx`))}
           >
             {staffUi.claimPayments.export}
           </Button>

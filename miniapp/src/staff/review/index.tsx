@@ -4,11 +4,12 @@ import { Button, Text, View } from '@tarojs/components'
 import { eventKindLabels, eventKinds, parseYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { Chips } from '../components/Chips'
+import { Chips, ChipsField } from '../components/Chips'
 import { ClaimRow } from '../components/ClaimRow'
-import { Field, TextField } from '../components/Field'
+import { TextField } from '../components/Field'
 import { StaffGate } from '../components/StaffGate'
 import { fetchReviewQueue, fetchReviewSample, type QueueQuery } from '../lib/staff-api'
+import { useSubmit } from '../lib/use-submit'
 import '../staff.scss'
 import './index.scss'
 
@@ -66,22 +67,20 @@ function Queue() {
   return (
     <View id='review-queue' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.review.queue}</Text>
-      <Field label={staffUi.review.status}>
-        <Chips
-          idPrefix='queue-status'
-          options={[{ value: ALL, label: staffUi.review.all }, ...queueStatuses.map((s) => ({ value: s, label: staffUi.claimStatus[s] }))]}
-          selected={[status]}
-          onChange={([value]) => setStatus(value ?? ALL)}
-        />
-      </Field>
-      <Field label={staffUi.review.kind}>
-        <Chips
-          idPrefix='queue-kind'
-          options={[{ value: ALL, label: staffUi.review.all }, ...eventKinds.map((k) => ({ value: k, label: eventKindLabels[k] }))]}
-          selected={[kind]}
-          onChange={([value]) => setKind(value ?? ALL)}
-        />
-      </Field>
+      <ChipsField
+        label={staffUi.review.status}
+        idPrefix='queue-status'
+        options={[{ value: ALL, label: staffUi.review.all }, ...queueStatuses.map((s) => ({ value: s, label: staffUi.claimStatus[s] }))]}
+        selected={[status]}
+        onChange={([value]) => setStatus(value ?? ALL)}
+      />
+      <ChipsField
+        label={staffUi.review.kind}
+        idPrefix='queue-kind'
+        options={[{ value: ALL, label: staffUi.review.all }, ...eventKinds.map((k) => ({ value: k, label: eventKindLabels[k] }))]}
+        selected={[kind]}
+        onChange={([value]) => setKind(value ?? ALL)}
+      />
       <Chips
         idPrefix='queue-only'
         multiple
@@ -113,17 +112,14 @@ function Sample() {
   const [share, setShare] = useState('10')
   const [above, setAbove] = useState('')
   const [claims, setClaims] = useState<ClaimSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const run = async () => {
+  const { busy, error, run, fail } = useSubmit()
+  const draw = () => {
     const aboveFen = above.trim() === '' ? undefined : parseYuan(above)
-    if (aboveFen === null) return setError(staffUi.decision.amountInvalid)
-    setError(null)
-    try {
+    if (aboveFen === null) return fail(staffUi.common.amountInvalid)
+    return run(async () => {
       const page = await fetchReviewSample({ sharePercent: share.trim() || '10', ...(aboveFen !== undefined ? { aboveFen: String(aboveFen) } : {}) })
       setClaims(page.claims)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
+    })
   }
   return (
     <View id='review-sample' className='staff-card'>
@@ -132,7 +128,7 @@ function Sample() {
         <TextField id='sample-share' label={staffUi.review.sampleShare} value={share} onChange={setShare} type='number' />
         <TextField id='sample-above' label={staffUi.review.sampleAbove} value={above} onChange={setAbove} type='digit' />
       </View>
-      <Button id='sample-run' className='staff-button' onClick={() => void run()}>
+      <Button id='sample-run' className='staff-button' disabled={busy || undefined} onClick={() => void draw()}>
         {staffUi.review.sampleRun}
       </Button>
       {error && <Text className='staff-error-text'>{error}</Text>}

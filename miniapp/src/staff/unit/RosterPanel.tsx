@@ -1,14 +1,14 @@
 import { useState, type ChangeEvent } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, formatYuan, staffUi, type Roster } from '@huzhu/shared'
-import { errorMessage, fetchCatalogueSummaries } from '../../api'
+import { fetchCatalogueSummaries } from '../../api'
 import { useAsync } from '../../lib/use-async'
-import { Chips } from '../components/Chips'
-import { Field } from '../components/Field'
+import { ChipsField } from '../components/Chips'
 import { RosterErrors } from '../components/RosterErrors'
 import { chooseRosterFileWeapp, downloadFile, uploadRoster } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 import { importRoster } from '../lib/staff-api'
+import { useSubmit } from '../lib/use-submit'
 
 /** A chosen file's bytes (FileReader: older phone browsers have no Blob.arrayBuffer). */
 function readBytes(file: Blob): Promise<ArrayBuffer> {
@@ -30,28 +30,16 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
   const [catalogueId, setCatalogueId] = useState<string | null>(defaultCatalogueId)
   const chosen = catalogueId ?? (catalogues.status === 'ready' ? catalogues.value[0]?.id ?? null : null)
   const [roster, setRoster] = useState<Roster | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run, fail } = useSubmit()
   const [imported, setImported] = useState<Roster | null>(null)
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const upload = (bytes: ArrayBuffer, name: string) =>
-    run(async () => {
-      if (chosen === null) throw new Error(staffUi.unit.chooseCatalogue)
+  const upload = (bytes: ArrayBuffer, name: string) => {
+    if (chosen === null) return fail(staffUi.unit.chooseCatalogue)
+    return run(async () => {
       setImported(null)
       setRoster(await uploadRoster(unitId, chosen, bytes, name))
     })
+  }
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target
@@ -80,14 +68,13 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
   return (
     <View id='roster-panel' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.unit.title}</Text>
-      <Field label={staffUi.unit.catalogue}>
-        <Chips
-          idPrefix='roster-catalogue'
-          options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
-          selected={chosen ? [chosen] : []}
-          onChange={([value]) => setCatalogueId(value ?? null)}
-        />
-      </Field>
+      <ChipsField
+        label={staffUi.unit.catalogue}
+        idPrefix='roster-catalogue'
+        options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
+        selected={chosen ? [chosen] : []}
+        onChange={([value]) => setCatalogueId(value ?? null)}
+      />
       <View className='staff-row'>
         <Button id='roster-template' className='staff-button' onClick={() => void run(() => downloadFile(staffPaths.rosterTemplate, '参保名单模板.xlsx'))}>
           {staffUi.unit.template}

@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs'
+import { PNG } from 'pngjs'
+import QRCode from 'qrcode'
+import { idCheckCharacter, rosterHeaders } from '@huzhu/shared'
+
+/** Files the staff runs hand to the app: ID numbers, rosters, photos, a QR code as a picture or a camera's video. */
+
+/** A valid resident ID number (Xi'an region code, given birth date and sequence; odd sequence = male). */
+export function idNumber(birth: string, sequence: number): string {
+  const first17 = `610113${birth.replace(/-/g, '')}${String(sequence).padStart(3, '0')}`
+  return first17 + idCheckCharacter(first17)
+}
+
+export interface RosterRow {
+  name: string
+  sex: string
+  id: string
+  mobile: string
+  insurance: string
+  products: string
+}
+
+/** A roster as a unit fills in the template: the template's headers, one person a row. */
+export async function rosterXlsx(rows: RosterRow[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('参保名单')
+  sheet.addRow([...rosterHeaders])
+  sheet.getColumn(4).numFmt = '@'
+  rows.forEach((r, i) => sheet.addRow([i + 1, r.name, r.sex, r.id, r.mobile, '快递员', '雁塔区快递站', r.insurance, r.products, 1, '']))
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/** The first sheet of an xlsx, as text cells. */
+export async function readSheet(bytes: Buffer): Promise<string[][]> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(bytes as unknown as ArrayBuffer)
+  const rows: string[][] = []
+  book.worksheets[0]!.eachRow({ includeEmpty: false }, (row) => {
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))))
+  })
+  return rows
+}
+
+/** A plain picture (a stand-in for a photo of an invoice). */
+export function plainPng(width: number, height: number): Buffer {
+  const png = new PNG({ width, height })
+  for (let i = 0; i < width * height; i++) {
+    png.data[i * 4] = 200 + (i % 50)
+    png.data[i * 4 + 1] = 220
+    png.data[i * 4 + 2] = 235
+    png.data[i * 4 + 3] = 255
+  }
+  return PNG.sync.write(png)
+}
+
+/** A QR code of `text` as a PNG, as a phone's photo of a member card would show it. */
+export function qrPng(text: string, scale = 8): Promise<Buffer> {
+  return QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, scale })
+}
+
+/** A one-frame Y4M video of a PNG (grey levels only), for Chromium's fake camera. */
+export function y4mOf(pngBytes: Buffer): Buffer {
+  const png = PNG.sync.read(pngBytes)
+  const width = png.width + (png.width % 2)
+  const height = png.height + (png.height % 2)
+  const luma = Buffer.alloc(width * height, 235)
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (y * png.width + x) * 4
+      const grey = (png.data[i]! * 299 + png.data[i + 1]! * 587 + png.data[i + 2]! * 114) / 1000
+      luma[y * width + x] = Math.round(16 + (grey * 219) / 255)
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128)
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), luma, chroma])
+}
