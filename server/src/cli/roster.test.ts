@@ -35,6 +35,18 @@ describe('npm run roster -- check', () => {
     expect(JSON.parse(res.stdout)).toEqual({ rowCount: 2, validCount: 2, errors: [] })
   })
 
+  test('exactly as the README says, from the repo root with a path relative to where it is typed', async () => {
+    await file('relative.xlsx', rosterXlsx([rosterRow(1)]))
+    const repoRoot = join(serverDir, '..')
+    const res = await new Promise<{ code: number; stdout: string }>((done) => {
+      execFile('npm', ['--prefix', repoRoot, 'run', '--silent', 'roster', '--', 'check', 'relative.xlsx', '--catalogue', 'shaanxi-gig-2023'], { cwd: dir, env: { ...process.env, HUZHU_DATA_DIR: dir } }, (error, stdout) =>
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout }),
+      )
+    })
+    expect(res.code).toBe(0)
+    expect(JSON.parse(res.stdout.slice(res.stdout.indexOf('{')))).toEqual({ rowCount: 1, validCount: 1, errors: [] })
+  })
+
   test('bad rows: exit 1, each error with row, column, code and Chinese message; no ID number printed', async () => {
     const good = rosterRow(1)
     const path = await file('bad.xlsx', rosterXlsx([good, rosterRow(2, { 4: '12345' }), rosterRow(3, { 3: good[3] })]))

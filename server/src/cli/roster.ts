@@ -4,7 +4,8 @@
  * row, duplicates) and prints JSON `{rowCount, validCount, errors: [{row, column,
  * code, message}]}`. Exit status: 0 no error, 1 errors found, 2 usage error.
  * Catalogues: the built-in ones plus `${HUZHU_DATA_DIR:-./data}/catalogues/*.json`.
- * The ID numbers in the file are never printed.
+ * The ID numbers in the file are never printed. Relative paths are taken from
+ * where the command was typed (npm runs it inside server/ but says where in INIT_CWD).
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -27,7 +28,9 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
     return 2
   }
-  const [command, file, ...rest] = parsed.positionals
+  const [command, fileArg, ...rest] = parsed.positionals
+  const typedIn = process.env.INIT_CWD ?? process.cwd()
+  const file = fileArg === undefined ? undefined : resolve(typedIn, fileArg)
   const catalogueId = parsed.values.catalogue
   const acceptedOn = parsed.values['accepted-on'] ?? todayInChina(systemClock)
   if (command !== 'check' || !file || rest.length > 0 || !catalogueId || !isCivilDate(acceptedOn)) {
@@ -35,10 +38,10 @@ async function run(argv: string[]): Promise<number> {
     return 2
   }
   if (!existsSync(file)) {
-    process.stderr.write(`no such file: ${file}\n${USAGE}`)
+    process.stderr.write(`no such file: ${fileArg}\n${USAGE}`)
     return 2
   }
-  const store = loadCatalogueStore(join(resolve(process.env.HUZHU_DATA_DIR ?? './data'), 'catalogues'), createLogger('error', process.stderr))
+  const store = loadCatalogueStore(join(resolve(typedIn, process.env.HUZHU_DATA_DIR ?? './data'), 'catalogues'), createLogger('error', process.stderr))
   const catalogue = store.get(catalogueId)
   if (!catalogue) {
     process.stderr.write(`unknown catalogue: ${catalogueId} (known: ${store.list().map((c) => c.id).join(', ')})\n`)
