@@ -16,7 +16,7 @@ afterAll(() => app.close())
 
 const withoutInput = new Set([
   'health', 'getOpenApiDocument', 'listCatalogues', 'getMe', 'deleteCurrentSession', 'getMyProfile', 'listMyConsents',
-  'listMyEnrolments', 'getCertificateKeys', 'getClientConfig', 'listUnits', 'getRosterTemplate', 'listMyClaims', 'listEvents',
+  'listMyEnrolments', 'getCertificateKeys', 'getClientConfig', 'listUnits', 'getRosterTemplate', 'listEvents',
 ])
 const order: Role[] = ['member', 'unit_admin', 'staff', 'reviewer', 'admin']
 
