@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { ui, type Upload } from '@huzhu/shared'
+import { builtInCatalogues, eventKinds, ui, type Catalogue, type Upload } from '@huzhu/shared'
 import { ApiError } from '../src/api/errors'
 import { ClaimForm } from '../src/features/claims/ClaimForm'
 import { newDraft, readDraft, saveDraft } from '../src/features/claims/draft'
 import { readFigures } from '../src/features/claims/figures'
 import type { PhotoService, PickedPhoto } from '../src/features/claims/photos'
-import { claimFixture, enrolmentFixture, errorResponse, fakeServer, json } from './fixtures'
+import { claimKindsFor } from '../src/features/claims/kinds'
+import { claimFixture, enrolmentFixture, errorResponse, fakeServer, json, shaanxi, shanghai } from './fixtures'
 import { requests, setRequestHandler } from './taro-stub'
 
 function byId(id: string): HTMLElement {
@@ -205,5 +206,58 @@ describe('claim form', () => {
 
     expect((await screen.findByText('出险日期不在保障期间内')).id).toBe('claim-failure')
     expect(readDraft()).not.toBeNull()
+  })
+
+  test('the kind list offers only what the chosen enrolment’s products pay for (the shared engine decides)', async () => {
+    const zy = enrolmentFixture()
+    const critical = enrolmentFixture({
+      id: 'enr_sh', catalogueId: 'shanghai-2020', catalogueName: '上海职工互助保障',
+      products: [{ code: 'B0', name: '特种重病', shares: 1 }],
+      coverFrom: { critical: '2027-02-24' },
+    })
+    const loaded: string[] = []
+    const loadCatalogue = (id: string): Promise<Catalogue> => {
+      loaded.push(id)
+      return Promise.resolve(builtInCatalogues().get(id)!)
+    }
+    const kindsShown = () => Array.from(byId('field-claim-kind').querySelectorAll('[id^="claim-kind-"]')).map((e) => e.id.replace('claim-kind-', ''))
+    render(<ClaimForm enrolments={[zy, critical]} loadCatalogue={loadCatalogue} photos={fakePhotos().service} initial={newDraft()} restored={false} onSubmitted={() => undefined} />)
+
+    // 住院+意外 (ZY): inpatient and the two accident kinds, nothing else; the default kind stays.
+    await waitFor(() => expect(kindsShown()).toEqual(['inpatient', 'accident_disability', 'accident_death']))
+    expect(byId('claim-kind-inpatient').className).toContain('is-active')
+    expect(document.getElementById('claim-kind-critical_illness')).toBeNull()
+
+    // The Shanghai critical-illness product only: its one kind, chosen for the rider, with its own figures.
+    fireEvent.click(byId('claim-enrolment-enr_sh'))
+    await waitFor(() => expect(kindsShown()).toEqual(['critical_illness']))
+    await waitFor(() => expect(byId('claim-kind-critical_illness').className).toContain('is-active'))
+    expect(byId('claim-inSitu')).toBeTruthy()
+    expect(document.getElementById('claim-hospitalDays')).toBeNull()
+    expect(loaded).toEqual(['shaanxi-gig-2023', 'shanghai-2020'])
+  })
+
+  test('claim kinds: all of them while the catalogue is not at hand, or for a catalogue that is not the enrolment’s', () => {
+    expect(claimKindsFor(enrolmentFixture(), null)).toEqual(eventKinds)
+    expect(claimKindsFor(enrolmentFixture(), shanghai)).toEqual(eventKinds)
+    expect(claimKindsFor(enrolmentFixture(), shaanxi)).toEqual(['inpatient', 'accident_disability', 'accident_death'])
+    expect(claimKindsFor(enrolmentFixture({ catalogueId: 'shanghai-2020', products: [{ code: 'A0', name: '住院', shares: 1 }, { code: 'C1', name: '意外', shares: 2 }] }), shanghai))
+      .toEqual(['inpatient', 'outpatient_serious', 'family_sickbed', 'accident_disability', 'accident_death', 'disease_death'])
+  })
+
+  test('each photo’s material type is one row of small chips under the photo; choosing one marks it and keeps it in the draft', async () => {
+    const { service } = fakePhotos(1)
+    openForm(service)
+    await act(async () => {
+      fireEvent.click(byId('claim-add-photos'))
+    })
+    await waitFor(() => expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded))
+    const row = byId('photo-0-kinds')
+    expect(row.parentElement?.id).toBe('photo-0')
+    expect(row.querySelectorAll('.photo__kind')).toHaveLength(7)
+    fireEvent.click(byId('photo-0-kind-bank_card'))
+    expect(byId('photo-0-kind-bank_card').className).toContain('is-active')
+    expect(byId('photo-0-kind-invoice').className).not.toContain('is-active')
+    expect(readDraft()!.photos).toEqual([expect.objectContaining({ kind: 'bank_card' })])
   })
 })

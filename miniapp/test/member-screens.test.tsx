@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ui } from '@huzhu/shared'
 import { getToken, setToken } from '../src/api/token'
 import { CardScreen } from '../src/features/card/CardScreen'
+import { CoverCard } from '../src/features/cover/CoverCard'
 import { qrRows } from '../src/features/card/QrCode'
 import { HomeScreen } from '../src/features/home/HomeScreen'
 import { LoginScreen } from '../src/features/login/LoginScreen'
@@ -87,11 +88,35 @@ describe('home', () => {
     render(<HomeScreen />)
     await screen.findByText('保障期 2026年11月26日 至 2027年11月25日', { selector: '#cover-enr_1 *' })
     expect(byId('cover-enr_1-state').textContent).toBe('等待期')
-    expect(byId('cover-enr_1-waiting').textContent).toBe('等待期结束：2026年12月26日起全部保障生效')
+    // Per category, the first day it pays: accident cover from the start, hospital cover after its 30-day wait.
+    expect(byId('cover-enr_1-waiting').textContent).toContain(ui.home.coverFromTitle)
+    expect(byId('cover-enr_1-from-accident').textContent).toBe('意外2026年11月26日起（无等待期）')
+    expect(byId('cover-enr_1-from-hospital').textContent).toBe('住院2026年12月26日起（等待期 30 天）')
+    expect(Array.from(byId('cover-enr_1-waiting').querySelectorAll('[id^="cover-enr_1-from-"]')).map((e) => e.id))
+      .toEqual(['cover-enr_1-from-accident', 'cover-enr_1-from-hospital'])
     expect(byId('cover-enr_1-payment').textContent).toBe('已缴费，2026年11月25日确认')
     expect(byId('cover-enr_2-payment').textContent).toContain('保费由工会赠送')
     expect(document.getElementById('cover-enr_old')).toBeNull()
     expect((await screen.findByText('3')).id).toBe('home-unread')
+  })
+
+  test('the cover card: each category’s own first day of cover, earliest first; none once everything pays', () => {
+    const enrolment = enrolmentFixture({
+      catalogueId: 'shanghai-2020', coverState: 'not_started',
+      products: [{ code: 'A0', name: '住院', shares: 1 }, { code: 'B0', name: '特种重病', shares: 1 }, { code: 'C0', name: '意外', shares: 1 }],
+      start: '2027-01-01', end: '2027-12-31',
+      coverFrom: { hospital: '2027-01-31', critical: '2027-04-01', accident: '2027-01-01', dental: '2027-03-01' },
+    })
+    const { unmount } = render(<CoverCard enrolment={enrolment} />)
+    expect(Array.from(byId('cover-enr_1-waiting').querySelectorAll('[id^="cover-enr_1-from-"]')).map((e) => e.textContent)).toEqual([
+      '意外2027年1月1日起（无等待期）',
+      '住院2027年1月31日起（等待期 30 天）',
+      'dental2027年3月1日起（等待期 59 天）',
+      '特种重病2027年4月1日起（等待期 90 天）',
+    ])
+    unmount()
+    render(<CoverCard enrolment={{ ...enrolment, coverState: 'covered' }} />)
+    expect(document.getElementById('cover-enr_1-waiting')).toBeNull()
   })
 
   test('an expired session shows the login prompt again', async () => {

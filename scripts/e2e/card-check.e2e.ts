@@ -45,6 +45,13 @@ describe('staff check a member’s card', () => {
     await openCheck(page)
     await settle(page)
     await shot(page, 'card-check')
+    // Nothing pasted yet: the paste check is disabled but keeps a readable label (Taro's H5 paints disabled text white).
+    const pasteButton = await page.locator('#check-paste-submit').evaluate((el) => ({
+      disabled: el.hasAttribute('disabled'), label: (el as HTMLElement).innerText.trim(), color: getComputedStyle(el).color,
+    }))
+    expect(pasteButton.disabled).toBe(true)
+    expect(pasteButton.label).not.toBe('')
+    expect(pasteButton.color).not.toMatch(/^rgba?\(255, 255, 255/)
 
     const started = Date.now()
     await page.setInputFiles('#check-photo-input', photo)

@@ -261,6 +261,14 @@ describe('a rider, from login to a paid claim', () => {
     await visible('#photo-0-status').filter({ hasText: '已上传' }).waitFor()
     await visible('#claim-photos').scrollIntoViewIfNeeded()
     await shot(page, 'claim-photos-uploaded')
+    // The material-type chips: a compact row under each photo, every chip still a 44 px tap target.
+    const chipHeights = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#photo-list .photo__kind'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .map((el) => el.getBoundingClientRect().height),
+    )
+    expect(chipHeights).toHaveLength(14)
+    expect(chipHeights.filter((h) => h < 44)).toEqual([])
 
     await tap('#claim-estimate-button')
     await visible('#claim-estimate-lines-total').waitFor()

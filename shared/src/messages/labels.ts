@@ -19,6 +19,16 @@ export const eventKindLabels: Record<EventKind, string> = {
   disease_death: '疾病身故',
 }
 
+/**
+ * Names of the waiting-period categories of `Enrolment.coverFrom` (a catalogue's own
+ * `categories` names win where the catalogue is at hand).
+ */
+export const coverCategoryLabels: Readonly<Record<string, string>> = {
+  hospital: '住院',
+  critical: '特种重病',
+  accident: '意外',
+}
+
 export const careTypeLabels: Record<CareType, string> = {
   inpatient: '住院',
   outpatient_serious: '门诊大病',

@@ -141,7 +141,9 @@ export const ui = {
     profile: '实名信息',
     coverRange: '保障期 {start} 至 {end}',
     premium: '保费 {amount}',
-    waitingUntil: '等待期结束：{date}起全部保障生效',
+    coverFromTitle: '各项保障生效日期',
+    coverFromAfterWaiting: '{date}起（等待期 {days} 天）',
+    coverFromAtStart: '{date}起（无等待期）',
   },
   coverState: {
     pending_payment: '待缴费',

@@ -3,9 +3,9 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
   eventKindLabels,
-  eventKinds,
   fillTemplate,
   ui,
+  type Catalogue,
   type Claim,
   type Enrolment,
   type EventKind,
@@ -15,6 +15,7 @@ import { errorMessage } from '../../api/errors'
 import { createClaim, estimatePayout } from '../../api/member'
 import { formatDate } from '../../lib/format'
 import { clearDraft, newDraft, saveDraft, type ClaimDraft, type FigureInputs } from './draft'
+import { claimKindsFor } from './kinds'
 import { estimateRequest, figureFieldsFor, readFigures, type FigureErrors, type FigureField } from './figures'
 import { PayoutLines } from './PayoutLines'
 import { PhotoList, type PhotoItem } from './PhotoList'
@@ -52,8 +53,27 @@ function restoredItems(draft: ClaimDraft): PhotoItem[] {
   return draft.photos.map((p) => ({ key: p.key, kind: p.kind, status: 'done', percent: 100, preview: null, uploadId: p.uploadId, error: null }))
 }
 
+/** The chosen enrolment's catalogue (kept by the API layer once loaded); null while loading or when it cannot be had. */
+function useCatalogue(id: string | null, load: ((id: string) => Promise<Catalogue>) | undefined): Catalogue | null {
+  const [loaded, setLoaded] = useState<Catalogue | null>(null)
+  useEffect(() => {
+    if (id === null || !load) return
+    let current = true
+    load(id).then(
+      (catalogue) => current && setLoaded(catalogue),
+      () => undefined, // without the catalogue every kind is offered; the server still checks the claim
+    )
+    return () => {
+      current = false
+    }
+  }, [id])
+  return loaded && loaded.id === id ? loaded : null
+}
+
 export interface ClaimFormProps {
   enrolments: readonly Enrolment[]
+  /** Loads a catalogue by id, to offer only the kinds the enrolment's products cover; without it every kind is offered. */
+  loadCatalogue?: (id: string) => Promise<Catalogue>
   photos: PhotoService
   initial: ClaimDraft
   restored: boolean
@@ -65,7 +85,7 @@ export interface ClaimFormProps {
  * figures (with the drawing of where each is), photos, then the payout
  * estimate (理赔试算) and submit. Everything is saved as a draft as it is typed.
  */
-export function ClaimForm({ enrolments, photos, initial, restored, onSubmitted }: ClaimFormProps) {
+export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored, onSubmitted }: ClaimFormProps) {
   const [draft, setDraft] = useState<ClaimDraft>(() => ({ ...initial, enrolmentId: initial.enrolmentId ?? enrolments[0]?.id ?? null }))
   const uploads = usePhotoUploads(photos, useMemo(() => restoredItems(initial), [initial]))
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -80,6 +100,13 @@ export function ClaimForm({ enrolments, photos, initial, restored, onSubmitted }
   }, [draft, uploads.items])
 
   const enrolment = enrolments.find((e) => e.id === draft.enrolmentId) ?? null
+  const catalogue = useCatalogue(enrolment?.catalogueId ?? null, loadCatalogue)
+  const kinds = claimKindsFor(enrolment, catalogue)
+
+  // A kind the chosen cover does not pay for (another enrolment, an old draft) gives way to the first it does.
+  useEffect(() => {
+    if (!kinds.includes(draft.kind)) setDraft((d) => ({ ...d, kind: kinds[0]! }))
+  }, [kinds, draft.kind])
   const { amounts, flags } = figureFieldsFor(draft.kind)
   const estimateKey = JSON.stringify([draft.enrolmentId, draft.kind, draft.eventDate, draft.figures])
   const freshEstimate = estimate && estimate.key === estimateKey ? estimate.value : null
@@ -174,7 +201,7 @@ export function ClaimForm({ enrolments, photos, initial, restored, onSubmitted }
         <View id='field-claim-kind' className='field'>
           <Text className='field__label'>{ui.claim.kind}</Text>
           <View className='choice-row'>
-            {eventKinds.map((k: EventKind) => (
+            {kinds.map((k: EventKind) => (
               <View key={k} id={`claim-kind-${k}`} className={`choice${draft.kind === k ? ' is-active' : ''}`} onClick={() => set('kind', k)}>
                 {eventKindLabels[k]}
               </View>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ui, type Claim } from '@huzhu/shared'
+import { getCatalogue } from '../../api/catalogues'
 import { listMyEnrolments } from '../../api/member'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { routes } from '../../lib/routes'
@@ -27,7 +28,7 @@ function Body({ photos, onSubmitted }: { photos: PhotoService; onSubmitted: (cla
       </View>
     )
   }
-  return <ClaimForm enrolments={enrolments} photos={photos} initial={stored ?? newDraft()} restored={stored !== null && hasContent(stored)} onSubmitted={onSubmitted} />
+  return <ClaimForm enrolments={enrolments} loadCatalogue={getCatalogue} photos={photos} initial={stored ?? newDraft()} restored={stored !== null && hasContent(stored)} onSubmitted={onSubmitted} />
 }
 
 /** 申请理赔: the medical-data consent first, then the form (its draft restored if there is one). */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { fillTemplate, formatYuan, fundingSourceLabels, ui, type Enrolment } from '@huzhu/shared'
+import { coverCategoryLabels, daysBetween, fillTemplate, formatYuan, fundingSourceLabels, ui, type Enrolment } from '@huzhu/shared'
 import { formatDate, formatInstantDate } from '../../lib/format'
 import './cover.scss'
 
@@ -7,6 +7,13 @@ import './cover.scss'
 export function waitingEnds(enrolment: Enrolment): string | null {
   const dates = Object.values(enrolment.coverFrom).filter((d) => d > enrolment.start)
   return dates.length > 0 ? dates.sort().at(-1)! : null
+}
+
+/** Per waiting-period category (住院, 意外, …), the first day it pays: earliest first. */
+export function coverFromByCategory(enrolment: Enrolment): { category: string; name: string; date: string; waitingDays: number }[] {
+  return Object.entries(enrolment.coverFrom)
+    .map(([category, date]) => ({ category, name: coverCategoryLabels[category] ?? category, date, waitingDays: Math.max(0, daysBetween(enrolment.start, date)) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
 
 export function CoverStateBadge({ id, state }: { id?: string; state: Enrolment['coverState'] }) {
@@ -25,7 +32,19 @@ export function CoverCard({ enrolment, onOpen }: { enrolment: Enrolment; onOpen?
       <Text className='cover-card__products'>{enrolment.products.map((p) => `${p.code} ${p.name}`).join('、')}</Text>
       <Text className='hint'>{fillTemplate(ui.home.coverRange, { start: formatDate(enrolment.start), end: formatDate(enrolment.end) })}</Text>
       {until && (enrolment.coverState === 'waiting' || enrolment.coverState === 'not_started' || enrolment.coverState === 'pending_payment') && (
-        <Text id={`cover-${enrolment.id}-waiting`} className='hint'>{fillTemplate(ui.home.waitingUntil, { date: formatDate(until) })}</Text>
+        <View id={`cover-${enrolment.id}-waiting`} className='cover-card__from'>
+          <Text className='hint'>{ui.home.coverFromTitle}</Text>
+          {coverFromByCategory(enrolment).map((c) => (
+            <View key={c.category} id={`cover-${enrolment.id}-from-${c.category}`} className='cover-card__from-row'>
+              <Text className='hint cover-card__from-name'>{c.name}</Text>
+              <Text className='hint'>
+                {c.waitingDays > 0
+                  ? fillTemplate(ui.home.coverFromAfterWaiting, { date: formatDate(c.date), days: c.waitingDays })
+                  : fillTemplate(ui.home.coverFromAtStart, { date: formatDate(c.date) })}
+              </Text>
+            </View>
+          ))}
+        </View>
       )}
       <Text id={`cover-${enrolment.id}-payment`} className='hint'>
         {enrolment.payment
