@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrate'
 import { openDatabase } from './db/open'
 import { ConsoleSmsProvider } from './features/accounts/sms'
 import { createWechatClient } from './features/accounts/wechat'
+import { scheduleCoverEndingReminders, type ScheduledJob } from './features/notifications/cover-ending.service'
 import { createLogger } from './logger'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -63,6 +64,11 @@ async function main(): Promise<void> {
     logger.info({ port, env: config.nodeEnv, staticDir: config.staticDir }, 'listening')
   })
 
+  // Renewal reminders: now, then hourly. Never under NODE_ENV=test: tests run the job themselves,
+  // on a manual clock.
+  const reminders: ScheduledJob | undefined =
+    config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock })
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
     await closed
     clearTimeout(force)
+    await reminders?.stop()
     await database.close()
     logger.info('stopped')
     process.exit(0)

@@ -18,6 +18,7 @@ import { claimRoutes } from './features/claims/claims.routes'
 import { reviewRoutes } from './features/review/review.routes'
 import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
+import { medicalRecordRoutes } from './features/medical-records/medical-records.routes'
 import { clientConfigRoutes } from './features/client-config/client-config.routes'
 import type { Route } from './http/route'
 
@@ -47,6 +48,7 @@ export const apiRoutes: readonly Route[] = [
   ...claimRoutes,
   ...reviewRoutes,
   ...claimPaymentRoutes,
+  ...medicalRecordRoutes,
   ...notificationRoutes,
   ...clientConfigRoutes,
   openApiRoute(() => apiRoutes, API_VERSION),

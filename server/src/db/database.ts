@@ -19,6 +19,8 @@ import type { ClaimInvoicesTable } from '../features/claims/claim-invoices.table
 import type { ClaimsTable } from '../features/claims/claims.table'
 import type { IdempotencyKeysTable } from '../features/claims/idempotency-keys.table'
 import type { NotificationsTable } from '../features/notifications/notifications.table'
+import type { ClaimMedicalMatchesTable } from '../features/medical-records/claim-medical-matches.table'
+import type { MedicalRecordsTable } from '../features/medical-records/medical-records.table'
 import type { UploadsTable } from '../features/uploads/uploads.table'
 
 /**
@@ -49,4 +51,6 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   claim_payment_batches: ClaimPaymentBatchesTable
   notifications: NotificationsTable
+  medical_records: MedicalRecordsTable
+  claim_medical_matches: ClaimMedicalMatchesTable
 }

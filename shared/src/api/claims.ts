@@ -94,7 +94,7 @@ export const claimDecisionRequestSchema = z.discriminatedUnion('decision', [
 ])
 export type ClaimDecisionRequest = z.infer<typeof claimDecisionRequestSchema>
 
-export const claimFlagCodes = ['duplicate_photo', 'duplicate_invoice', 'waiting_period', 'outside_cover', 'overlapping_cover', 'amount_changed', 'sampled'] as const
+export const claimFlagCodes = ['duplicate_photo', 'duplicate_invoice', 'waiting_period', 'outside_cover', 'overlapping_cover', 'amount_changed', 'sampled', 'medical_figures_mismatch'] as const
 export const claimFlagSchema = z.object({
   code: z.enum(claimFlagCodes),
   message: z.string(),
@@ -170,6 +170,8 @@ export const reviewSampleQuerySchema = z.object({
   sharePercent: z.coerce.number().int().min(1).max(100).default(10),
   aboveFen: z.coerce.number().int().min(0).optional(),
   since: civilDateSchema.optional(),
+  farFromAverage: z.coerce.number().min(1).max(10).optional()
+    .describe('standard deviations: also every claim more than this far from the mean of the other approved or paid claims of its kind since `since`'),
 })
 
 /** `POST /api/v1/claim-payments`: staff pay approved claims, one or a batch, all or nothing. */

@@ -192,6 +192,7 @@ export const staffUi = {
     overlapping_cover: '两个单位重复参保',
     amount_changed: '金额已修改',
     sampled: '抽样复核',
+    medical_figures_mismatch: '与医保数据不符',
   },
   claim: {
     products: ui.card.products,

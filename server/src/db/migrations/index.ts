@@ -13,6 +13,8 @@ import * as uploads from './20261125T1200_uploads'
 import * as claims from './20261125T1210_claims'
 import * as claimPayments from './20261125T1220_claim_payments'
 import * as notifications from './20261125T1230_notifications'
+import * as medicalRecords from './20261125T1300_medical_records'
+import * as coverEndingReminders from './20261125T1310_cover_ending_reminders'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -34,4 +36,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261125T1210_claims': claims,
   '20261125T1220_claim_payments': claimPayments,
   '20261125T1230_notifications': notifications,
+  '20261125T1300_medical_records': medicalRecords,
+  '20261125T1310_cover_ending_reminders': coverEndingReminders,
 }

@@ -6,6 +6,8 @@ export type ClaimFlagCode = (typeof claimFlagCodes)[number]
 export interface StoredFlag {
   code: ClaimFlagCode
   otherClaimId: string | null
+  /** What the reviewer should know beyond the code (e.g. which figures differ from the medical-insurance record). */
+  detail?: string
 }
 
 export interface StoredDecision {

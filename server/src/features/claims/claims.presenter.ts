@@ -24,11 +24,12 @@ const flagTexts: Readonly<Record<ClaimFlagCode, string>> = {
   overlapping_cover: '同一人通过两个单位参保，保障期重叠',
   amount_changed: '审核人员修改了测算金额',
   sampled: '已抽检复核',
+  medical_figures_mismatch: '申报金额与医保结算数据不一致',
 }
 
 function presentFlags(stored: StoredFlag[], viewer: ClaimViewer): z.infer<typeof claimFlagSchema>[] {
   if (!viewer.flags) return []
-  return stored.map((f) => ({ code: f.code, message: flagTexts[f.code], otherClaimId: f.otherClaimId }))
+  return stored.map((f) => ({ code: f.code, message: f.detail ? `${flagTexts[f.code]}：${f.detail}` : flagTexts[f.code], otherClaimId: f.otherClaimId }))
 }
 
 export function isOverdue(row: Pick<ClaimRow, 'status' | 'due_on'>, today: string): boolean {

@@ -8,6 +8,7 @@ import { newId } from '../../ids'
 import { hasAnyRole } from '../accounts/access'
 import type { AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { checkClaimAgainstMedicalRecords } from '../medical-records/medical-match.service'
 import { findProfileRow } from '../members/members.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { assertMedicalConsent } from '../uploads/uploads.service'
@@ -101,7 +102,10 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   await replaceInvoiceRows(db, claimId, invoiceNumbers)
   await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
   await insertIdempotencyKey(db, { user_id: userId, key, request_hash: requestHash, resource_id: claimId, created_at: now })
-  return { claimId, created: true, notifications: [await notifyMember(db, deps, row)] }
+  const notifications = [await notifyMember(db, deps, row)]
+  // Matched to an imported medical-insurance record: verified or flagged; approved at once when nothing is in doubt.
+  notifications.push(...await checkClaimAgainstMedicalRecords(db, deps, claimId))
+  return { claimId, created: true, notifications }
 }
 
 const claimReaders = ['reviewer', 'staff', 'admin'] as const
@@ -164,12 +168,16 @@ export async function addMaterial(db: Db, deps: ClaimDeps, userId: string, claim
     figures, invoiceNumbers, photoHashes,
   })
   const dueOn = dueOnFor(now)
-  return changeClaim(db, deps, claim, {
+  const note = await changeClaim(db, deps, claim, {
     from: ['needs_material'], to: 'submitted', actorUserId: userId, actorRole: 'member', note: input.note ?? null,
     changes: {
       figures: JSON.stringify(figures), invoice_numbers: JSON.stringify(invoiceNumbers), last_material_at: now, due_on: dueOn,
       estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
     },
   })
+  // Matched again with the new figures. A claim sent back for material carries a person's decision: never approved
+  // straight through, so no further message comes of it.
+  await checkClaimAgainstMedicalRecords(db, deps, claimId)
+  return note
 }
 

@@ -70,20 +70,40 @@ export interface SampleFilter {
   sharePercent: number
   aboveFen?: number | undefined
   since?: string | undefined
+  /** Claims sampled whatever the draw (far from their kind's average); only the `limit` newest of them can show. */
+  ids?: readonly string[] | undefined
   limit: number
 }
 
+/** The start of a China date, as `submitted_at` is stored. */
+const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
+
+const amountFen = sql<number>`coalesce(claims.approved_fen, claims.estimate_fen)`
+
+/** Every approved or paid claim's kind and amount since `since`: what a claim is compared with. */
+export function listSampleAmounts(db: Db, since: string | undefined) {
+  let query = db.selectFrom('claims').select(['claims.id', 'claims.kind', amountFen.as('amountFen')]).where('claims.status', 'in', ['approved', 'paid'])
+  if (since !== undefined) query = query.where('claims.submitted_at', '>=', startOfChinaDay(since))
+  return query.execute()
+}
+
 /**
- * Approved or paid claims for a second look: every one whose approved amount is
- * above `aboveFen`, and a random `sharePercent` of the others.
+ * Approved or paid claims for a second look, newest first: every one whose
+ * approved amount is above `aboveFen`, every one of `ids`, and a random
+ * `sharePercent` of the others.
  */
 export function listSampleRows(db: Db, filter: SampleFilter) {
-  let query = claimsWithPersonName(db).where('claims.status', 'in', ['approved', 'paid'])
-  if (filter.since !== undefined) query = query.where('claims.submitted_at', '>=', new Date(`${filter.since}T00:00:00+08:00`).toISOString())
   const random = sql<boolean>`abs(random() % 100) < ${filter.sharePercent}`
   const above = filter.aboveFen
-  query = above === undefined
-    ? query.where(random)
-    : query.where((eb) => eb.or([eb(sql`coalesce(claims.approved_fen, claims.estimate_fen)`, '>', above), random]))
-  return query.orderBy('claims.id', 'desc').limit(filter.limit).execute()
+  // Newest first and at most `limit`: past the `limit` newest of `ids`, none of them could show.
+  const ids = [...(filter.ids ?? [])].sort().reverse().slice(0, filter.limit)
+  let query = claimsWithPersonName(db).where('claims.status', 'in', ['approved', 'paid'])
+  if (filter.since !== undefined) query = query.where('claims.submitted_at', '>=', startOfChinaDay(filter.since))
+  return query
+    .where((eb) => eb.or([
+      random,
+      ...(above === undefined ? [] : [eb(amountFen, '>', above)]),
+      ...(ids.length === 0 ? [] : [eb('claims.id', 'in', ids)]),
+    ]))
+    .orderBy('claims.id', 'desc').limit(filter.limit).execute()
 }

@@ -11,8 +11,9 @@ import { presentClaimSummary } from '../claims/claims.presenter'
 import { findClaimRow } from '../claims/claims.repository'
 import { claimParamsSchema } from '../claims/schema'
 import { deliverWechat } from '../notifications/wechat-delivery'
-import { listQueueRows, listSampleRows } from './review.repository'
+import { listQueueRows, listSampleAmounts, listSampleRows } from './review.repository'
 import { decideClaim, startReview } from './review.service'
+import { farFromAverage, sampleReason, type Deviation } from './sample'
 import { decodeCursor, encodeCursor } from './schema'
 
 const tags = ['review']
@@ -52,13 +53,24 @@ export const listReviewQueue = defineRoute({
 
 export const sampleClaims = defineRoute({
   method: 'get', path: '/api/v1/review/sample', operationId: 'sampleClaims', tags, access: { roles: queueReaders },
-  summary: 'Approved or paid claims for a second look: all above `aboveFen`, and a random `sharePercent` of the rest (at most 200)',
+  summary: 'Approved or paid claims for a second look: all above `aboveFen`, all more than `farFromAverage` standard deviations from the mean of the other claims of their kind, and a random `sharePercent` of the rest (at most 200, newest first); each flagged `sampled` with the reason',
   request: { query: reviewSampleQuerySchema },
   responses: { 200: { description: 'The sample', schema: claimListResponseSchema } },
   async handler(ctx) {
     const me = currentUser(ctx)
-    const rows = await listSampleRows(ctx.deps.readDb, { ...ctx.input.query, limit: 200 })
-    ctx.body = { claims: rows.map(({ person_name, ...row }) => presentClaimSummary(row, person_name, viewerFor(ctx, me, row))), nextCursor: null }
+    const { farFromAverage: deviations, ...criteria } = ctx.input.query
+    const far = deviations === undefined ? new Map<string, Deviation>() : farFromAverage(await listSampleAmounts(ctx.deps.readDb, criteria.since), deviations)
+    const rows = await listSampleRows(ctx.deps.readDb, { ...criteria, ids: [...far.keys()], limit: 200 })
+    ctx.body = {
+      claims: rows.map(({ person_name, ...row }) => {
+        const viewer = viewerFor(ctx, me, row)
+        const summary = presentClaimSummary(row, person_name, viewer)
+        if (!viewer.flags) return summary
+        const claim = { id: row.id, kind: row.kind, amountFen: row.approved_fen ?? row.estimate_fen }
+        return { ...summary, flags: [...summary.flags, { code: 'sampled' as const, message: sampleReason(claim, criteria, far.get(row.id)), otherClaimId: null }] }
+      }),
+      nextCursor: null,
+    }
   },
 })
 

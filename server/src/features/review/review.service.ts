@@ -66,6 +66,43 @@ function refusalFor(claim: ClaimRow, code: RefusalCode, note: string | undefined
   return { code, number: refusalReasons[code].number, text }
 }
 
+export interface Approval {
+  /** The reviewer, or null when the system approves (straight-through processing). */
+  actorUserId: string | null
+  actorRole: 'reviewer' | 'system'
+  /** Only to change the engine's amount (then `note` is required). */
+  amountFen?: number | undefined
+  note?: string | undefined
+}
+
+/**
+ * Approves a submitted or in-review claim against the engine as of now, never a
+ * stale estimate: another claim approved meanwhile may have used up a cap (then
+ * the fresh estimate is written and the outcome is a 409
+ * `claim_estimate_changed`). A reviewer's decision and the system's
+ * straight-through approval both come here, so caps and earlier payouts count alike.
+ */
+export async function approveClaim(db: Db, deps: ReviewDeps, found: ClaimRow, approval: Approval, decidedAt = nowIso(deps.clock)): Promise<Outcome<NotificationRow>> {
+  if (!(decidable as readonly string[]).includes(found.status)) throw statusConflict(found.status)
+  const base = { from: decidable, actorUserId: approval.actorUserId, actorRole: approval.actorRole }
+  // Approve against the engine as of now, never a stale estimate: another claim approved meanwhile may have used up a cap.
+  const { payout, limits, stale, claim } = await currentEstimate(db, deps, found)
+  if (stale) return failure(new AppError(409, 'claim_estimate_changed', { params: { amount: yuan(payout.totalFen) }, details: [{ estimateFen: payout.totalFen }] }))
+  const changed = approval.amountFen !== undefined && approval.amountFen !== claim.estimate_fen
+  if (changed && !approval.note) throw new AppError(422, 'amount_change_needs_reason', { details: [{ path: 'note', code: 'amount_change_needs_reason' }] })
+  const approvedFen = approval.amountFen ?? claim.estimate_fen
+  if (approvedFen <= 0) throw new AppError(422, 'claim_nothing_to_pay')
+  const decision: StoredDecision = {
+    decidedAt, decision: 'approve', approvedFen, lines: approvedLines(payout.lines, approvedFen, limits), refusal: null, missing: [], note: approval.note ?? null,
+  }
+  const flags: StoredFlag[] = parseFlags(claim.flags)
+  if (changed) flags.push({ code: 'amount_changed', otherClaimId: null })
+  return success(await changeClaim(db, deps, claim, {
+    ...base, to: 'approved', note: approval.note ?? null, params: { amount: yuan(approvedFen) },
+    changes: { decision: JSON.stringify(decision), approved_fen: approvedFen, decided_by: approval.actorUserId, flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0 },
+  }))
+}
+
 /**
  * A reviewer's decision on a submitted or in-review claim: approve (the engine's
  * amount, or another with a note), ask for material, or refuse with a numbered
@@ -82,24 +119,7 @@ export async function decideClaim(db: Db, deps: ReviewDeps, reviewerId: string, 
   if (!(decidable as readonly string[]).includes(found.status)) throw statusConflict(found.status)
   const decidedAt = nowIso(deps.clock)
   const base = { from: decidable, actorUserId: reviewerId, actorRole: 'reviewer' as const }
-  if (body.decision === 'approve') {
-    // Approve against the engine as of now, never a stale estimate: another claim approved meanwhile may have used up a cap.
-    const { payout, limits, stale, claim } = await currentEstimate(db, deps, found)
-    if (stale) return failure(new AppError(409, 'claim_estimate_changed', { params: { amount: yuan(payout.totalFen) }, details: [{ estimateFen: payout.totalFen }] }))
-    const changed = body.amountFen !== undefined && body.amountFen !== claim.estimate_fen
-    if (changed && !body.note) throw new AppError(422, 'amount_change_needs_reason', { details: [{ path: 'note', code: 'amount_change_needs_reason' }] })
-    const approvedFen = body.amountFen ?? claim.estimate_fen
-    if (approvedFen <= 0) throw new AppError(422, 'claim_nothing_to_pay')
-    const decision: StoredDecision = {
-      decidedAt, decision: 'approve', approvedFen, lines: approvedLines(payout.lines, approvedFen, limits), refusal: null, missing: [], note: body.note ?? null,
-    }
-    const flags: StoredFlag[] = parseFlags(claim.flags)
-    if (changed) flags.push({ code: 'amount_changed', otherClaimId: null })
-    return success(await changeClaim(db, deps, claim, {
-      ...base, to: 'approved', note: body.note ?? null, params: { amount: yuan(approvedFen) },
-      changes: { decision: JSON.stringify(decision), approved_fen: approvedFen, decided_by: reviewerId, flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0 },
-    }))
-  }
+  if (body.decision === 'approve') return approveClaim(db, deps, found, { actorUserId: reviewerId, actorRole: 'reviewer', amountFen: body.amountFen, note: body.note }, decidedAt)
   const claim = found
   if (body.decision === 'request_material') {
     const missing = [...new Set(body.missing)] as DocumentKind[]

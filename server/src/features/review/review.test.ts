@@ -183,3 +183,38 @@ describe('GET /api/v1/review/sample', () => {
     expect((await app.api.get('/api/v1/review/sample', { token: member.token })).status).toBe(403)
   })
 })
+
+describe('GET /api/v1/review/sample?farFromAverage=', () => {
+  test('an approved claim far from the others of its kind in the window is sampled and says why; ordinary ones are not sampled for it', async () => {
+    app.clock.set('2026-12-02T02:00:00.000Z') // a window of its own: claims submitted from 2026-12-02 (China)
+    const member = await claimant(app)
+    const approveClaim = async (pooledFen: number) => {
+      const claim = await submitTestClaim(app, member, { figures: { pooledOutOfPocketFen: pooledFen } })
+      const res = await decide(claim.id, { decision: 'approve' })
+      expect(res.status).toBe(200)
+      return res.body as { id: string; decision: { approvedFen: number } }
+    }
+    const ordinary = []
+    for (const pooledFen of [500_000, 520_000, 480_000, 510_000, 490_000, 505_000]) ordinary.push(await approveClaim(pooledFen)) // 60 %: 2,880.00 .. 3,120.00
+    const outlier = await approveClaim(8_000_000)
+    expect(outlier.decision.approvedFen).toBe(4_800_000)
+    const open = await submitTestClaim(app, member, { figures: { pooledOutOfPocketFen: 9_000_000 } }) // not decided: never sampled, not compared
+
+    const sample = async (query: string) => {
+      const res = await app.api.get(`/api/v1/review/sample?since=2026-12-02&sharePercent=1${query}`, { token: roles.reviewer.token })
+      expect(res.status).toBe(200)
+      return new Map<string, string>(res.body.claims.map((c: { id: string; flags: { code: string; message: string }[] }) => [c.id, c.flags.find((f) => f.code === 'sampled')!.message]))
+    }
+    const far = await sample('&farFromAverage=3')
+    expect(far.get(outlier.id)).toBe('偏离同类平均：住院医疗其余 6 笔平均 3,005.00 元（标准差 85.73 元），本笔 48,000.00 元')
+    expect(far.has(open.id)).toBe(false)
+    // An ordinary claim shows only if the 1 % draw picked it, and says so.
+    for (const claim of ordinary) expect(far.get(claim.id) ?? '随机抽取 1%').toBe('随机抽取 1%')
+
+    const both = await sample('&farFromAverage=3&aboveFen=4000000')
+    expect(both.get(outlier.id)).toMatch(/^金额 48,000.00 元，高于 40,000.00 元；偏离同类平均/)
+    for (const bad of ['true', '0', '11']) {
+      expect((await app.api.get(`/api/v1/review/sample?farFromAverage=${bad}`, { token: roles.reviewer.token })).status).toBe(400)
+    }
+  })
+})

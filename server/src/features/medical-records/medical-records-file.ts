@@ -1,0 +1,129 @@
+import {
+  cellText, isCivilDate, medicalRecordColumns, message, parseIdNumber, parseYuan,
+  type CivilDate, type MessageCode, type MessageParams, type RosterCell, type RosterError,
+} from '@huzhu/shared'
+import type { DataProtector } from '../../crypto/protector'
+import { hashIdNumber } from '../../crypto/personal-data'
+import { AppError } from '../../http/errors'
+import { readRosterRows } from '../rosters/roster-file'
+
+/** At most this many data rows in one file (a month of a district's settlements fits easily). */
+export const MAX_MEDICAL_RECORD_ROWS = 50_000
+
+/** A good row: the person only as the keyed hash of the ID number. */
+export interface MedicalRecordLine {
+  row: number
+  idNumberHash: string
+  hospital: string
+  admittedOn: CivilDate
+  dischargedOn: CivilDate
+  totalCostFen: number
+  pooledOutOfPocketFen: number
+  supplementaryOutOfPocketFen: number
+  deductibleFen: number
+}
+
+export interface CheckedMedicalRecords {
+  rowCount: number
+  lines: MedicalRecordLine[]
+  errors: RosterError[]
+}
+
+const columnLetter = (index: number) => String.fromCharCode(65 + index)
+
+/** Excel's day 0 (the 1900 date system, its 1900-02-29 included). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+
+/**
+ * Dates as text `YYYY-MM-DD` (also 2024/3/1) or a date cell: the streaming
+ * reader ignores styles, so a date cell arrives as Excel's serial day number
+ * (a time of day, the fraction, is dropped). Null when not a real date.
+ */
+function parseDate(cell: RosterCell): CivilDate | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < 1 || cell >= 2_958_466) return null
+    return new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10)
+  }
+  const text = cellText(cell)
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text)
+  if (!m) return null
+  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
+  return isCivilDate(date) ? date : null
+}
+
+/**
+ * Checks every row of a medical-insurance settlement file (first sheet, header
+ * the first row, with the columns of `medicalRecordColumns`): the ID number (shared
+ * rules), hospital, admission and discharge dates, the four amounts in yuan,
+ * and duplicates within the file. Every problem is reported with its row,
+ * column and a Chinese reason; nothing stops at the first.
+ */
+export async function checkMedicalRecordFile(path: string, protector: DataProtector, today: CivilDate): Promise<CheckedMedicalRecords> {
+  const errors: RosterError[] = []
+  const lines: MedicalRecordLine[] = []
+  const seen = new Map<string, number>()
+  let rowCount = 0
+  let header = false
+  for await (const [row, cells] of readRosterRows(path)) {
+    const fail = (index: number, code: MessageCode | string, params?: MessageParams) => {
+      errors.push({ row, column: medicalRecordColumns[index]!, cell: `${columnLetter(index)}${row}`, code, message: message(code as MessageCode, params) })
+    }
+    if (!header) {
+      header = true
+      medicalRecordColumns.forEach((expected, i) => {
+        if (cellText(cells[i]) !== expected) fail(i, 'medical_record_header_invalid', { expected })
+      })
+      continue
+    }
+    if (cells.every((c) => cellText(c) === '')) continue
+    if (++rowCount > MAX_MEDICAL_RECORD_ROWS) throw new AppError(422, 'medical_records_invalid_file', { details: [{ reason: 'too_many_rows' }] })
+    const before = errors.length
+
+    let idNumberHash: string | undefined
+    const idCell = cells[0]
+    if (typeof idCell === 'number') fail(0, 'id_lost_digits')
+    else {
+      const parsed = parseIdNumber(cellText(idCell), today)
+      if (parsed.ok) idNumberHash = hashIdNumber(protector, parsed.value.value)
+      else fail(0, parsed.code, parsed.params)
+    }
+
+    const hospital = cellText(cells[1]).replace(/\s+/g, ' ')
+    if (hospital === '') fail(1, 'medical_record_hospital_required')
+    else if (hospital.length > 100) fail(1, 'medical_record_hospital_too_long')
+
+    const dates = [2, 3].map((i) => {
+      const date = parseDate(cells[i])
+      if (date === null) fail(i, 'medical_record_date_invalid')
+      else if (date > today) fail(i, 'medical_record_date_in_future')
+      return date
+    })
+    const [admittedOn, dischargedOn] = dates
+    if (admittedOn && dischargedOn && dischargedOn < admittedOn) fail(3, 'medical_record_discharge_before_admission')
+
+    const amounts = [4, 5, 6, 7].map((i) => {
+      const fen = parseYuan(cellText(cells[i]))
+      if (fen === null) fail(i, 'medical_record_amount_invalid')
+      return fen
+    })
+    const [total, pooled, supplementary, deductible] = amounts
+    if (total != null && pooled != null && supplementary != null && deductible != null && pooled + supplementary + deductible > total) {
+      fail(4, 'medical_record_amounts_exceed_total')
+    }
+
+    if (idNumberHash && hospital && admittedOn) {
+      const key = `${idNumberHash}|${admittedOn}|${hospital}`
+      const first = seen.get(key)
+      if (first !== undefined) fail(0, 'medical_record_duplicate_row', { row: first })
+      else seen.set(key, row)
+    }
+    if (errors.length === before) {
+      lines.push({
+        row, idNumberHash: idNumberHash!, hospital, admittedOn: admittedOn!, dischargedOn: dischargedOn!,
+        totalCostFen: total!, pooledOutOfPocketFen: pooled!, supplementaryOutOfPocketFen: supplementary!, deductibleFen: deductible!,
+      })
+    }
+  }
+  if (rowCount === 0 && errors.length === 0) throw new AppError(422, 'medical_records_empty')
+  return { rowCount, lines, errors }
+}

@@ -1,0 +1,64 @@
+import type { Db } from '../../db/open'
+import type { ClaimRow } from '../claims/claims.table'
+import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
+import type { MedicalRecordRow, NewMedicalRecordRow } from './medical-records.table'
+
+/** Writes records; one with the same person, admission date and hospital as a stored one replaces its figures. */
+export async function upsertMedicalRecordRows(db: Db, rows: readonly NewMedicalRecordRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await db.insertInto('medical_records').values([...rows])
+    .onConflict((oc) => oc.columns(['id_number_hash', 'admitted_on', 'hospital']).doUpdateSet((eb) => ({
+      import_id: eb.ref('excluded.import_id'),
+      discharged_on: eb.ref('excluded.discharged_on'),
+      total_cost_fen: eb.ref('excluded.total_cost_fen'),
+      pooled_out_of_pocket_fen: eb.ref('excluded.pooled_out_of_pocket_fen'),
+      supplementary_out_of_pocket_fen: eb.ref('excluded.supplementary_out_of_pocket_fen'),
+      deductible_fen: eb.ref('excluded.deductible_fen'),
+      imported_by: eb.ref('excluded.imported_by'),
+      imported_at: eb.ref('excluded.imported_at'),
+    })))
+    .execute()
+}
+
+/**
+ * The insured person's records whose stay holds `date` (admission on or before
+ * it, discharge on or after it): an admission on that very day first, then the
+ * latest admission.
+ */
+export function listRecordsOfStay(db: Db, insuredPersonId: string, date: string): Promise<MedicalRecordRow[]> {
+  return db.selectFrom('medical_records')
+    .innerJoin('insured_persons', 'insured_persons.id_number_hash', 'medical_records.id_number_hash')
+    .selectAll('medical_records')
+    .where('insured_persons.id', '=', insuredPersonId)
+    .where('medical_records.admitted_on', '<=', date)
+    .where('medical_records.discharged_on', '>=', date)
+    .orderBy('medical_records.admitted_on', 'desc')
+    .orderBy('medical_records.id')
+    .execute()
+}
+
+export async function saveMatchRow(db: Db, row: NewClaimMedicalMatchRow): Promise<void> {
+  await db.insertInto('claim_medical_matches').values(row)
+    .onConflict((oc) => oc.column('claim_id').doUpdateSet({ medical_record_id: row.medical_record_id, result: row.result, differences: row.differences, matched_at: row.matched_at }))
+    .execute()
+}
+
+export async function deleteMatchRow(db: Db, claimId: string): Promise<void> {
+  await db.deleteFrom('claim_medical_matches').where('claim_id', '=', claimId).execute()
+}
+
+export function findMatchRow(db: Db, claimId: string) {
+  return db.selectFrom('claim_medical_matches').selectAll().where('claim_id', '=', claimId).executeTakeFirst()
+}
+
+/** Undecided claims (submitted, in review, needing material) of the persons with these ID-number hashes. */
+export function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<ClaimRow[]> {
+  if (idNumberHashes.length === 0) return Promise.resolve([])
+  return db.selectFrom('claims')
+    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
+    .selectAll('claims')
+    .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
+    .where('claims.status', 'in', ['submitted', 'in_review', 'needs_material'])
+    .orderBy('claims.id')
+    .execute()
+}

@@ -1,0 +1,107 @@
+import { addDays } from '@huzhu/shared'
+import { sql } from 'kysely'
+import type { Logger } from 'pino'
+import { todayInChina, type Clock } from '../../clock'
+import type { Config } from '../../config'
+import type { Db } from '../../db/open'
+import { notify } from './notifications.service'
+import type { NotificationRow } from './notifications.table'
+import { deliverWechat } from './wechat-delivery'
+
+/** Members are reminded when their cover ends within this many days (DOMAIN.md: "e.g. 14 days"). */
+export const COVER_ENDING_REMINDER_DAYS = 14
+/** How often the scheduled job looks (it also runs once at start). */
+export const COVER_ENDING_INTERVAL_MS = 60 * 60 * 1000
+
+/**
+ * Writes one `cover_ending` message (params `{end}`) for each active enrolment
+ * whose last day is from today to today + 14 (China date of the clock), to each
+ * member whose profile holds the insured person's ID number (a roster rider
+ * without the app gets none; nor does a disabled account), unless that member
+ * already had one for that enrolment. Call it inside a transaction; after the
+ * commit, hand the rows to `deliverWechat`. Running it again reminds nobody
+ * twice (the unique index `notifications_cover_ending_once` backs this up).
+ *
+ * Unit admins get nothing: a notification's subject is one enrolment or claim
+ * (`shared/src/api/notifications.ts`, a check constraint on the table), which
+ * a per-unit summary does not fit.
+ */
+export async function remindCoverEnding(db: Db, deps: { clock: Clock }): Promise<NotificationRow[]> {
+  const today = todayInChina(deps.clock)
+  const last = addDays(today, COVER_ENDING_REMINDER_DAYS)
+  const due = await db
+    .selectFrom('enrolments')
+    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+    .innerJoin('member_profiles', 'member_profiles.id_number_hash', 'insured_persons.id_number_hash')
+    .innerJoin('users', 'users.id', 'member_profiles.user_id')
+    .select(['enrolments.id', 'enrolments.end_on', 'member_profiles.user_id'])
+    .where('enrolments.status', '=', 'active')
+    .where('enrolments.end_on', '>=', today)
+    .where('enrolments.end_on', '<=', last)
+    .where('users.disabled_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(
+        selectFrom('notifications')
+          .select(sql.lit(1).as('one'))
+          // A literal, so SQLite can use the partial index on kind = 'cover_ending'.
+          .where('notifications.kind', '=', sql.lit('cover_ending'))
+          .whereRef('notifications.subject_id', '=', 'enrolments.id')
+          .whereRef('notifications.user_id', '=', 'member_profiles.user_id'),
+      )))
+    .orderBy('enrolments.id')
+    .execute()
+  const rows: NotificationRow[] = []
+  for (const reminder of due) {
+    rows.push(await notify(db, deps, {
+      userId: reminder.user_id, kind: 'cover_ending', subject: { type: 'enrolment', id: reminder.id }, params: { end: reminder.end_on },
+    }))
+  }
+  return rows
+}
+
+export interface CoverEndingDeps {
+  db: Db
+  config: Config
+  logger: Logger
+  clock: Clock
+}
+
+/**
+ * One run of the reminder job: the messages in one transaction, then (after
+ * the commit, in the background) WeChat subscribe messages. `delivered`
+ * settles when every send has (it never rejects).
+ */
+export async function runCoverEndingReminders(deps: CoverEndingDeps): Promise<{ reminded: NotificationRow[]; delivered: Promise<void> }> {
+  const reminded = await deps.db.transaction().execute((trx) => remindCoverEnding(trx, deps))
+  if (reminded.length > 0) deps.logger.info({ reminded: reminded.length }, 'cover ending reminders written')
+  return { reminded, delivered: deliverWechat(deps, reminded) }
+}
+
+export interface ScheduledJob {
+  /** Stops the timer and waits for a run in progress (its WeChat sends are not awaited). */
+  stop(): Promise<void>
+}
+
+/**
+ * Runs the reminder job now and then every `everyMs` (an hour), on an unref'd
+ * timer (it never keeps the process alive). A failed run is logged and the
+ * next one tries again; a run still going when the next is due is not doubled.
+ */
+export function scheduleCoverEndingReminders(deps: CoverEndingDeps, everyMs = COVER_ENDING_INTERVAL_MS): ScheduledJob {
+  let running: Promise<void> | undefined
+  const tick = () => {
+    if (running) return
+    running = runCoverEndingReminders(deps)
+      .then(() => undefined, (error: unknown) => deps.logger.error({ err: error }, 'cover ending reminders failed'))
+      .finally(() => { running = undefined })
+  }
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  tick()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
