@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import {
-  claimant, fillProfile, setChinaDate, startFakeWechat, startTestApp, createTestEnrolment,
+  claimant, fillProfile, setChinaDate, startAppWithWechat, startTestApp, createTestEnrolment,
   type Claimant, type FakeWechat, type TestApp, type TestEnrolmentOptions,
 } from '../../../test/helpers'
 import type { Db } from '../../db/open'
@@ -111,20 +111,12 @@ describe('cover-ending reminders', () => {
 describe('cover-ending reminders over WeChat', () => {
   let app: TestApp
   let wechat: FakeWechat
+  let close: () => Promise<void>
   beforeAll(async () => {
-    wechat = await startFakeWechat()
-    app = await startTestApp({
-      env: {
-        WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_SUBSCRIBE_TEMPLATE_CLAIM: 'tpl-claim-status', WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT: 'tpl-enrolment-status',
-      },
-    })
+    ;({ app, wechat, close } = await startAppWithWechat())
     setChinaDate(app, '2026-11-24')
   })
-  afterAll(async () => {
-    await app.close()
-    await wechat.close()
-  })
+  afterAll(() => close())
 
   test('after the commit, a subscribe message opens the enrolment’s card', async () => {
     const session = await app.api.post('/api/v1/auth/wechat-sessions', { code: 'ok-carol' })

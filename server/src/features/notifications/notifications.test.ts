@@ -1,5 +1,5 @@
 import {
-  claimant, createTestEnrolment, fillProfile, giveMedicalConsent, startFakeWechat, startTestApp, submitTestClaim, uploadPhoto,
+  claimant, createTestEnrolment, fillProfile, giveMedicalConsent, startAppWithWechat, startTestApp, submitTestClaim, uploadPhoto,
   inpatientClaim, postClaim, type Claimant, type FakeWechat, type TestApp,
 } from '../../../test/helpers'
 
@@ -50,19 +50,11 @@ describe('in-app messages', () => {
 describe('WeChat subscribe messages', () => {
   let app: TestApp
   let wechat: FakeWechat
+  let close: () => Promise<void>
   beforeAll(async () => {
-    wechat = await startFakeWechat()
-    app = await startTestApp({
-      env: {
-        WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechat.baseUrl,
-        WECHAT_SUBSCRIBE_TEMPLATE_CLAIM: 'tpl-claim-status', WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT: 'tpl-enrolment-status',
-      },
-    })
+    ;({ app, wechat, close } = await startAppWithWechat())
   })
-  afterAll(async () => {
-    await app.close()
-    await wechat.close()
-  })
+  afterAll(() => close())
 
   /** Waits (bounded) until the message's WeChat state is settled; the send runs after the response. */
   async function settledState(subjectId: string): Promise<string> {
