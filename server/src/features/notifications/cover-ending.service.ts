@@ -18,7 +18,8 @@ export const COVER_ENDING_INTERVAL_MS = 60 * 60 * 1000
  * whose last day is from today to today + 14 (China date of the clock), to each
  * member whose profile holds the insured person's ID number (a roster rider
  * without the app gets none; nor does a disabled account), unless that member
- * already had one for that enrolment. Call it inside a transaction; after the
+ * already had one for that enrolment or has already renewed (holds cover,
+ * paid or pending, that starts after this one ends). Call it inside a transaction; after the
  * commit, hand the rows to `deliverWechat`. Running it again reminds nobody
  * twice (the unique index `notifications_cover_ending_once` backs this up).
  *
@@ -47,6 +48,15 @@ export async function remindCoverEnding(db: Db, deps: { clock: Clock }): Promise
           .where('notifications.kind', '=', sql.lit('cover_ending'))
           .whereRef('notifications.subject_id', '=', 'enrolments.id')
           .whereRef('notifications.user_id', '=', 'member_profiles.user_id'),
+      )))
+    // Already renewed: the same person holds cover (paid or awaiting payment) that starts after this one ends.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(
+        selectFrom('enrolments as renewal')
+          .select(sql.lit(1).as('one'))
+          .whereRef('renewal.insured_person_id', '=', 'enrolments.insured_person_id')
+          .where('renewal.status', 'in', ['active', 'pending_payment'])
+          .whereRef('renewal.start_on', '>', 'enrolments.end_on'),
       )))
     .orderBy('enrolments.id')
     .execute()

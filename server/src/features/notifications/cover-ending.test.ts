@@ -62,6 +62,15 @@ describe('cover-ending reminders', () => {
     expect(await coverEndingMessages(app, in14)).toHaveLength(1)
   })
 
+  test('a member who has already renewed is not reminded', async () => {
+    const member = await memberEndingOn(app, '2026-12-03')
+    const { enrolmentId: renewal } = await createTestEnrolment(app, member, { status: 'pending_payment' })
+    await app.db.updateTable('enrolments').set({ start_on: '2026-12-04', end_on: '2027-12-03' }).where('id', '=', renewal).execute()
+    expect(await run(app)).not.toContain(member.enrolmentId)
+    await app.db.updateTable('enrolments').set({ status: 'cancelled' }).where('id', '=', renewal).execute()
+    expect(await run(app)).toContain(member.enrolmentId)
+  })
+
   test('a second run reminds nobody twice, and the database refuses a second reminder', async () => {
     const member = await memberEndingOn(app, '2026-12-01')
     expect(await run(app)).toEqual([member.enrolmentId])
