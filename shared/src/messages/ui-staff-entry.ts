@@ -15,4 +15,5 @@ export const staffPageTitles = {
   review: '理赔审核',
   claim: '理赔详情',
   payments: '理赔付款',
+  medical: '医保结算数据',
 } as const

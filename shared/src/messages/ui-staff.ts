@@ -1,10 +1,11 @@
 /**
  * The staff side's own Chinese text (the `staff` subpackage: home, card check,
- * outreach events, unit rosters, the reviewer workbench, payments). Same pattern
- * as `ui`: one nested object typed `as const`; `{name}` placeholders are filled
- * with `fillTemplate`. Where a staff screen says what a member's screen says
- * (a claim's status, a document's kind, the cover period), the text is `ui`'s,
- * so both sides name a thing alike.
+ * outreach events, unit rosters, the reviewer workbench, payments, the
+ * medical-insurance records import). Same pattern as `ui`: one nested object
+ * typed `as const`; `{name}` placeholders are filled with `fillTemplate`. Where
+ * a staff screen says what a member's screen says (a claim's status, a
+ * document's kind, the cover period), the text is `ui`'s, so both sides name a
+ * thing alike.
  */
 import { ui } from './ui'
 import { staffEntryLabel, staffPageTitles } from './ui-staff-entry'
@@ -38,6 +39,8 @@ export const staffUi = {
     reviewHint: '按到期日处理待审理赔',
     payments: '付款登记',
     paymentsHint: '登记理赔付款和参保缴费',
+    medical: staffPageTitles.medical,
+    medicalHint: '导入医保结算数据，自动核对相关理赔',
   },
   check: {
     scan: '扫码查验',
@@ -269,6 +272,24 @@ export const staffUi = {
     enrolmentPayments: '参保缴费',
     byEvent: '按活动登记',
     byUnit: '按单位登记',
+  },
+  medical: {
+    title: staffPageTitles.medical,
+    columns: '表格列：{columns}（日期为“年-月-日”，金额以元为单位）',
+    allOrNothing: '每一行都会检查；只要有一行有错，整个文件都不导入。',
+    upload: '上传医保结算数据（.xlsx）',
+    reupload: '修改后重新上传',
+    weappChoose: '从微信聊天中选择医保结算数据文件',
+    uploading: '正在检查并导入…',
+    imported: '共 {rows} 行，已全部导入（{count} 条）',
+    refused: '共 {rows} 行，其中 {badRows} 行有 {bad} 处错误，没有导入任何数据。请修改后重新上传整个文件。',
+    row: '行',
+    column: '列',
+    reason: '原因',
+    nextTitle: '接下来',
+    nextMatched: '这些人员尚未审结的理赔，已与医保结算数据重新比对。',
+    nextApproved: '与医保结算数据完全一致、没有其他提示且尚未开始审核的理赔，由系统直接核准，进入待付款。',
+    nextFlagged: '数据不一致的理赔标记为“{flag}”，留给审核员处理。',
   },
   common: {
     none: '无',

@@ -11,6 +11,7 @@ export const pageRoles = {
   unit: ['unit_admin', 'staff', 'admin'],
   review: ['reviewer', 'admin'],
   payments: ['staff', 'admin'],
+  medical: ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type StaffPage = keyof typeof pageRoles

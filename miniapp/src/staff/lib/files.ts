@@ -1,13 +1,14 @@
 import Taro from '@tarojs/taro'
-import { errorBodySchema, rosterSchema, type Roster } from '@huzhu/shared'
+import { errorBodySchema, medicalRecordImportSchema, rosterSchema, type MedicalRecordImport, type Roster } from '@huzhu/shared'
 import { ApiError } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { staffPaths } from './paths'
 
 /**
  * Files over the API: downloads (xlsx templates, error files, exports, claim
- * photos) and the raw-bytes roster upload. The JSON client cannot carry them:
- * H5 uses fetch with the bearer token, the mini-program downloadFile / request.
+ * photos) and the raw-bytes uploads (roster, medical-insurance records). The
+ * JSON client cannot carry them: H5 uses fetch with the bearer token, the
+ * mini-program downloadFile / request.
  */
 const baseUrl = process.env.TARO_APP_API_BASE ?? ''
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -85,36 +86,58 @@ export async function loadProtectedImage(path: string): Promise<{ src: string; r
   return { src: result.tempFilePath, release: () => undefined }
 }
 
-/** `POST /api/v1/units/:unitId/rosters?catalogueId=`: the xlsx bytes as the body; every row is checked. */
-export async function uploadRoster(unitId: string, catalogueId: string, bytes: ArrayBuffer, fileName?: string): Promise<Roster> {
-  const path = staffPaths.rosterUpload(unitId, catalogueId, fileName)
-  let body: unknown
+/** POSTs an xlsx file's bytes as the body; the JSON answer (any 2xx) or an `ApiError`. */
+async function postXlsx(path: string, bytes: ArrayBuffer): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     const response = await fetchH5(path, { method: 'POST', body: bytes, headers: { 'Content-Type': XLSX_TYPE, Accept: 'application/json' } })
-    body = await response.json()
-  } else {
-    const response = await Taro.request({
-      url: baseUrl + path,
-      method: 'POST',
-      data: bytes,
-      header: { ...authHeader(), 'Content-Type': XLSX_TYPE, Accept: 'application/json' },
-      dataType: 'json',
-    }).catch(() => {
-      throw new ApiError('network')
-    })
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      const parsed = errorBodySchema.safeParse(response.data)
-      throw new ApiError('http', parsed.success ? { status: response.statusCode, code: parsed.data.error.code, message: parsed.data.error.message } : { status: response.statusCode })
-    }
-    body = response.data
+    return response.json()
   }
-  const parsed = rosterSchema.safeParse(body)
+  const response = await Taro.request({
+    url: baseUrl + path,
+    method: 'POST',
+    data: bytes,
+    header: { ...authHeader(), 'Content-Type': XLSX_TYPE, Accept: 'application/json' },
+    dataType: 'json',
+  }).catch(() => {
+    throw new ApiError('network')
+  })
+  if (response.statusCode < 200 || response.statusCode >= 300) {
+    const parsed = errorBodySchema.safeParse(response.data)
+    throw new ApiError('http', parsed.success ? { status: response.statusCode, code: parsed.data.error.code, message: parsed.data.error.message } : { status: response.statusCode })
+  }
+  return response.data
+}
+
+/** `POST /api/v1/units/:unitId/rosters?catalogueId=`: the xlsx bytes as the body; every row is checked. */
+export async function uploadRoster(unitId: string, catalogueId: string, bytes: ArrayBuffer, fileName?: string): Promise<Roster> {
+  const parsed = rosterSchema.safeParse(await postXlsx(staffPaths.rosterUpload(unitId, catalogueId, fileName), bytes))
   if (!parsed.success) throw new ApiError('bad_response')
   return parsed.data
 }
 
-/** WeChat: a roster file chosen from a chat, read as bytes. */
-export async function chooseRosterFileWeapp(): Promise<{ name: string; bytes: ArrayBuffer } | null> {
+/**
+ * `POST /api/v1/medical-records`: the settlement export's bytes as the body.
+ * 201 imported, or 200 with every bad row and nothing imported: both are a result to show.
+ */
+export async function uploadMedicalRecords(bytes: ArrayBuffer): Promise<MedicalRecordImport> {
+  const parsed = medicalRecordImportSchema.safeParse(await postXlsx(staffPaths.medicalRecords, bytes))
+  if (!parsed.success) throw new ApiError('bad_response')
+  return parsed.data
+}
+
+/** A chosen file's bytes (FileReader: older phone browsers have no Blob.arrayBuffer). */
+export function readBytes(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer()
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(reader.result as ArrayBuffer)
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(file)
+  })
+}
+
+/** WeChat: an xlsx file (roster, medical-insurance records) chosen from a chat, read as bytes. */
+export async function chooseXlsxFileWeapp(): Promise<{ name: string; bytes: ArrayBuffer } | null> {
   const chosen = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] }).catch(() => null)
   const file = chosen?.tempFiles[0]
   if (!file) return null

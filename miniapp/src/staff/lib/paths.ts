@@ -29,6 +29,7 @@ export const staffPaths = {
   uploadContent: (uploadId: string) => `/api/v1/uploads/${enc(uploadId)}/content`,
   claimPayments: '/api/v1/claim-payments',
   claimPaymentExport: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}/export.xlsx`,
+  medicalRecords: '/api/v1/medical-records',
 } as const
 
 export function queryString(query: Record<string, string | undefined>): string {

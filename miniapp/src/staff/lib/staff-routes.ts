@@ -8,6 +8,7 @@ export const staffUrls = {
   event: (eventId: string) => `/staff/event/index?id=${enc(eventId)}`,
   unit: (unitId?: string) => (unitId ? `/staff/unit/index?unitId=${enc(unitId)}` : '/staff/unit/index'),
   review: '/staff/review/index',
+  medical: '/staff/medical/index',
   claim: (claimId: string) => `/staff/claim/index?id=${enc(claimId)}`,
   payments: (query: { eventId?: string; unitId?: string } = {}) =>
     query.eventId ? `/staff/payments/index?eventId=${enc(query.eventId)}` : query.unitId ? `/staff/payments/index?unitId=${enc(query.unitId)}` : '/staff/payments/index',

@@ -5,21 +5,10 @@ import { fetchCatalogueSummaries } from '../../api'
 import { useAsync } from '../../lib/use-async'
 import { ChipsField } from '../components/Chips'
 import { RosterErrors } from '../components/RosterErrors'
-import { chooseRosterFileWeapp, downloadFile, uploadRoster } from '../lib/files'
+import { chooseXlsxFileWeapp, downloadFile, readBytes, uploadRoster } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 import { importRoster } from '../lib/staff-api'
 import { useSubmit } from '../lib/use-submit'
-
-/** A chosen file's bytes (FileReader: older phone browsers have no Blob.arrayBuffer). */
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer()
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(reader.result as ArrayBuffer)
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(file)
-  })
-}
 
 /**
  * The roster round: template, upload, every bad row, the file back with an
@@ -51,7 +40,7 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
   }
 
   const chooseWeapp = async () => {
-    const file = await chooseRosterFileWeapp()
+    const file = await chooseXlsxFileWeapp()
     if (file) await upload(file.bytes, file.name)
   }
 
