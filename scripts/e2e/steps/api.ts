@@ -127,3 +127,14 @@ export async function submittedClaim(base: string, riderToken: string, enrolment
     },
   })
 }
+
+/** One API call that does not throw: the status and the decoded body, for a story that checks the status itself. */
+export async function answer<T = unknown>(base: string, method: string, path: string, options: Pick<CallOptions, 'token' | 'body'> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Accept: 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  })
+  const text = await response.text()
+  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T }
+}

@@ -74,3 +74,18 @@ export function y4mOf(pngBytes: Buffer): Buffer {
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128)
   return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), Buffer.from('FRAME\n'), luma, chroma])
 }
+
+/** A small real picture file: a PNG of coloured stripes (the app compresses it to JPEG before upload). */
+export function stripedPhoto(name: string, hue: number): { name: string; mimeType: string; buffer: Buffer } {
+  const png = new PNG({ width: 320, height: 480 })
+  for (let y = 0; y < png.height; y++) {
+    for (let x = 0; x < png.width; x++) {
+      const i = (png.width * y + x) << 2
+      png.data[i] = (hue + y) % 256
+      png.data[i + 1] = (x * 3) % 256
+      png.data[i + 2] = ((x + y) * 7) % 256
+      png.data[i + 3] = 255
+    }
+  }
+  return { name, mimeType: 'image/png', buffer: PNG.sync.write(png) }
+}
