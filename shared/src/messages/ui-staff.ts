@@ -127,9 +127,6 @@ export const staffUi = {
     chooseCatalogue: '请先选择参保计划',
     checked: '共 {rows} 行，{valid} 行无误，{bad} 处错误',
     allGood: '名单全部无误，可以导入',
-    row: '行',
-    column: '列',
-    reason: '原因',
     errorFile: '下载带错误说明的名单',
     reupload: '修改后重新上传',
     importAll: '导入全部 {count} 行',
@@ -273,6 +270,12 @@ export const staffUi = {
     byEvent: '按活动登记',
     byUnit: '按单位登记',
   },
+  /** The table of bad cells of an uploaded sheet (rosters, medical-insurance records). */
+  sheet: {
+    row: '行',
+    column: '列',
+    reason: '原因',
+  },
   medical: {
     title: staffPageTitles.medical,
     columns: '表格列：{columns}（日期为“年-月-日”，金额以元为单位）',
@@ -283,9 +286,6 @@ export const staffUi = {
     uploading: '正在检查并导入…',
     imported: '共 {rows} 行，已全部导入（{count} 条）',
     refused: '共 {rows} 行，其中 {badRows} 行有 {bad} 处错误，没有导入任何数据。请修改后重新上传整个文件。',
-    row: '行',
-    column: '列',
-    reason: '原因',
     nextTitle: '接下来',
     nextMatched: '这些人员尚未审结的理赔，已与医保结算数据重新比对。',
     nextApproved: '与医保结算数据完全一致、没有其他提示且尚未开始审核的理赔，由系统直接核准，进入待付款。',

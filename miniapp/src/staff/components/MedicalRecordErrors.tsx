@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { fillTemplate, staffUi, type MedicalRecordImport } from '@huzhu/shared'
+import { SheetErrorTable } from './SheetErrorTable'
 
 /**
  * What a medical-records import did: a summary line (all rows imported, or
@@ -23,29 +24,7 @@ export function MedicalRecordErrors({ result }: { result: MedicalRecordImport })
           ? fillTemplate(staffUi.medical.refused, { rows: result.rowCount, badRows, bad: result.errors.length })
           : fillTemplate(staffUi.medical.imported, { rows: result.rowCount, count: result.importedCount })}
       </Text>
-      {refused && (
-        <View id='medical-errors' className='staff-table'>
-          <View className='staff-table__row staff-table__row--head'>
-            <Text className='staff-table__cell staff-table__cell--narrow'>{staffUi.medical.row}</Text>
-            <Text className='staff-table__cell'>{staffUi.medical.column}</Text>
-            <Text className='staff-table__cell staff-table__cell--wide'>{staffUi.medical.reason}</Text>
-          </View>
-          {result.errors.map((error, index) => (
-            <View
-              key={`${error.row}-${error.column}-${index}`}
-              id={`medical-error-${index}`}
-              className='staff-table__row medical-error'
-              data-row={error.row}
-              data-column={error.column}
-              data-code={error.code}
-            >
-              <Text className='staff-table__cell staff-table__cell--narrow'>{String(error.row)}</Text>
-              <Text className='staff-table__cell'>{error.column}</Text>
-              <Text className='staff-table__cell staff-table__cell--wide'>{error.message}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      {refused && <SheetErrorTable prefix='medical' errors={result.errors} />}
       {!refused && result.importedCount > 0 && (
         <View id='medical-next' className='medical-next'>
           <Text className='staff-card__title'>{staffUi.medical.nextTitle}</Text>

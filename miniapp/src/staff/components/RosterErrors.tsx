@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { fillTemplate, staffUi, type Roster } from '@huzhu/shared'
+import { SheetErrorTable } from './SheetErrorTable'
 
 /** What a roster check found: a summary line and every bad cell (row as the spreadsheet shows it, column, reason). */
 export function RosterErrors({ roster }: { roster: Roster }) {
@@ -11,29 +12,7 @@ export function RosterErrors({ roster }: { roster: Roster }) {
           ? fillTemplate(staffUi.unit.checked, { rows: roster.rowCount, valid: roster.validCount, bad: roster.errors.length })
           : staffUi.unit.allGood}
       </Text>
-      {roster.errors.length > 0 && (
-        <View id='roster-errors' className='staff-table'>
-          <View className='staff-table__row staff-table__row--head'>
-            <Text className='staff-table__cell staff-table__cell--narrow'>{staffUi.unit.row}</Text>
-            <Text className='staff-table__cell'>{staffUi.unit.column}</Text>
-            <Text className='staff-table__cell staff-table__cell--wide'>{staffUi.unit.reason}</Text>
-          </View>
-          {roster.errors.map((error, index) => (
-            <View
-              key={`${error.row}-${error.column}-${index}`}
-              id={`roster-error-${index}`}
-              className='staff-table__row roster-error'
-              data-row={error.row}
-              data-column={error.column}
-              data-code={error.code}
-            >
-              <Text className='staff-table__cell staff-table__cell--narrow'>{String(error.row)}</Text>
-              <Text className='staff-table__cell'>{error.column}</Text>
-              <Text className='staff-table__cell staff-table__cell--wide'>{error.message}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      {roster.errors.length > 0 && <SheetErrorTable prefix='roster' errors={roster.errors} />}
     </View>
   )
 }
