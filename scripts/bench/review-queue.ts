@@ -10,7 +10,6 @@
  * Loopback only; generation stops at --max-generate-seconds (default 240) with
  * whatever it has inserted, and says so.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,7 +19,7 @@ import { migrateToLatest } from '@huzhu/server/src/db/migrate'
 import { openDatabase } from '@huzhu/server/src/db/open'
 import { execNative, openNative, prepareNative, runNative, closeNative, type NativeDatabase } from '@huzhu/server/src/db/sqlite/native'
 import { newId } from '@huzhu/server/src/ids'
-import { freePort, repoRoot } from '../e2e/server-process'
+import { serverEnv, signIn, startServerProcess } from '../../server/test/helpers/server-process'
 import { seededRandom } from '../lib/random'
 
 function arg(name: string, fallback: number): number {
@@ -145,28 +144,15 @@ async function main(): Promise<void> {
   const generateSeconds = (performance.now() - t0) / 1000
   console.log(`generated ${inserted.toLocaleString('en')} claims (${PERSONS} people) in ${generateSeconds.toFixed(1)} s${inserted < CLAIMS ? ` — stopped by the ${MAX_GENERATE_SECONDS} s cap` : ''}`)
 
-  const port = await freePort()
-  let output = ''
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(repoRoot, 'server'),
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HUZHU_HOST: '127.0.0.1', HUZHU_DATA_DIR: dataDir, SMS_FIXED_CODE: '246810', HUZHU_CHECK_RESPONSES: '0', HUZHU_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  server.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  server.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const base = `http://127.0.0.1:${port}`
+  const server = await startServerProcess(serverEnv(dataDir))
+  const base = server.baseUrl
   try {
-    for (let i = 0; ; i++) {
-      if (server.exitCode !== null || i > 300) throw new Error(`server did not start:\n${output}`)
-      if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break
-      await new Promise((r) => setTimeout(r, 200))
-    }
     const phone = '13900000001'
-    await fetch(`${base}/api/v1/auth/sms-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) })
-    const session = (await (await fetch(`${base}/api/v1/auth/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code: '246810' }) })).json()) as { token: string; user: { id: string } }
-    await execNative(native, `insert into role_grants (id, user_id, role, unit_id, granted_at) values ('${newId('rol')}', '${session.user.id}', 'reviewer', null, '${new Date().toISOString()}')`)
+    const token = await signIn(server.api, phone)
+    const me = await server.api.get<{ id: string }>('/api/v1/me', { token })
+    await execNative(native, `insert into role_grants (id, user_id, role, unit_id, granted_at) values ('${newId('rol')}', '${me.body.id}', 'reviewer', null, '${new Date().toISOString()}')`)
     const path = '/api/v1/review/claims?limit=20'
-    const headers = { authorization: `Bearer ${session.token}` }
+    const headers = { authorization: `Bearer ${token}` }
     const first = await fetch(`${base}${path}`, { headers })
     const page = (await first.json()) as { claims: { dueOn: string; status: string }[]; nextCursor: string | null }
     if (first.status !== 200 || page.claims.length !== 20 || !page.nextCursor) throw new Error(`unexpected first page: ${first.status} ${JSON.stringify(page).slice(0, 300)}`)
@@ -181,11 +167,7 @@ async function main(): Promise<void> {
     if (non2xx > 0 || errors > 0) process.exitCode = 1
   } finally {
     await closeNative(native)
-    await new Promise<void>((done) => {
-      if (server.exitCode !== null) return done()
-      server.once('exit', () => done())
-      server.kill('SIGTERM')
-    })
+    await server.stop()
     if (KEEP) console.log(`kept ${dataDir}`)
     else rmSync(dataDir, { recursive: true, force: true })
   }
