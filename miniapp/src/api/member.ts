@@ -104,10 +104,6 @@ export async function listMyEnrolments(): Promise<Enrolment[]> {
   return body.enrolments
 }
 
-export function getMyEnrolment(id: string): Promise<Enrolment> {
-  return api.request({ path: `/api/v1/enrolments/${encodeURIComponent(id)}`, decode: schemaDecoder(enrolmentSchema) })
-}
-
 export function createMyEnrolment(request: SelfEnrolmentRequest): Promise<Enrolment> {
   return api.request({ method: 'POST', path: '/api/v1/me/enrolments', body: { ...request }, decode: schemaDecoder(enrolmentSchema) })
 }

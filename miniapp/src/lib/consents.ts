@@ -27,7 +27,3 @@ export async function recordConsent(kind: ConsentKind): Promise<void> {
   const version = (await consentVersions())[kind]
   await giveConsent(kind, version)
 }
-
-export function resetConsentVersions(): void {
-  versions = null
-}

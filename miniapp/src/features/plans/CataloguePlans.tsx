@@ -49,7 +49,7 @@ export function CataloguePlans({ catalogueId, attempt, codes, onCodesChange, onR
   return (
     <View className='catalogue-plans'>
       {catalogue.data.illustrative !== undefined && (
-        <Text id='catalogue-illustrative' className='illustrative'>{ui.plans.illustrative}</Text>
+        <Text id='catalogue-illustrative' className='notice'>{ui.plans.illustrative}</Text>
       )}
       <ViolationList id='plan-violations' violations={live.general} />
       <ProductList catalogue={catalogue} codes={codes} live={live} onToggle={onToggle} />

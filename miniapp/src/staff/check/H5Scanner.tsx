@@ -29,9 +29,9 @@ export function PhotoPicker({ onDecoded, onNotice }: ScannerProps) {
     else onDecoded(text, startedAt)
   }
   return (
-    <label id='check-photo' className='staff-button check-photo'>
+    <label id='check-photo' className='staff-button staff-file-picker'>
       <Text>{staffUi.check.photo}</Text>
-      <input id='check-photo-input' className='check-photo__input' type='file' accept='image/*' onChange={(e) => void onChange(e)} />
+      <input id='check-photo-input' className='staff-file-picker__input' type='file' accept='image/*' onChange={(e) => void onChange(e)} />
     </label>
   )
 }

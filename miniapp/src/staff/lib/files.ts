@@ -126,7 +126,7 @@ export async function uploadMedicalRecords(bytes: ArrayBuffer): Promise<MedicalR
 }
 
 /** A chosen file's bytes (FileReader: older phone browsers have no Blob.arrayBuffer). */
-export function readBytes(file: Blob): Promise<ArrayBuffer> {
+function readBytes(file: Blob): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer()
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
@@ -134,6 +134,15 @@ export function readBytes(file: Blob): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error)
     reader.readAsArrayBuffer(file)
   })
+}
+
+/** H5: the file picked in an `<input type="file">`, read as bytes; the input is cleared so the same file can be picked again. */
+export async function takeChosenFile(input: HTMLInputElement): Promise<{ name: string; bytes: ArrayBuffer } | null> {
+  const file = input.files?.[0]
+  if (!file) return null
+  const bytes = await readBytes(file)
+  input.value = ''
+  return { name: file.name, bytes }
 }
 
 /** WeChat: an xlsx file (roster, medical-insurance records) chosen from a chat, read as bytes. */

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, medicalRecordColumns, staffUi, type MedicalRecordImport } from '@huzhu/shared'
 import { MedicalRecordErrors } from '../components/MedicalRecordErrors'
-import { chooseXlsxFileWeapp, readBytes, uploadMedicalRecords, XLSX_TYPE } from '../lib/files'
+import { chooseXlsxFileWeapp, takeChosenFile, uploadMedicalRecords, XLSX_TYPE } from '../lib/files'
 import { useSubmit } from '../lib/use-submit'
 
 /**
@@ -21,12 +21,8 @@ export function MedicalRecordsPanel() {
     })
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.target
-    const file = input.files?.[0]
-    if (!file) return
-    const bytes = await readBytes(file)
-    input.value = ''
-    await upload(bytes)
+    const file = await takeChosenFile(event.target)
+    if (file) await upload(file.bytes)
   }
 
   const chooseWeapp = async () => {
@@ -44,9 +40,9 @@ export function MedicalRecordsPanel() {
       <Text className='staff-muted'>{staffUi.medical.allOrNothing}</Text>
       <View className='staff-row'>
         {process.env.TARO_ENV === 'h5' ? (
-          <label id='medical-upload' className='staff-button staff-button--primary medical-upload'>
+          <label id='medical-upload' className='staff-button staff-button--primary staff-file-picker'>
             <Text>{refused ? staffUi.medical.reupload : staffUi.medical.upload}</Text>
-            <input id='medical-file' className='medical-upload__input' type='file' accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onChange={(e) => void onFile(e)} />
+            <input id='medical-file' className='staff-file-picker__input' type='file' accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onChange={(e) => void onFile(e)} />
           </label>
         ) : (
           <Button id='medical-upload' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void chooseWeapp()}>

@@ -5,7 +5,7 @@ import { fetchCatalogueSummaries } from '../../api'
 import { useAsync } from '../../lib/use-async'
 import { ChipsField } from '../components/Chips'
 import { RosterErrors } from '../components/RosterErrors'
-import { chooseXlsxFileWeapp, downloadFile, readBytes, uploadRoster } from '../lib/files'
+import { chooseXlsxFileWeapp, downloadFile, takeChosenFile, uploadRoster } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 import { importRoster } from '../lib/staff-api'
 import { useSubmit } from '../lib/use-submit'
@@ -31,12 +31,8 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
   }
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.target
-    const file = input.files?.[0]
-    if (!file) return
-    const bytes = await readBytes(file)
-    input.value = ''
-    await upload(bytes, file.name)
+    const file = await takeChosenFile(event.target)
+    if (file) await upload(file.bytes, file.name)
   }
 
   const chooseWeapp = async () => {
@@ -69,11 +65,11 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
           {staffUi.unit.template}
         </Button>
         {process.env.TARO_ENV === 'h5' ? (
-          <label id='roster-upload' className='staff-button staff-button--primary check-photo'>
+          <label id='roster-upload' className='staff-button staff-button--primary staff-file-picker'>
             <Text>{roster ? staffUi.unit.reupload : staffUi.unit.upload}</Text>
             <input
               id='roster-file'
-              className='check-photo__input'
+              className='staff-file-picker__input'
               type='file'
               accept='.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
               disabled={busy}

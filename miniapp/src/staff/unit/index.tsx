@@ -13,7 +13,6 @@ import { param, staffUrls } from '../lib/staff-routes'
 import { RosterPanel } from './RosterPanel'
 import { UnitState } from './UnitState'
 import '../staff.scss'
-import '../check/index.scss'
 
 function UnitChooser({ me }: { me: MeResponse }) {
   const isOffice = me.roles.includes('staff') || me.roles.includes('admin')
