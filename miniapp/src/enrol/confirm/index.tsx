@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ui, type Catalogue, type Enrolment, type Quote } from '@huzhu/shared'
@@ -17,6 +17,7 @@ import { currentPageUrl, goToLogin } from '../../lib/auth'
 import { parseEnrolConfirmParams, routes, withRedirect, type EnrolConfirmParams } from '../../lib/routes'
 import { useToday } from '../../lib/today'
 import { useAsync } from '../../lib/use-async'
+import { useReshowCount } from '../../lib/use-reshow'
 import './index.scss'
 
 function backToPlans() {
@@ -106,12 +107,7 @@ function ConfirmPlan({ params }: { params: EnrolConfirmParams }) {
   const [submitted, setSubmitted] = useState<Enrolment | null>(null)
   const [quoteChanged, setQuoteChanged] = useState(false)
   // Shown again after logging in or filling in the profile: the way on is checked afresh.
-  const [shown, setShown] = useState(0)
-  const firstShow = useRef(true)
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false
-    else setShown((n) => n + 1)
-  })
+  const shown = useReshowCount()
   const state = useAsync<Catalogue>(() => getCatalogue(catalogueId), [catalogueId, attempt])
   const retry = () => {
     clearCatalogueCache()

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { eventKindLabels, eventKinds, parseYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
+import { useReshowCount } from '../../lib/use-reshow'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { Chips, ChipsField } from '../components/Chips'
 import { ClaimRow } from '../components/ClaimRow'
@@ -24,6 +24,8 @@ function Queue() {
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [reload, setReload] = useState(0)
+  // Back from a claim page: the queue has changed.
+  const shown = useReshowCount()
 
   const query: QueueQuery = {
     ...(status !== ALL ? { status } : {}),
@@ -48,10 +50,7 @@ function Queue() {
     return () => {
       alive = false
     }
-  }, [key, reload])
-
-  // Back from a claim page: the queue has changed.
-  useDidShow(() => setReload((n) => n + 1))
+  }, [key, reload, shown])
 
   const more = async () => {
     if (cursor === null) return
