@@ -43,9 +43,6 @@ export const methodNotAllowed = factory(405, 'method_not_allowed')
 export const conflict = factory(409, 'conflict')
 export const payloadTooLarge = factory(413, 'body_too_large')
 export const unsupportedMediaType = factory(415, 'content_type_unsupported')
-export const unprocessable = factory(422, 'validation_failed')
-export const serviceUnavailable = factory(503, 'internal_error')
-export const badGateway = factory(502, 'internal_error')
 
 export function tooManyRequests(retryAfterSeconds: number, code: ErrorCode = 'rate_limited'): AppError {
   return new AppError(429, code, { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } })

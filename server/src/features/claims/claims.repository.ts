@@ -128,6 +128,18 @@ export function findEnrolmentWithPerson(db: Db, enrolmentId: string) {
   return enrolmentWithPerson(db, enrolmentId).executeTakeFirst()
 }
 
+/** The insured person's name of each of these enrolments (at most a page of them), by enrolment id. */
+export async function personNamesOfEnrolments(db: Db, enrolmentIds: readonly string[]): Promise<Map<string, string>> {
+  if (enrolmentIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('enrolments')
+    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+    .select(['enrolments.id', 'insured_persons.name'])
+    .where('enrolments.id', 'in', [...new Set(enrolmentIds)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
 /** The person's active enrolments under a catalogue (two units may enrol the same person). */
 export function listActiveEnrolmentRows(db: Db, insuredPersonId: string, catalogueId: string) {
   return db

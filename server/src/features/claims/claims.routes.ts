@@ -2,7 +2,7 @@ import {
   claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimSchema, claimWithdrawRequestSchema,
 } from '@huzhu/shared'
 import type { AppContext, AuthUser } from '../../http/context'
-import { AppError } from '../../http/errors'
+import { AppError, notFound } from '../../http/errors'
 import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
@@ -10,7 +10,7 @@ import { auditActorOf } from '../audit/audit.service'
 import { deliverWechat } from '../notifications/wechat-delivery'
 import { claimBody, viewerFor } from './claim-response'
 import { presentClaimSummary } from './claims.presenter'
-import { findEnrolmentWithPerson, findOwnClaimRow, listOwnClaimRows } from './claims.repository'
+import { findOwnClaimRow, listOwnClaimRows, personNamesOfEnrolments } from './claims.repository'
 import { addMaterial, claimForReader, submitClaim, withdrawClaim } from './claims.service'
 import { claimParamsSchema, IDEMPOTENCY_KEY, myClaimsQuerySchema } from './schema'
 
@@ -18,7 +18,7 @@ const tags = ['claims']
 
 async function ownClaimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claimId: string) {
   const row = await findOwnClaimRow(ctx.deps.db, user.id, claimId)
-  if (!row) throw new AppError(404, 'not_found')
+  if (!row) throw notFound()
   return claimBody(ctx, user, row)
 }
 
@@ -48,10 +48,7 @@ export const listMyClaims = defineRoute({
     const me = currentUser(ctx)
     const { cursor, limit } = ctx.input.query
     const page = await readPage(limit, (take) => listOwnClaimRows(ctx.deps.db, me.id, cursor, take))
-    const names = new Map<string, string>()
-    for (const row of page.items) {
-      if (!names.has(row.enrolment_id)) names.set(row.enrolment_id, (await findEnrolmentWithPerson(ctx.deps.db, row.enrolment_id))?.person_name ?? '')
-    }
+    const names = await personNamesOfEnrolments(ctx.deps.db, page.items.map((row) => row.enrolment_id))
     ctx.body = {
       claims: page.items.map((row) => presentClaimSummary(row, names.get(row.enrolment_id) ?? '', viewerFor(ctx, me, row))),
       nextCursor: page.next?.id ?? null,

@@ -2,12 +2,11 @@ import type { Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { notify } from '../notifications/notifications.service'
 import type { NotificationRow } from '../notifications/notifications.table'
+import { chunks } from './insured-persons.repository'
 
 type EnrolmentNotice = 'enrolment_created' | 'enrolment_active' | 'enrolment_cancelled'
 /** The enrolments a notice is about: listed, or all those one payment activated. */
 export type EnrolmentSelection = { enrolmentIds: readonly string[] } | { paymentId: string }
-
-const CHUNK = 500
 
 /**
  * An in-app message to every member an enrolment covers who has an account
@@ -30,10 +29,4 @@ export async function notifyEnrolmentHolders(db: Db, deps: { clock: Clock }, whi
     rows.push(await notify(db, deps, { userId: holder.user_id, kind, subject: { type: 'enrolment', id: holder.id } }))
   }
   return rows
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK))
-  return out
 }

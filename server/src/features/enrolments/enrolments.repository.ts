@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { PaymentRow } from '../payments/payments.table'
+import { findUnitNames } from '../units/units.repository'
 import type { UnitRow } from '../units/units.table'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { chunks, findPersonsByIds } from './insured-persons.repository'
@@ -79,12 +80,9 @@ export interface EnrolmentView {
 export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<EnrolmentView[]> {
   if (rows.length === 0) return []
   const persons = new Map((await findPersonsByIds(db, rows.map((r) => r.insured_person_id))).map((p) => [p.id, p]))
-  const unitIds = [...new Set(rows.map((r) => r.unit_id).filter((id): id is string => id !== null))]
+  const unitIds = rows.map((r) => r.unit_id).filter((id): id is string => id !== null)
   const paymentIds = [...new Set(rows.map((r) => r.payment_id).filter((id): id is string => id !== null))]
-  const units = new Map<string, Pick<UnitRow, 'id' | 'name'>>()
-  for (const part of chunks(unitIds)) {
-    for (const u of await db.selectFrom('units').select(['id', 'name']).where('id', 'in', part).execute()) units.set(u.id, u)
-  }
+  const unitNames = await findUnitNames(db, unitIds)
   const payments = new Map<string, Pick<PaymentRow, 'id' | 'reference' | 'confirmed_at'>>()
   for (const part of chunks(paymentIds)) {
     for (const p of await db.selectFrom('payments').select(['id', 'reference', 'confirmed_at']).where('id', 'in', part).execute()) payments.set(p.id, p)
@@ -92,7 +90,7 @@ export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<
   return rows.map((row) => ({
     row,
     person: persons.get(row.insured_person_id)!,
-    unit: row.unit_id === null ? null : units.get(row.unit_id) ?? null,
+    unit: row.unit_id === null || !unitNames.has(row.unit_id) ? null : { id: row.unit_id, name: unitNames.get(row.unit_id)! },
     payment: row.payment_id === null ? null : payments.get(row.payment_id) ?? null,
   }))
 }

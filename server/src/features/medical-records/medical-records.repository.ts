@@ -47,10 +47,6 @@ export async function deleteMatchRow(db: Db, claimId: string): Promise<void> {
   await db.deleteFrom('claim_medical_matches').where('claim_id', '=', claimId).execute()
 }
 
-export function findMatchRow(db: Db, claimId: string) {
-  return db.selectFrom('claim_medical_matches').selectAll().where('claim_id', '=', claimId).executeTakeFirst()
-}
-
 /** Undecided claims (submitted, in review, needing material) of the persons with these ID-number hashes. */
 export function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<ClaimRow[]> {
   if (idNumberHashes.length === 0) return Promise.resolve([])
