@@ -82,6 +82,8 @@ export interface Config {
     readonly subscribeTemplates: { readonly claim: string | undefined; readonly enrolment: string | undefined }
   }
   readonly sessionTtlDays: number
+  /** Setting or changing a profile's ID number: per account 3 an hour and 5 a day; per client IP this many an hour. */
+  readonly idNumberChangesPerIpHourly: number
   /** Largest JSON request body, in bytes. */
   readonly jsonBodyLimit: number
 }
@@ -116,6 +118,7 @@ export interface ConfigOverrides {
   sms?: Partial<SmsConfig>
   jsonBodyLimit?: number
   sessionTtlDays?: number
+  idNumberChangesPerIpHourly?: number
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: ConfigOverrides = {}): LoadedConfig {
@@ -173,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subscribeTemplates: { claim: e.WECHAT_SUBSCRIBE_TEMPLATE_CLAIM, enrolment: e.WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT },
     },
     sessionTtlDays: overrides.sessionTtlDays ?? 30,
+    idNumberChangesPerIpHourly: overrides.idNumberChangesPerIpHourly ?? 60,
     jsonBodyLimit: overrides.jsonBodyLimit ?? 64 * 1024,
   }
   return { config: deepFreeze(config), warnings }

@@ -10,6 +10,7 @@ import { rosterRoutes } from './features/rosters/rosters.routes'
 import { eventRoutes } from './features/events/events.routes'
 import { consentRoutes } from './features/members/consents.routes'
 import { memberRoutes } from './features/members/members.routes'
+import { identityRoutes } from './features/identity/identity.routes'
 import { openApiRoute } from './features/openapi/openapi.routes'
 import { quoteRoutes } from './features/quotes/quotes.routes'
 import { unitRoutes } from './features/units/units.routes'
@@ -37,6 +38,7 @@ export const apiRoutes: readonly Route[] = [
   ...userRoutes,
   ...unitRoutes,
   ...memberRoutes,
+  ...identityRoutes,
   ...consentRoutes,
   ...auditRoutes,
   ...enrolmentRoutes,

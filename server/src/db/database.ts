@@ -5,6 +5,7 @@ import type { UsersTable } from '../features/accounts/users.table'
 import type { AuditLogTable } from '../features/audit/audit-log.table'
 import type { EnrolmentsTable } from '../features/enrolments/enrolments.table'
 import type { InsuredPersonsTable } from '../features/enrolments/insured-persons.table'
+import type { PersonAccountsTable } from '../features/identity/person-accounts.table'
 import type { OutreachEventsTable } from '../features/events/events.table'
 import type { PaymentsTable } from '../features/payments/payments.table'
 import type { RostersTable } from '../features/rosters/rosters.table'
@@ -39,6 +40,7 @@ export interface Database {
   consents: ConsentsTable
   audit_log: AuditLogTable
   insured_persons: InsuredPersonsTable
+  person_accounts: PersonAccountsTable
   enrolments: EnrolmentsTable
   payments: PaymentsTable
   rosters: RostersTable

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
-import { MAX_UPLOAD_BYTES } from '@huzhu/shared'
-import { nowIso, type Clock } from '../clock'
+import { addDays, MAX_UPLOAD_BYTES } from '@huzhu/shared'
+import { nowIso, todayInChina, type Clock } from '../clock'
 import type { Config } from '../config'
 import type { Db } from '../db/open'
 import { newId } from '../ids'
@@ -24,7 +24,7 @@ const plan = [
   { end: 'submitted', kind: 'inpatient', figures: { totalCostFen: 1_260_000, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000 }, diagnosis: '急性阑尾炎' },
   { end: 'in_review', kind: 'accident_disability', figures: { disabilityGrade: 9 }, diagnosis: '送餐途中摔伤，右手腕骨折' },
   { end: 'needs_material', kind: 'inpatient', figures: { pooledOutOfPocketFen: 320_000 }, diagnosis: '肺炎' },
-  { end: 'approved', kind: 'outpatient_serious', figures: { pooledOutOfPocketFen: 150_000, supplementaryOutOfPocketFen: 50_000 }, diagnosis: '慢性肾病门诊透析' },
+  { end: 'approved', kind: 'inpatient', figures: { totalCostFen: 680_000, pooledOutOfPocketFen: 210_000, supplementaryOutOfPocketFen: 60_000 }, diagnosis: '右下肢骨折术后' },
   { end: 'paid', kind: 'inpatient', figures: { pooledOutOfPocketFen: 450_000, supplementaryOutOfPocketFen: 90_000 }, diagnosis: '胆囊结石' },
   { end: 'rejected', kind: 'inpatient', figures: { pooledOutOfPocketFen: 90_000 }, diagnosis: '体检' },
 ] as const
@@ -33,17 +33,18 @@ function demoPdf(label: string): Buffer {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% demo material: ${label}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1')
 }
 
-/** Members with a real-name profile whose person holds an active enrolment (the demo's enrolled riders). */
+/** Accounts linked to a person who holds an active enrolment (the demo's enrolled riders). */
 function enrolledMembers(db: Db) {
   return db
-    .selectFrom('member_profiles')
-    .innerJoin('insured_persons', 'insured_persons.id_number_hash', 'member_profiles.id_number_hash')
-    .innerJoin('enrolments', 'enrolments.insured_person_id', 'insured_persons.id')
-    .select(['member_profiles.user_id', 'enrolments.id as enrolment_id', 'enrolments.start_on', 'enrolments.end_on'])
+    .selectFrom('person_accounts')
+    .innerJoin('enrolments', 'enrolments.insured_person_id', 'person_accounts.insured_person_id')
+    .select(['person_accounts.user_id', 'enrolments.id as enrolment_id', 'enrolments.start_on', 'enrolments.end_on'])
     .where('enrolments.status', '=', 'active')
-    .orderBy('member_profiles.user_id')
+    .orderBy('person_accounts.user_id')
     .execute()
 }
+
+const clampDate = (date: string, from: string, to: string) => (date < from ? from : date > to ? to : date)
 
 const firstWithRole = async (db: Db, roles: string[]) =>
   (await db.selectFrom('role_grants').select('user_id').where('role', 'in', roles).orderBy('granted_at').executeTakeFirst())?.user_id
@@ -72,7 +73,8 @@ export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<strin
     if (item.end !== 'submitted' && !reviewerId) break
     if (item.end === 'paid' && !staffId) continue
     const member = members[i % members.length]!
-    const eventDate = member.start_on > '2026-11-01' ? member.start_on : member.end_on < '2026-11-01' ? member.end_on : '2026-11-01'
+    // A week or two ago, kept inside the cover and past a 30-day hospital waiting period, so every claim has something to pay.
+    const eventDate = clampDate(addDays(todayInChina(deps.clock), -7 - i), addDays(member.start_on, 30), member.end_on)
     const file = await receiveFile(Readable.from([demoPdf(`${item.diagnosis} ${i}`)]), deps.config.uploadsDir, MAX_UPLOAD_BYTES, undefined)
     const claimId = await db.transaction().execute(async (trx) => {
       try {

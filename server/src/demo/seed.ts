@@ -61,9 +61,13 @@ function demoIdNumber(n: number): string {
 
 const sexOf = (id: string) => (Number(id[16]) % 2 === 1 ? '男' : '女')
 
+const demoName = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 5) % GIVEN.length]}`
+
+/** Roster row n; the demo members' rows carry the phones they sign in with (their unit registered them), so their accounts are linked to their cover. */
 function demoRow(n: number, platform: string): RosterCell[] {
   const id = demoIdNumber(n)
-  return [n, `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 5) % GIVEN.length]}`, sexOf(id), id, `1390000${String(1000 + n).slice(-4)}`, OCCUPATIONS[n % OCCUPATIONS.length]!, platform, '是', 'ZY', 1, '']
+  const phone = DEMO_PHONES.members[n - 1] ?? `1390000${String(1000 + n).slice(-4)}`
+  return [n, demoName(n), sexOf(id), id, phone, OCCUPATIONS[n % OCCUPATIONS.length]!, platform, '是', 'ZY', 1, '']
 }
 
 async function writeRosterFile(path: string, rows: RosterCell[][]): Promise<void> {
@@ -116,11 +120,26 @@ async function seedSteps(db: Db, deps: DemoDeps): Promise<void> {
   const grant = (userId: string, role: 'admin' | 'staff' | 'reviewer' | 'unit_admin', unitId: string | null = null) =>
     grantRole(db, deps.clock, { userId, role, unitId, grantedBy: null })
 
+  /** A real-name profile, as the person fills it in the app (staff need theirs to handle claims: never their own). */
+  const fillProfile = async (userId: string, phone: string, n: number, occupation: 'courier' | 'ride_hailing' | 'other', platform: string) => {
+    const actor = { userId, ip: null, requestId: 'demo-seed' }
+    await giveConsent(db, deps.clock, userId, { kind: 'sensitive_personal_info', textVersion: '2026-11-01' }, actor)
+    const parsed = parseIdNumber(demoIdNumber(n), today)
+    if (!parsed.ok) throw new Error('demo id number invalid')
+    unwrap(await saveOwnProfile(db, deps, { id: userId, roles: new Set() }, {
+      name: demoName(n), idNumber: parsed.value, mobile: phone, occupation, platform, basicMedicalInsurance: true, unionMember: true,
+    }, actor))
+  }
+
   const admin = await user(DEMO_PHONES.admin)
-  await grant(admin, 'admin')
   const staff = await user(DEMO_PHONES.staff)
+  const reviewer = await user(DEMO_PHONES.reviewer)
+  for (const [n, [userId, phone]] of ([[admin, DEMO_PHONES.admin], [staff, DEMO_PHONES.staff], [reviewer, DEMO_PHONES.reviewer]] as const).entries()) {
+    await fillProfile(userId, phone, 201 + n, 'other', '西安市总工会职工互助保障办事处')
+  }
+  await grant(admin, 'admin')
   await grant(staff, 'staff')
-  await grant(await user(DEMO_PHONES.reviewer), 'reviewer')
+  await grant(reviewer, 'reviewer')
 
   const units: string[] = []
   for (const [name, fundingSource] of [['碑林区外卖骑手站', 'unit'], ['雁塔区快递网点', 'union_gift']] as const) {
@@ -134,17 +153,7 @@ async function seedSteps(db: Db, deps: DemoDeps): Promise<void> {
 
   // Two members who signed up themselves; their unit's roster covers them.
   for (const [i, phone] of DEMO_PHONES.members.entries()) {
-    const userId = await user(phone)
-    const actor = { userId, ip: null, requestId: 'demo-seed' }
-    await giveConsent(db, deps.clock, userId, { kind: 'sensitive_personal_info', textVersion: '2026-11-01' }, actor)
-    const idNumber = demoIdNumber(i + 1)
-    const parsed = parseIdNumber(idNumber, today)
-    if (!parsed.ok) throw new Error('demo id number invalid')
-    const [, name, , , , , platform] = demoRow(i + 1, '美团碑林站')
-    unwrap(await saveOwnProfile(db, deps, userId, {
-      name: String(name), idNumber: parsed.value, mobile: phone, occupation: i === 0 ? 'courier' : 'ride_hailing', platform: String(platform),
-      basicMedicalInsurance: true, unionMember: true,
-    }, actor))
+    await fillProfile(await user(phone), phone, i + 1, i === 0 ? 'courier' : 'ride_hailing', '美团碑林站')
   }
 
   // Rosters accepted two months ago (cover already running), then paid; the couriers' not yet paid.

@@ -35,6 +35,9 @@ export async function createTestEnrolment(app: TestApp, user: TestUser, options:
     }).execute()
     person = { id }
   }
+  // The account enrolled the person (DOMAIN.md, "Identity"): it sees and claims on the cover.
+  await app.db.insertInto('person_accounts').values({ insured_person_id: person.id, user_id: user.id, via: 'enrolment', verified_by: null, created_at: now })
+    .onConflict((oc) => oc.doNothing()).execute()
   const catalogueId = options.catalogueId ?? 'shanghai-2020'
   const products = options.products ?? ['A0', 'B0', 'C0']
   const catalogue = builtInCatalogues().get(catalogueId)

@@ -2,6 +2,7 @@ import type { GrantableRole, Role } from '@huzhu/shared'
 import { nowIso } from '../../src/clock'
 import { grantRole } from '../../src/features/accounts/roles.service'
 import { newId } from '../../src/ids'
+import { fillProfile } from './members'
 import { startTestApp, type TestApp, type TestAppOptions } from './test-app'
 
 export interface TestUser {
@@ -38,13 +39,18 @@ export async function grantRoles(app: TestApp, userId: string, roles: readonly R
   }
 }
 
+/** Roles that handle claims: their holders act only with a real-name profile on file (DOMAIN.md, "Identity"). */
+const HANDLES_CLAIMS = new Set(['staff', 'reviewer', 'admin'])
+
 /**
  * Signs a user in over HTTP the way the app does (SMS code request, then the
- * fixed code), grants the roles asked for, and returns the bearer token.
+ * fixed code), grants the roles asked for, and returns the bearer token. A
+ * staff member, reviewer or admin gets a real-name profile of their own first
+ * (a fresh ID number), as they need one to handle claims; `profile: false` skips it.
  * Each call uses a new phone unless one is given; signing the same phone in
  * again within a minute needs `app.clock.advance(61_000)` (the per-number limit).
  */
-export async function loginAs(app: TestApp, options: { phone?: string; roles?: readonly RoleToGrant[] } = {}): Promise<TestUser> {
+export async function loginAs(app: TestApp, options: { phone?: string; roles?: readonly RoleToGrant[]; profile?: boolean } = {}): Promise<TestUser> {
   const phone = options.phone ?? nextPhone()
   const code = app.config.sms.fixedCode
   if (!code) throw new Error('loginAs needs SMS_FIXED_CODE (startTestApp sets it)')
@@ -53,9 +59,11 @@ export async function loginAs(app: TestApp, options: { phone?: string; roles?: r
   const session = await app.api.post('/api/v1/auth/sessions', { phone, code })
   if (session.status !== 200) throw new Error(`sessions answered ${session.status}: ${session.text}`)
   const id = session.body.user.id as string
-  await grantRoles(app, id, options.roles ?? [])
   const roles: Role[] = ['member', ...(options.roles ?? []).map((r) => (typeof r === 'string' ? r : r.role))]
-  return { id, token: session.body.token as string, phone, roles }
+  const user = { id, token: session.body.token as string, phone, roles }
+  if (options.profile ?? roles.some((r) => HANDLES_CLAIMS.has(r))) await fillProfile(app, user, { name: '测试工作人员', occupation: 'other' })
+  await grantRoles(app, id, options.roles ?? [])
+  return user
 }
 
 /** One signed-in user per role (a unit admin of a new unit), for access tests. */

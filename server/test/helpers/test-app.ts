@@ -31,6 +31,8 @@ export interface TestAppOptions {
   wechat?: WechatClient
   /** Extra routes (e.g. one that throws), mounted after the registry's. */
   extraRoutes?: readonly Route[]
+  /** ID-number changes per client IP an hour (high by default, as every test comes from 127.0.0.1). */
+  idNumberChangesPerIpHourly?: number
 }
 
 export interface TestApp {
@@ -69,7 +71,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SMS_FIXED_CODE: FIXED_CODE,
     HUZHU_LOG_LEVEL: 'debug',
     ...options.env,
-  }, { sms: { perIpHourlyLimit: 100_000, perIpDailyLimit: 100_000, perIpLoginAttempts: 100_000, ...options.sms } })
+  }, {
+    sms: { perIpHourlyLimit: 100_000, perIpDailyLimit: 100_000, perIpLoginAttempts: 100_000, ...options.sms },
+    idNumberChangesPerIpHourly: options.idNumberChangesPerIpHourly ?? 100_000,
+  })
 
   let logText = ''
   const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logText += chunk.toString(); done() } })

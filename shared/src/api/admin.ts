@@ -35,7 +35,7 @@ export const userSummarySchema = z.object({
 })
 export type UserSummary = z.infer<typeof userSummarySchema>
 
-export const auditActions = ['read', 'search', 'create', 'update', 'delete'] as const
+export const auditActions = ['read', 'search', 'create', 'update', 'delete', 'verify', 'export'] as const
 export type AuditAction = (typeof auditActions)[number]
 
 export const auditEntrySchema = z.object({

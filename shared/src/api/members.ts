@@ -62,3 +62,7 @@ export type ProfileResponse = z.infer<typeof profileResponseSchema>
 /** Staff find a member by ID number (through its keyed hash: the number is never searched in clear). */
 export const memberSearchRequestSchema = z.object({ idNumber: idNumberSchema() })
 export const memberSearchResponseSchema = z.object({ members: z.array(profileResponseSchema) })
+
+/** Office staff verified in person that an account's owner is the person its profile names: the account now sees their cover. */
+export const identityVerificationResponseSchema = z.object({ userId: z.string(), insuredPersonId: z.string() })
+export type IdentityVerificationResponse = z.infer<typeof identityVerificationResponseSchema>

@@ -1,10 +1,12 @@
 import { claimErrorMessages } from './claim-errors'
 import { enrolmentErrorMessages } from './enrolment-errors'
+import { identityErrorMessages } from './identity-errors'
 
 /** Errors the API returns: `{error: {code, message}}`; `message` is this text. */
 export const errorMessages = {
   ...enrolmentErrorMessages,
   ...claimErrorMessages,
+  ...identityErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',
@@ -46,7 +48,6 @@ export const errorMessages = {
   wechat_not_configured: '暂不支持微信登录，请使用手机号登录',
   wechat_unavailable: '暂时无法连接微信，请稍后再试',
   account_disabled: '账号已停用，如有疑问请联系工会办事处',
-  id_number_in_use: '这个身份证号码已由另一个账号实名登记，如有疑问请联系工会办事处',
   unit_not_found: '没有这个参保单位',
   role_already_granted: '该用户已有这个角色',
 } as const

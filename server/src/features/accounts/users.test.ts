@@ -65,7 +65,7 @@ describe('role management by an admin', () => {
   })
 
   test('reads an account by id or by login phone', async () => {
-    const user = await loginAs(app, { roles: ['staff'] })
+    const user = await loginAs(app, { roles: ['staff'], profile: false })
     const byId = await app.api.get(`/api/v1/users/${user.id}`, { token: admin.token })
     expect(byId.body).toMatchObject({ id: user.id, roles: ['member', 'staff'], disabled: false, hasProfile: false, phoneMasked: expect.stringContaining('****') })
     expect(byId.text).not.toContain(user.phone)

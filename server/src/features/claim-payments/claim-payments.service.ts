@@ -6,6 +6,7 @@ import { changeClaim, yuan } from '../claims/claim-changes.service'
 import type { NotificationRow } from '../notifications/notifications.table'
 import type { ClaimPaymentBatchRow } from './claim-payment-batches.table'
 import { findClaimRows, insertBatchRow, takenReferences } from './claim-payments.repository'
+import { assertClaimHandlerKnown, isOwnCover } from '../identity/identity.service'
 
 export interface ClaimPaymentInput {
   claimId: string
@@ -15,8 +16,8 @@ export interface ClaimPaymentInput {
 /**
  * Staff mark approved claims paid, each with its bank reference, all or
  * nothing: a claim twice or a reference twice in the batch is a 422; a claim
- * that is not approved (or unknown) or a reference already used a 409, and
- * nothing is paid. Each claim gets its history row and the member a message.
+ * that is not approved (or unknown) or a reference already used a 409, a claim
+ * on the payer's own cover (whichever account filed it) a 403, and nothing is paid. Each claim gets its history row and the member a message.
  */
 export async function payClaims(db: Db, deps: { clock: Clock }, staffId: string, payments: readonly ClaimPaymentInput[]): Promise<{ batch: ClaimPaymentBatchRow; notifications: NotificationRow[] }> {
   const claimIds = payments.map((p) => p.claimId)
@@ -28,6 +29,12 @@ export async function payClaims(db: Db, deps: { clock: Clock }, staffId: string,
   const notApproved = claimIds.filter((id) => byId.get(id)?.status !== 'approved')
   if (notApproved.length > 0) {
     throw new AppError(409, 'claim_not_approved', { details: notApproved.map((claimId) => ({ claimId, status: byId.get(claimId)?.status ?? null })) })
+  }
+  await assertClaimHandlerKnown(db, staffId)
+  for (const claim of rows) {
+    if (claim.member_user_id === staffId || (await isOwnCover(db, staffId, claim.insured_person_id))) {
+      throw new AppError(403, 'claim_own_not_payable', { details: [{ claimId: claim.id }] })
+    }
   }
   const taken = await takenReferences(db, references)
   if (taken.length > 0) throw new AppError(409, 'payment_reference_taken', { details: taken.map((reference) => ({ reference })) })

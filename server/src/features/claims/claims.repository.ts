@@ -119,9 +119,12 @@ function enrolmentWithPerson(db: Db, enrolmentId: string) {
     .where('enrolments.id', '=', enrolmentId)
 }
 
-/** The enrolment with its insured person, if the person has this ID-number hash. */
-export function findEnrolmentOfPerson(db: Db, enrolmentId: string, idNumberHash: string) {
-  return enrolmentWithPerson(db, enrolmentId).where('insured_persons.id_number_hash', '=', idNumberHash).executeTakeFirst()
+/** The enrolment with its insured person, if this account is linked to the person (DOMAIN.md, "Identity"). */
+export function findEnrolmentOfAccount(db: Db, enrolmentId: string, userId: string) {
+  return enrolmentWithPerson(db, enrolmentId)
+    .innerJoin('person_accounts', 'person_accounts.insured_person_id', 'enrolments.insured_person_id')
+    .where('person_accounts.user_id', '=', userId)
+    .executeTakeFirst()
 }
 
 export function findEnrolmentWithPerson(db: Db, enrolmentId: string) {

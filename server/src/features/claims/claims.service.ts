@@ -19,7 +19,7 @@ import { changeClaim, notifyMember, recordHistory, statusConflict } from './clai
 import { parseFigures, parseStrings, stableJson } from './claim-json'
 import type { ClaimRow } from './claims.table'
 import {
-  attachedUploadIds, findClaimRow, findEnrolmentOfPerson, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
+  attachedUploadIds, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
   insertClaimRow, insertDocumentRows, insertIdempotencyKey, listDocumentRows, replaceInvoiceRows,
 } from './claims.repository'
 
@@ -74,7 +74,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   if (input.eventDate > todayInChina(deps.clock)) throw new AppError(422, 'event_date_in_future', { details: [{ path: 'eventDate', code: 'event_date_in_future' }] })
   const profile = await findProfileRow(db, userId)
   if (!profile) throw new AppError(403, 'profile_required')
-  const enrolment = await findEnrolmentOfPerson(db, input.enrolmentId, profile.id_number_hash)
+  const enrolment = await findEnrolmentOfAccount(db, input.enrolmentId, userId)
   if (!enrolment || enrolment.status !== 'active') {
     throw new AppError(422, 'enrolment_not_claimable', { details: [{ path: 'enrolmentId', code: 'enrolment_not_claimable' }] })
   }

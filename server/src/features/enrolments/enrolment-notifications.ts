@@ -9,17 +9,16 @@ type EnrolmentNotice = 'enrolment_created' | 'enrolment_active' | 'enrolment_can
 export type EnrolmentSelection = { enrolmentIds: readonly string[] } | { paymentId: string }
 
 /**
- * An in-app message to every member an enrolment covers who has an account
- * (their profile holds the insured person's ID number; a rider on a unit's
- * roster without the app gets none). Call it in the transaction that changes
+ * An in-app message to every account linked to the person an enrolment covers
+ * (DOMAIN.md, "Identity"; a rider on a unit's roster without the app, or whose
+ * account has not proved who they are, gets none). Call it in the transaction that changes
  * the enrolments; after the commit, hand the rows to `deliverWechat`.
  */
 export async function notifyEnrolmentHolders(db: Db, deps: { clock: Clock }, which: EnrolmentSelection, kind: EnrolmentNotice): Promise<NotificationRow[]> {
   const base = db
     .selectFrom('enrolments')
-    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
-    .innerJoin('member_profiles', 'member_profiles.id_number_hash', 'insured_persons.id_number_hash')
-    .select(['enrolments.id', 'member_profiles.user_id'])
+    .innerJoin('person_accounts', 'person_accounts.insured_person_id', 'enrolments.insured_person_id')
+    .select(['enrolments.id', 'person_accounts.user_id'])
   const holders =
     'paymentId' in which
       ? await base.where('enrolments.payment_id', '=', which.paymentId).execute()

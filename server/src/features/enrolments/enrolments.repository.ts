@@ -45,7 +45,7 @@ export interface EnrolmentFilter {
   catalogueId?: string
   eventId?: string
   status?: string
-  personId?: string
+  personIds?: readonly string[]
   /** Enrolments with an id before this one (ids sort by creation time): the next page. */
   before?: string
   limit: number
@@ -58,7 +58,7 @@ export function listEnrolmentRows(db: Db, f: EnrolmentFilter): Promise<Enrolment
   if (f.catalogueId !== undefined) q = q.where('catalogue_id', '=', f.catalogueId)
   if (f.eventId !== undefined) q = q.where('event_id', '=', f.eventId)
   if (f.status !== undefined) q = q.where('status', '=', f.status)
-  if (f.personId !== undefined) q = q.where('insured_person_id', '=', f.personId)
+  if (f.personIds !== undefined) q = q.where('insured_person_id', 'in', f.personIds)
   return q.execute()
 }
 

@@ -6,12 +6,12 @@ import { defineRoute } from '../../http/route'
 import { idPattern } from '../../ids'
 import { currentUser } from '../accounts/access'
 import { deliverWechat } from '../notifications/wechat-delivery'
-import { isStaff, ownIdHash, viewerOf } from './enrolment-access'
+import { isStaff, viewerOf } from './enrolment-access'
+import { linkedPersonIds } from '../identity/person-accounts.repository'
 import { notifyEnrolmentHolders } from './enrolment-notifications'
 import { presentDeps, presentEnrolment, type Viewer } from './enrolments.presenter'
 import { listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
 import { cancelEnrolment, enrolSelf, loadView } from './enrolments.service'
-import { findPersonByHash } from './insured-persons.repository'
 import { enrolmentParamsSchema } from './schema'
 
 const tags = ['enrolments']
@@ -43,13 +43,12 @@ export const createMyEnrolment = defineRoute({
 
 export const listMyEnrolments = defineRoute({
   method: 'get', path: '/api/v1/me/enrolments', operationId: 'listMyEnrolments', tags, access: 'signed_in',
-  summary: 'Every enrolment covering me (found by my profile’s ID number), roster ones included, newest first',
+  summary: 'Every enrolment covering me (the persons my account is linked to with proof), roster ones included, newest first',
   responses: { 200: { description: 'My enrolments', schema: enrolmentListResponseSchema } },
   async handler(ctx) {
     const { readDb } = ctx.deps
-    const hash = await ownIdHash(readDb, currentUser(ctx).id)
-    const person = hash === undefined ? undefined : await findPersonByHash(readDb, hash)
-    const views = person ? await loadViews(readDb, await listEnrolmentRows(readDb, { personId: person.id, limit: 1000 })) : []
+    const personIds = await linkedPersonIds(readDb, currentUser(ctx).id)
+    const views = personIds.length > 0 ? await loadViews(readDb, await listEnrolmentRows(readDb, { personIds, limit: 1000 })) : []
     const deps = presentDeps(ctx.deps)
     ctx.body = { enrolments: views.map((v) => presentEnrolment(v, 'self', deps)), nextCursor: null }
   },

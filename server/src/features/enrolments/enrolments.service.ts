@@ -17,6 +17,7 @@ import { personRow, type PersonInput } from './insured-person'
 import { findPersonByHash, insertPersons, updatePerson } from './insured-persons.repository'
 import type { InsuredPersonRow } from './insured-persons.table'
 import { hashIdNumber } from '../../crypto/personal-data'
+import { isLinked, linkOwnEnrolment, linkProvenAccounts } from '../identity/identity.service'
 
 export interface EnrolDeps {
   clock: Clock
@@ -103,20 +104,25 @@ export function enrolmentRowOf(q: Quote, personId: string, extras: EnrolmentExtr
   }
 }
 
-/** Finds the person by their ID number's keyed hash and refreshes their details, or adds them. */
+/**
+ * Finds the person by their ID number's keyed hash and refreshes their details,
+ * or adds them; then links the accounts that proved the person's phone.
+ */
 export async function upsertPerson(db: Db, deps: EnrolDeps, input: PersonInput): Promise<InsuredPersonRow> {
   const now = nowIso(deps.clock)
   const existing = await findPersonByHash(db, hashIdNumber(deps.protector, input.idNumber.value))
+  let row: InsuredPersonRow
   if (existing) {
-    const row = personRow(deps.protector, existing.id, {
+    row = personRow(deps.protector, existing.id, {
       ...input,
       mobile: input.mobile, occupation: input.occupation ?? (existing.occupation as PersonInput['occupation']), platform: input.platform ?? existing.platform,
     }, now, existing.created_at)
     await updatePerson(db, row)
-    return row
+  } else {
+    row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
+    await insertPersons(db, [row])
   }
-  const row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
-  await insertPersons(db, [row])
+  await linkProvenAccounts(db, deps.clock, [row.id])
   return row
 }
 
@@ -138,6 +144,9 @@ export async function enrolPerson(db: Db, deps: EnrolDeps, person: PersonInput, 
 /**
  * A member enrols themself (instant mode) from their real-name profile, priced
  * today (China date). An event sets the funding from the event; else the member pays.
+ * A person already on record (a roster, an event) is enrolled only by an account
+ * linked to them (DOMAIN.md, "Identity": 409 `identity_unverified`, nothing
+ * changed); a new person is linked to the account that enrolled them.
  */
 export async function enrolSelf(db: Db, deps: EnrolDeps, userId: string, body: SelfEnrolmentRequest): Promise<EnrolmentRow> {
   const profileRow = await findProfileRow(db, userId)
@@ -157,12 +166,16 @@ export async function enrolSelf(db: Db, deps: EnrolDeps, userId: string, body: S
   if (body.expectedPremiumFen !== undefined && body.expectedPremiumFen !== q.premiumFen) {
     throw new AppError(409, 'quote_changed', { details: [{ premiumFen: q.premiumFen }] })
   }
+  const known = await findPersonByHash(db, profileRow.id_number_hash)
+  if (known && !(await isLinked(db, userId, known.id))) throw new AppError(409, 'identity_unverified')
   const person: PersonInput = {
     name: profile.name,
     idNumber: { value: profile.idNumber, sex: profile.sex, birthDate: profile.birthDate },
     mobile: profile.mobile, occupation: profile.occupation, platform: profile.platform, basicMedicalInsurance: profile.basicMedicalInsurance,
   }
-  return enrolPerson(db, deps, person, q, { fundingSource, unitId: null, eventId: body.eventId ?? null, rosterId: null, createdBy: userId })
+  const row = await enrolPerson(db, deps, person, q, { fundingSource, unitId: null, eventId: body.eventId ?? null, rosterId: null, createdBy: userId })
+  if (!known) await linkOwnEnrolment(db, deps.clock, userId, row.insured_person_id)
+  return row
 }
 
 /** One enrolment with its person, unit and payment, or 404. */

@@ -7,6 +7,7 @@ import type { ClaimRow } from '../claims/claims.table'
 import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { approveClaim } from '../review/review.service'
+import { isOwnCover, personHandlesClaims } from '../identity/identity.service'
 import { deleteMatchRow, listRecordsOfStay, saveMatchRow } from './medical-records.repository'
 import type { MedicalRecordRow } from './medical-records.table'
 
@@ -87,7 +88,9 @@ export const STRAIGHT_THROUGH_NOTE = '申报金额与医保结算数据一致，
  * `medical_figures_mismatch` flag set or cleared. Straight-through processing:
  * a claim still `submitted` that no person has decided on yet, verified, with
  * no flag at all and a positive engine estimate, is approved by the system
- * through the reviewers' approval path (caps and earlier payouts as of now).
+ * through the reviewers' approval path (caps and earlier payouts as of now),
+ * unless the record was imported by the insured person themself or the person
+ * holds a role that handles claims (DOMAIN.md, "Identity": a reviewer decides).
  * The engine never refuses: anything else stays for a person. Returns the
  * member's messages (for WeChat after the commit).
  */
@@ -115,6 +118,9 @@ export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheck
   const straightThrough = match !== null && match.differences.length === 0 && current.status === 'submitted' && current.decision === null
     && flags.length === 0 && current.estimate_fen > 0
   if (!straightThrough) return []
+  // Nobody approves their own claim through a record they imported, and a claim of someone who handles claims always goes to a reviewer.
+  if (await isOwnCover(db, match.record.imported_by, current.insured_person_id)) return []
+  if (await personHandlesClaims(db, current.insured_person_id)) return []
   const note = `${STRAIGHT_THROUGH_NOTE}（${match.record.hospital}，入院 ${match.record.admitted_on}）`
   const outcome = await approveClaim(db, deps, current, { actorUserId: null, actorRole: 'system', note })
   // The estimate no longer held (written fresh by the approval path): a person decides.

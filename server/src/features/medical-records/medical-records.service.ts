@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { checkClaimAgainstMedicalRecords } from './medical-match.service'
+import { assertClaimHandlerKnown } from '../identity/identity.service'
 import type { MedicalRecordLine } from './medical-records-file'
 import { listOpenClaimsOfHashes, upsertMedicalRecordRows } from './medical-records.repository'
 import type { NewMedicalRecordRow } from './medical-records.table'
@@ -25,6 +26,7 @@ const BATCH = 500
  * count written and the members' messages (for WeChat after the commit).
  */
 export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, lines: readonly MedicalRecordLine[], userId: string, actor: AuditActor): Promise<{ importedCount: number; notifications: NotificationRow[] }> {
+  await assertClaimHandlerKnown(db, userId)
   const importId = newId('mri', deps.clock.now())
   const at = nowIso(deps.clock)
   for (let i = 0; i < lines.length; i += BATCH) {

@@ -6,8 +6,9 @@ export function findProfileRow(db: Db, userId: string): Promise<MemberProfileRow
   return db.selectFrom('member_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
 }
 
-export function findProfileRowByIdHash(db: Db, idNumberHash: string): Promise<MemberProfileRow | undefined> {
-  return db.selectFrom('member_profiles').selectAll().where('id_number_hash', '=', idNumberHash).executeTakeFirst()
+/** Every profile that holds this ID number (a number typed into a profile is not proof of who one is: several may). */
+export function findProfileRowsByIdHash(db: Db, idNumberHash: string): Promise<MemberProfileRow[]> {
+  return db.selectFrom('member_profiles').selectAll().where('id_number_hash', '=', idNumberHash).orderBy('created_at').execute()
 }
 
 export async function hasProfile(db: Db, userId: string): Promise<boolean> {

@@ -1,38 +1,40 @@
 import { memberSearchRequestSchema, memberSearchResponseSchema, profileRequestSchema, profileResponseSchema } from '@huzhu/shared'
-import { AppError, notFound } from '../../http/errors'
+import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
 import { unwrap } from '../../outcome'
 import { currentUser } from '../accounts/access'
 import { userParamsSchema } from '../accounts/schema'
 import { auditActorOf } from '../audit/audit.service'
 import { presentProfile } from './members.presenter'
-import { findProfileByIdNumber, readProfile, saveOwnProfile } from './profile.service'
+import { findProfilesByIdNumber, readProfile, saveOwnProfile } from './profile.service'
 
 const tags = ['members']
 const staffRoles = ['staff', 'reviewer', 'admin'] as const
 
 export const getMyProfile = defineRoute({
   method: 'get', path: '/api/v1/me/profile', operationId: 'getMyProfile', tags, access: 'signed_in',
-  summary: 'My real-name profile, unmasked (the read is audited)',
-  responses: { 200: { description: 'The profile', schema: profileResponseSchema } },
-  errors: [404],
+  summary: 'My real-name profile, unmasked (the read is audited); 204 while I have none yet',
+  responses: { 200: { description: 'The profile', schema: profileResponseSchema }, 204: { description: 'No profile yet' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const profile = await ctx.deps.db.transaction().execute((trx) => readProfile(trx, ctx.deps, me.id, auditActorOf(ctx)))
-    if (!profile) throw new AppError(404, 'profile_required')
+    if (!profile) {
+      ctx.status = 204
+      return
+    }
     ctx.body = presentProfile(profile, { reveal: true })
   },
 })
 
 export const putMyProfile = defineRoute({
   method: 'put', path: '/api/v1/me/profile', operationId: 'putMyProfile', tags, access: 'signed_in',
-  summary: 'Fill in or replace my real-name profile; needs the sensitive_personal_info consent first',
+  summary: 'Fill in or replace my real-name profile; needs the sensitive_personal_info consent first. The ID number links me to cover only with proof (DOMAIN.md, Identity); setting it is rate-limited',
   request: { body: profileRequestSchema },
   responses: { 200: { description: 'Saved', schema: profileResponseSchema } },
-  errors: [403, 409],
+  errors: [403, 409, 429],
   async handler(ctx) {
     const me = currentUser(ctx)
-    const outcome = await ctx.deps.db.transaction().execute((trx) => saveOwnProfile(trx, ctx.deps, me.id, ctx.input.body, auditActorOf(ctx)))
+    const outcome = await ctx.deps.db.transaction().execute((trx) => saveOwnProfile(trx, ctx.deps, me, ctx.input.body, auditActorOf(ctx)))
     ctx.body = presentProfile(unwrap(outcome), { reveal: true })
   },
 })
@@ -55,11 +57,11 @@ export const searchMembers = defineRoute({
   method: 'post', path: '/api/v1/members/search', operationId: 'searchMembers', tags, access: { roles: staffRoles },
   summary: 'Find a member by ID number (POST keeps the number out of URLs and logs; the search is audited)',
   request: { body: memberSearchRequestSchema },
-  responses: { 200: { description: 'Matching members, masked (at most one)', schema: memberSearchResponseSchema } },
+  responses: { 200: { description: 'Accounts whose profile holds this number, masked (typing a number proves nothing: there may be several)', schema: memberSearchResponseSchema } },
   async handler(ctx) {
     const { idNumber } = ctx.input.body
-    const found = await ctx.deps.db.transaction().execute((trx) => findProfileByIdNumber(trx, ctx.deps, idNumber.value, auditActorOf(ctx)))
-    ctx.body = { members: found ? [presentProfile(found, { reveal: false })] : [] }
+    const found = await ctx.deps.db.transaction().execute((trx) => findProfilesByIdNumber(trx, ctx.deps, idNumber.value, auditActorOf(ctx)))
+    ctx.body = { members: found.map((p) => presentProfile(p, { reveal: false })) }
   },
 })
 

@@ -32,10 +32,9 @@ export async function remindCoverEnding(db: Db, deps: { clock: Clock }): Promise
   const last = addDays(today, COVER_ENDING_REMINDER_DAYS)
   const due = await db
     .selectFrom('enrolments')
-    .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
-    .innerJoin('member_profiles', 'member_profiles.id_number_hash', 'insured_persons.id_number_hash')
-    .innerJoin('users', 'users.id', 'member_profiles.user_id')
-    .select(['enrolments.id', 'enrolments.end_on', 'member_profiles.user_id'])
+    .innerJoin('person_accounts', 'person_accounts.insured_person_id', 'enrolments.insured_person_id')
+    .innerJoin('users', 'users.id', 'person_accounts.user_id')
+    .select(['enrolments.id', 'enrolments.end_on', 'person_accounts.user_id'])
     .where('enrolments.status', '=', 'active')
     .where('enrolments.end_on', '>=', today)
     .where('enrolments.end_on', '<=', last)
@@ -47,7 +46,7 @@ export async function remindCoverEnding(db: Db, deps: { clock: Clock }): Promise
           // A literal, so SQLite can use the partial index on kind = 'cover_ending'.
           .where('notifications.kind', '=', sql.lit('cover_ending'))
           .whereRef('notifications.subject_id', '=', 'enrolments.id')
-          .whereRef('notifications.user_id', '=', 'member_profiles.user_id'),
+          .whereRef('notifications.user_id', '=', 'person_accounts.user_id'),
       )))
     // Already renewed: the same person holds cover (paid or awaiting payment) that starts after this one ends.
     .where(({ not, exists, selectFrom }) =>

@@ -15,14 +15,19 @@ import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
 import { failure, success, type Outcome } from '../../outcome'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { approvedLines } from './approved-lines'
+import { assertNotOwnCover } from '../identity/identity.service'
 
 const decidable = ['submitted', 'in_review'] as const
 
-/** The claim a reviewer is about to change (the read of its medical data audited); never the reviewer's own claim (403). */
+/**
+ * The claim a reviewer is about to change (the read of its medical data
+ * audited); never a claim on the reviewer's own cover, whichever account filed it (403).
+ */
 async function claimForReview(db: Db, clock: Clock, reviewerId: string, claimId: string, actor: AuditActor): Promise<ClaimRow> {
   const claim = await findClaimRow(db, claimId)
   if (!claim) throw notFound()
   if (claim.member_user_id === reviewerId) throw new AppError(403, 'claim_own_not_reviewable')
+  await assertNotOwnCover(db, reviewerId, claim.insured_person_id)
   await auditClaimRead(db, clock, actor, claim)
   return claim
 }

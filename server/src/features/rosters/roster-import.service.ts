@@ -16,6 +16,7 @@ import { readStaging } from './roster-staging'
 import { markImported } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
 import { hashIdNumber } from '../../crypto/personal-data'
+import { linkProvenAccounts } from '../identity/identity.service'
 
 export interface ImportResult {
   importedCount: number
@@ -28,8 +29,10 @@ export interface ImportResult {
  * gone, the stored xlsx is read and checked again: the same rules, the same good
  * rows), and every 500 are written: persons found by ID-number hash
  * (refreshed) or added, one pending enrolment each (the roster's mode and
- * acceptance day). A person who meanwhile got overlapping cover fails the
- * import, or is skipped when only the valid rows are wanted.
+ * acceptance day), and accounts that proved a person's phone are linked to
+ * them. A person who meanwhile got overlapping cover fails the import, or,
+ * when only the valid rows are wanted, is skipped: that row changes nothing,
+ * not even the person's name or phone.
  */
 export async function importRosterFile(
   db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, files: { xlsx: string; staging: string }, today: CivilDate, onlyValidRows: boolean, createdBy: string,
@@ -53,36 +56,38 @@ export async function importRosterFile(
   const writeBatch = async (part: readonly RosterMember[]) => {
     const hashes = part.map((m) => hashIdNumber(deps.protector, m.idNumber.value))
     const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
+    const anyQuote = quoteFor(part[0]!)
+    // Decided before anything is written: a row whose person already holds overlapping cover changes nothing anywhere.
+    const overlapping = existing.size === 0 ? new Map() : await findOverlappingMany(db, [...existing.values()].map((p) => p.id), catalogue.id, anyQuote.start, anyQuote.end)
+    if (overlapping.size > 0 && !onlyValidRows) {
+      const rows = part.filter((_, i) => overlapping.has(existing.get(hashes[i]!)?.id)).map((m) => ({ row: m.row, column: '身份证号码', code: 'enrolment_overlap' }))
+      throw new AppError(409, 'enrolment_overlap', { params: { start: anyQuote.start, end: anyQuote.end }, details: rows })
+    }
     const fresh: InsuredPersonRow[] = []
+    const enrolments: NewEnrolmentRow[] = []
     const personIds: string[] = []
     for (let i = 0; i < part.length; i++) {
       const m = part[i]!
-      const input = { name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance }
       const old = existing.get(hashes[i]!)
+      if (old && overlapping.has(old.id)) continue
+      const input = { name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance }
+      let personId: string
       if (old) {
         await updatePerson(db, personRow(deps.protector, old.id, input, now, old.created_at))
-        personIds.push(old.id)
+        personId = old.id
       } else {
         const row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
         fresh.push(row)
-        personIds.push(row.id)
+        personId = row.id
       }
-    }
-    await insertPersons(db, fresh)
-    const anyQuote = quoteFor(part[0]!)
-    const overlapping = existing.size === 0 ? new Map() : await findOverlappingMany(db, [...existing.values()].map((p) => p.id), catalogue.id, anyQuote.start, anyQuote.end)
-    if (overlapping.size > 0 && !onlyValidRows) {
-      const rows = part.filter((_, i) => overlapping.has(personIds[i]!)).map((m) => ({ row: m.row, column: '身份证号码', code: 'enrolment_overlap' }))
-      throw new AppError(409, 'enrolment_overlap', { params: { start: anyQuote.start, end: anyQuote.end }, details: rows })
-    }
-    const enrolments: NewEnrolmentRow[] = []
-    for (let i = 0; i < part.length; i++) {
-      if (overlapping.has(personIds[i]!)) continue
-      const q = quoteFor(part[i]!)
-      enrolments.push(enrolmentRowOf(q, personIds[i]!, extras, newId('enr', deps.clock.now()), now))
+      personIds.push(personId)
+      const q = quoteFor(m)
+      enrolments.push(enrolmentRowOf(q, personId, extras, newId('enr', deps.clock.now()), now))
       premiumFen += q.premiumFen
     }
+    await insertPersons(db, fresh)
     await insertEnrolments(db, enrolments)
+    await linkProvenAccounts(db, deps.clock, personIds)
     importedCount += enrolments.length
   }
   let batch: RosterMember[] = []

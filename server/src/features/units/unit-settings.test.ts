@@ -73,11 +73,11 @@ describe('POST /api/v1/units/:unitId/new-hires', () => {
     expect(await countEnrolments(app)).toBe(before)
   })
 
-  test('the hired person later signs up and sees the unit’s cover as their own', async () => {
-    const body = person()
+  test('the hired person later signs up with the phone the unit gave and sees the unit’s cover as their own', async () => {
+    const body = { ...person(), mobile: '13912345601' }
     const res = await hire(users.unitId, body)
     expect(res.status).toBe(201)
-    const member = await loginAs(app)
+    const member = await loginAs(app, { phone: body.mobile })
     await app.api.post('/api/v1/me/consents', { kind: 'sensitive_personal_info', textVersion: 'v1' }, { token: member.token })
     await app.api.put('/api/v1/me/profile', body, { token: member.token })
     const mine = await app.api.get('/api/v1/me/enrolments', { token: member.token })
