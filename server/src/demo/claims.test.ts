@@ -1,6 +1,7 @@
 import { builtInCatalogues } from '@huzhu/shared'
 import { claimant, loginAs, startTestApp, type TestApp } from '../../test/helpers'
 import { seedDemoClaims } from './claims'
+import { seedDemoData } from './seed'
 
 let app: TestApp
 beforeAll(async () => {
@@ -24,4 +25,20 @@ test('seedDemoClaims makes claims in every status through the real services, onc
   const history = await app.db.selectFrom('claim_history').select('status').where('claim_id', '=', ids[4]!).orderBy('id').execute()
   expect(history.map((h) => h.status)).toEqual(['submitted', 'in_review', 'approved', 'paid'])
   expect(await seedDemoClaims(app.db, deps)).toEqual([])
+})
+
+test('on the demo office (npm start): claims in every status, each paying something, one approved and waiting for payment', async () => {
+  const office = await startTestApp()
+  try {
+    const catalogues = builtInCatalogues()
+    const store = { list: () => [...catalogues.values()], get: (id: string) => catalogues.get(id) }
+    expect(await seedDemoData(office.db, { clock: office.clock, protector: office.protector, config: office.config, catalogues: store })).toBe(true)
+    expect(await seedDemoClaims(office.db, { clock: office.clock, config: office.config, catalogues: store })).toHaveLength(6)
+    const rows = await office.db.selectFrom('claims').select(['status', 'estimate_fen', 'approved_fen']).orderBy('id').execute()
+    expect(rows.map((r) => r.status)).toEqual(['submitted', 'in_review', 'needs_material', 'approved', 'paid', 'rejected'])
+    expect(rows.filter((r) => r.estimate_fen <= 0)).toEqual([])
+    expect(rows.find((r) => r.status === 'approved')!.approved_fen).toBeGreaterThan(0)
+  } finally {
+    await office.close()
+  }
 })
