@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { addDays } from '@huzhu/shared'
 import { repoRoot } from '../server-process'
-import { plainPng } from './files'
+import { idNumber, plainPng } from './files'
 
 /**
  * The API as the staff end-to-end runs use it for set-up: what a story does not
@@ -72,16 +72,25 @@ export interface Office {
 /** The office: an admin, a unit (catalogue and product chosen), staff, a reviewer and the unit's admin. */
 export async function setUpOffice(base: string): Promise<Office> {
   const admin = await login(base, phones.admin)
+  await fillOwnProfile(base, admin.token, { name: '管理员老王', idNumber: idNumber('1975-05-05', 903), mobile: phones.admin })
   const name = '雁塔区快递行业工会联合会'
   const { id: unitId } = await call<{ id: string }>(base, 'POST', '/api/v1/units', { token: admin.token, body: { name } })
   await call(base, 'PUT', `/api/v1/units/${unitId}`, { token: admin.token, body: { name, catalogueId: CATALOGUE, products: ['ZY'], fundingSource: 'unit' } })
   const grant = async (who: 'staff' | 'reviewer' | 'unitAdmin', role: string, unit?: string) => {
     const session = await login(base, phones[who])
+    // Whoever handles claims does so with their own real-name profile (never on their own cover).
+    if (who !== 'unitAdmin') await fillOwnProfile(base, session.token, { name: who === 'staff' ? '办事处小刘' : '审核员老周', idNumber: idNumber('1980-01-01', who === 'staff' ? 901 : 902), mobile: phones[who] })
     await call(base, 'POST', `/api/v1/users/${session.userId}/roles`, { token: admin.token, body: { role, ...(unit ? { unitId: unit } : {}) } })
     return session.token
   }
   const tokens = { admin: admin.token, staff: await grant('staff', 'staff'), reviewer: await grant('reviewer', 'reviewer'), unitAdmin: await grant('unitAdmin', 'unit_admin', unitId) }
   return { unitId, tokens }
+}
+
+/** The sensitive-information consent and the real-name profile, as the app sends them. */
+async function fillOwnProfile(base: string, token: string, person: { name: string; idNumber: string; mobile: string }): Promise<void> {
+  await call(base, 'POST', '/api/v1/me/consents', { token, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
+  await call(base, 'PUT', '/api/v1/me/profile', { token, body: { ...person, occupation: 'other', platform: '西安市总工会', basicMedicalInsurance: true, unionMember: true } })
 }
 
 /**
