@@ -3,5 +3,5 @@
  * `npm test` runs these, then builds the app and runs the end-to-end project.
  */
 module.exports = {
-  projects: ['<rootDir>/shared', '<rootDir>/server', '<rootDir>/miniapp'],
+  projects: ['<rootDir>/shared', '<rootDir>/server', '<rootDir>/miniapp', '<rootDir>/scripts'],
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type Chain from 'webpack-chain'
+import { pinBuildNodeEnv } from './build-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -14,6 +15,8 @@ const staffOnly = [
 const isStaffOnly = (file: string) =>
   staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|qrcode-generator|tweetnacl)[\\/]/.test(file)
 const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
+
+pinBuildNodeEnv(process.argv, process.env)
 
 /**
  * Where the app sends API calls. H5 is served by the API server itself, so the
@@ -32,10 +35,14 @@ function markSharedSideEffectFree(chain: Chain): void {
   chain.module.rule('huzhu-shared').test(sharedDir).set('sideEffects', false)
 }
 
-/** NutUI is designed at 375 px; our own styles at 750. */
+/**
+ * NutUI is designed at 375 px; our own styles at 750. Taro also copies this function's source, as
+ * compiled for the config, into the mini-program's app.js (for `Taro.pxTransform`), where no compiler
+ * helper exists: so nothing here may compile to one (`typeof` became `_type_of(…)`, which threw).
+ */
 function designWidth(input?: string | number | { file?: string }): number {
-  const file = typeof input === 'object' ? input.file : undefined
-  return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+  const file = input === undefined || input === null ? '' : String((input as { file?: unknown }).file)
+  return file.replace(/\\+/g, '/').indexOf('@nutui') >= 0 ? 375 : 750
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -67,6 +74,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Served at the site root. Do not set `basename: '/'`: Taro 4.2.1 hands it to UniversalRouter
       // as baseUrl '/', no route then matches and every page stays blank. No basename means the root.
       router: { mode: 'browser' },
+      // No React Fast Refresh in `dev:h5` (neither react-refresh nor its webpack plugin is installed; see babel.config.js).
+      devServer: { hot: false },
       compile: { include: [sharedDir] },
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -1,7 +1,15 @@
+import './lib/zod-jitless' // first: before any zod schema is made
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
+import { configure as configureIcons } from '@nutui/icons-react-taro'
 import { ui } from '@huzhu/shared'
 import './app.scss'
+
+/**
+ * NutUI's icons (the checkbox tick among them) render as an `<i>` by default; the mini-program has no
+ * template for `<i>` and draws nothing, so there they are a `<view>` (the same classes style it).
+ */
+if (process.env.TARO_ENV === 'weapp') configureIcons({ tag: 'view' })
 
 type PrivacyResolve = (option: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void
 

@@ -1,7 +1,8 @@
-import { describe, expect, test } from '@jest/globals'
+import { describe, expect, jest, test } from '@jest/globals'
 import { catalogueListResponseSchema, fillTemplate, message, ui } from '@huzhu/shared'
 import { createApiClient, noContent, schemaDecoder, SIGNED_OUT } from '../src/api/client'
 import { ApiError } from '../src/api/errors'
+import { getMyProfile } from '../src/api/member'
 import { getToken, setToken } from '../src/api/token'
 import { catalogueServer, errorResponse } from './fixtures'
 import { eventCenter, requests, setRequestHandler, type RequestResult } from './taro-stub'
@@ -138,5 +139,39 @@ describe('API client', () => {
 
     expect(told).toBe(1)
     expect(getToken()).toBeNull()
+  })
+})
+
+describe('my real-name profile (GET /api/v1/me/profile)', () => {
+  const profile = {
+    userId: 'usr_1', name: '王小明', idNumber: '610102199001011231', sex: 'M', birthDate: '1990-01-01', mobile: '13800001111', masked: false,
+    occupation: 'food_delivery', platform: '美团', basicMedicalInsurance: true, unionMember: true, updatedAt: '2026-11-25T02:00:00.000Z',
+  }
+
+  test('"no profile yet" is a normal answer however the server puts it, and nothing is logged as an error', async () => {
+    const logged = jest.spyOn(console, 'error')
+    const noProfile: RequestResult[] = [
+      { statusCode: 204, data: null },
+      { statusCode: 200, data: null },
+      { statusCode: 200, data: { profile: null } },
+      errorResponse(404, 'profile_required', message('profile_required')),
+    ]
+    for (const answer of noProfile) {
+      answers(answer)
+      await expect(getMyProfile()).resolves.toBeNull()
+    }
+    expect(logged).not.toHaveBeenCalled()
+    logged.mockRestore()
+  })
+
+  test('a profile comes bare or as {profile}; any other 404 or a malformed body is still an error', async () => {
+    answers({ statusCode: 200, data: profile })
+    await expect(getMyProfile()).resolves.toMatchObject({ name: '王小明' })
+    answers({ statusCode: 200, data: { profile } })
+    await expect(getMyProfile()).resolves.toMatchObject({ name: '王小明' })
+    answers({ statusCode: 200, data: { profile: { name: 1 } } })
+    expect((await failure(getMyProfile())).kind).toBe('bad_response')
+    answers(errorResponse(404, 'not_found', message('not_found')))
+    expect((await failure(getMyProfile())).code).toBe('not_found')
   })
 })

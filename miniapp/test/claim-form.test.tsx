@@ -77,6 +77,19 @@ async function fillInpatient(photos: PhotoService) {
   return photos
 }
 
+/** The inpatient form filled in with one photo uploaded. */
+async function fillInpatient1(photos: PhotoService) {
+  type('claim-date', '2026-12-01')
+  type('claim-diagnosis', '急性阑尾炎')
+  type('claim-pooledOutOfPocket', '8000')
+  type('claim-hospitalDays', '5')
+  await act(async () => {
+    fireEvent.click(byId('claim-add-photos'))
+  })
+  await waitFor(() => expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded))
+  return photos
+}
+
 describe('claim form', () => {
   test('the settlement-slip figures become fen, days and flags; a bad amount is named at its field', () => {
     expect(readFigures('inpatient', { ...newDraft().figures, pooledOutOfPocket: '8,000', supplementaryOutOfPocket: '2000.5', hospitalDays: '12' }))
@@ -189,6 +202,53 @@ describe('claim form', () => {
     expect((byId('claim-diagnosis') as HTMLInputElement).value).toBe('骨折')
     expect(byId('photo-0-status').textContent).toBe(ui.claim.uploaded)
     expect(readDraft()!.idempotencyKey).toBe(stored.idempotencyKey)
+    // (Its thumbnail is fetched back from the server: none here, so it says it cannot be shown; claim-photos.test.tsx has the rest.)
+    await waitFor(() => expect(byId('photo-0-unavailable').textContent).toBe(ui.network.offline))
+  })
+
+  test('an estimate of ¥0 is said before submitting, with the engine’s reasons; the rider may go back, or send it all the same', async () => {
+    const zero = {
+      totalFen: 0,
+      lines: [
+        { product: 'ZY', productName: '住院+意外', benefit: 'inpatient', benefitName: '住院医疗', part: null, amountFen: 0, rule: 'waiting_period', refusal: { code: 'waiting_period', number: 2 }, reason: '第2号：事故日期 2026-12-01 在等待期内：住院保障从 2026-12-26 起生效' },
+        { product: 'ZY', productName: '住院+意外', benefit: 'inpatient', benefitName: '住院医疗', part: null, amountFen: 0, rule: 'waiting_period', refusal: { code: 'waiting_period', number: 2 }, reason: '第2号：事故日期 2026-12-01 在等待期内：住院保障从 2026-12-26 起生效' },
+      ],
+    }
+    setRequestHandler(fakeServer({ 'POST /api/v1/payout-estimates': json(zero), 'POST /api/v1/claims': json(claimFixture(), 201) }))
+    const { service } = fakePhotos(1)
+    const submitted = openForm(service)
+    await fillInpatient1(service)
+    fireEvent.click(byId('claim-estimate-button'))
+    await waitFor(() => expect(byId('claim-estimate-lines-total').textContent).toBe('¥0.00'))
+
+    fireEvent.click(byId('claim-submit'))
+    expect(byId('claim-zero-title').textContent).toBe(ui.claim.zeroTitle)
+    expect(byId('claim-zero-reason-0').textContent).toBe('第2号：事故日期 2026-12-01 在等待期内：住院保障从 2026-12-26 起生效')
+    expect(document.getElementById('claim-zero-reason-1')).toBeNull()
+    expect(requests.some((r) => r.url === '/api/v1/claims')).toBe(false)
+
+    // Back: nothing sent, the form as it was.
+    fireEvent.click(byId('claim-zero-back'))
+    expect(document.getElementById('claim-zero-confirm')).toBeNull()
+    expect(requests.some((r) => r.url === '/api/v1/claims')).toBe(false)
+
+    // Asked again; sent all the same: a reviewer decides.
+    fireEvent.click(byId('claim-submit'))
+    fireEvent.click(byId('claim-zero-submit'))
+    await waitFor(() => expect(submitted()).not.toBeNull())
+    expect(requests.filter((r) => r.url === '/api/v1/claims')).toHaveLength(1)
+  })
+
+  test('a paying estimate is submitted without the ¥0 question', async () => {
+    setRequestHandler(claimServer())
+    const { service } = fakePhotos(1)
+    const submitted = openForm(service)
+    await fillInpatient1(service)
+    fireEvent.click(byId('claim-estimate-button'))
+    await screen.findByText('¥6,200.00')
+    fireEvent.click(byId('claim-submit'))
+    await waitFor(() => expect(submitted()).not.toBeNull())
+    expect(document.getElementById('claim-zero-confirm')).toBeNull()
   })
 
   test('a refused submit keeps the draft and shows why', async () => {

@@ -13,6 +13,11 @@ function byId(id: string): HTMLElement {
   return element
 }
 
+/** The detail page fetches the photos sent in the background: let that finish inside act before the test ends. */
+const photosSettled = () => act(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+})
+
 const noPhotos: PhotoService = { choose: () => Promise.resolve([]), upload: () => Promise.reject(new Error('no upload')) }
 
 const lines = [
@@ -50,8 +55,9 @@ describe('claim timeline', () => {
 })
 
 describe('claim detail', () => {
-  test('paid: the status, the payment reference and every payout line with its reason', () => {
+  test('paid: the status, the payment reference and every payout line with its reason', async () => {
     render(<ClaimDetailView claim={paid} photos={noPhotos} onChange={() => undefined} />)
+    await photosSettled()
     expect(byId('claim-status').textContent).toBe(ui.claimStatus.paid)
     expect(byId('claim-paid').textContent).toBe('已于2027年1月20日打款，流水号 PAY-2027-0001')
     expect(byId('claim-payout-lines-line-0').textContent).toContain('住院+意外 · 住院医疗互助金 · 统筹段')
@@ -62,8 +68,9 @@ describe('claim detail', () => {
     expect(document.getElementById('claim-due')).toBeNull()
   })
 
-  test('in review: the due date (10 working days) and the way to withdraw; no payout yet', () => {
+  test('in review: the due date (10 working days) and the way to withdraw; no payout yet', async () => {
     render(<ClaimDetailView claim={claimFixture({ status: 'in_review' })} photos={noPhotos} onChange={() => undefined} />)
+    await photosSettled()
     expect(byId('claim-due').textContent).toBe('预计2027年1月29日前处理完（材料齐全后10个工作日）')
     expect(byId('claim-withdraw')).toBeTruthy()
     expect(document.getElementById('claim-payout')).toBeNull()
@@ -81,6 +88,7 @@ describe('claim detail', () => {
     }
     let updated: Claim | null = null
     render(<ClaimDetailView claim={needs} photos={photos} onChange={(c) => (updated = c)} />)
+    await photosSettled()
     expect(byId('claim-missing-discharge_summary').textContent).toBe('出院小结')
     expect(byId('claim-material').textContent).toContain('审核说明：请补充出院小结')
 
@@ -121,12 +129,13 @@ describe('claim detail', () => {
     expect(byId('claim-step-1').textContent).toContain('已撤回')
   })
 
-  test('a rejected claim shows the numbered refusal in plain Chinese', () => {
+  test('a rejected claim shows the numbered refusal in plain Chinese', async () => {
     render(<ClaimDetailView
       claim={claimFixture({ status: 'rejected', decision: { decidedAt: '2027-01-16T01:00:00.000Z', approvedFen: null, lines: [], refusal: { code: 'waiting_period', number: 2, text: '第2号：事故日期在等待期内' }, missing: [], note: null } })}
       photos={noPhotos}
       onChange={() => undefined}
     />)
+    await photosSettled()
     expect(byId('claim-refusal').textContent).toContain('第2号：事故日期在等待期内')
   })
 })

@@ -110,3 +110,8 @@ export function claimFixture(overrides: Partial<Claim> = {}): Claim {
     ...overrides,
   }
 }
+
+/** `GET /api/v1/me` for a rider, with or without the real-name profile filled in. */
+export function meFixture(hasProfile: boolean) {
+  return json({ id: 'usr_1', roles: ['member'], grants: [], phoneMasked: '138****1111', wechatLinked: false, hasProfile })
+}

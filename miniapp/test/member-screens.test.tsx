@@ -119,6 +119,18 @@ describe('home', () => {
     expect(document.getElementById('cover-enr_1-waiting')).toBeNull()
   })
 
+  test('no cover seen: enrol now, and what to do when a unit enrolled me under another phone', async () => {
+    setToken('tok')
+    setRequestHandler(fakeServer({
+      'GET /api/v1/me/enrolments': json({ enrolments: [], nextCursor: null }),
+      'GET /api/v1/me/notifications': json({ notifications: [], unread: 0, nextBefore: null }),
+    }))
+    render(<HomeScreen />)
+    expect((await screen.findByText(ui.home.noCover)).closest('#home-no-cover')).not.toBeNull()
+    expect(byId('home-cover-not-linked').textContent).toBe(ui.home.coverNotLinked)
+    expect(ui.home.coverNotLinked).toMatch(/手机号码登录.*工会办事处核实身份/)
+  })
+
   test('an expired session shows the login prompt again', async () => {
     setToken('expired')
     setRequestHandler(() => errorResponse(401, 'session_expired', '登录已过期，请重新登录'))
@@ -179,14 +191,24 @@ describe('member card', () => {
     expect(byId('card-qr').getAttribute('data-payload')).toBe(certificate.payload)
   }, 10_000)
 
-  test('awaiting payment: no card yet, the payment state instead', async () => {
+  test('awaiting payment: no card yet; what to pay and how instead, and the card once the office confirms it', async () => {
     setToken('tok')
+    let enrolment = enrolmentFixture({ status: 'pending_payment', coverState: 'pending_payment', payment: null })
     setRequestHandler(fakeServer({
-      'GET /api/v1/me/enrolments': json({ enrolments: [enrolmentFixture({ status: 'pending_payment', coverState: 'pending_payment', payment: null })], nextCursor: null }),
+      'GET /api/v1/me/enrolments': () => json({ enrolments: [enrolment], nextCursor: null }),
+      'GET /api/v1/enrolments/enr_1/certificate': json(certificate),
     }))
     render(<CardScreen />)
     expect((await screen.findByText(ui.card.notActive)).id).toBe('card-not-active')
     expect(document.getElementById('card-qr')).toBeNull()
+    expect(byId('pending-payment-amount').textContent).toBe('¥100.00')
+    expect(byId('pending-payment-how').textContent).toBe(ui.payment.howToPay)
+
+    fireEvent.click(byId('payment-refresh'))
+    expect((await screen.findByText(ui.payment.stillPending)).id).toBe('pending-payment-still')
+    enrolment = enrolmentFixture()
+    fireEvent.click(byId('payment-refresh'))
+    await waitFor(() => expect(byId('card-qr').getAttribute('data-payload')).toBe(certificate.payload))
   })
 
   test('the QR modules come out square, row by row', () => {

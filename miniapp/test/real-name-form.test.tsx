@@ -1,13 +1,14 @@
 import { describe, expect, test } from '@jest/globals'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { message, ui, type ProfileResponse } from '@huzhu/shared'
 import ProfilePage from '../src/me/profile'
 import { ProfileSummary } from '../src/features/profile/ProfileSummary'
 import { RealNameForm } from '../src/features/profile/RealNameForm'
 import { setToken } from '../src/api/token'
 import { TodayProvider } from '../src/lib/today'
-import { consentsServer, errorResponse, fakeServer, json } from './fixtures'
-import { navigations, requests, setRequestHandler, setRouterParams } from './taro-stub'
+import { LoginScreen } from '../src/features/login/LoginScreen'
+import { consentsServer, errorResponse, fakeServer, json, meFixture } from './fixtures'
+import { navigations, requests, setRequestHandler, setRouterParams, storedText } from './taro-stub'
 
 const VALID_ID = '610102199001011231'
 const WRONG_CHECK = '610102199001011232'
@@ -117,11 +118,82 @@ describe('real-name form', () => {
     expect((await screen.findByText('这个身份证号码已被其他账号使用')).id).toBe('profile-failure')
   })
 
+  test('the phone the rider just proved at log-in is filled in, and said to be', async () => {
+    setRequestHandler(fakeServer({
+      'POST /api/v1/auth/sms-codes': { statusCode: 204, data: '' },
+      'POST /api/v1/auth/sessions': json({ token: 'tok-9', expiresAt: '2026-12-25T00:00:00.000Z', user: { id: 'usr_9', roles: ['member'] } }),
+      'GET /api/v1/client-config': errorResponse(404, 'not_found', '没有找到'),
+      'POST /api/v1/me/consents': json({ id: 'c', kind: 'privacy_policy', textVersion: '2026-11-01', givenAt: '2026-11-25T00:00:00.000Z', withdrawnAt: null }, 201),
+    }))
+    const login = render(<LoginScreen redirect='/enrol/confirm/index?catalogue=shaanxi-gig-2023&products=ZY' />)
+    type('login-phone', '137 0000 1234')
+    type('login-code', '246810')
+    fireEvent.click(screen.getByText(ui.login.agree))
+    fireEvent.click(byId('login-submit'))
+    await waitFor(() => expect(navigations).toHaveLength(1))
+    login.unmount()
+
+    openForm()
+    expect((byId('profile-mobile') as HTMLInputElement).value).toBe('13700001234')
+    expect(byId('profile-mobile-proven').textContent).toBe(ui.profile.mobileFromLogin)
+    // Changed by the rider: no longer said to be the proven one.
+    type('profile-mobile', '13900001111')
+    expect(document.getElementById('profile-mobile-proven')).toBeNull()
+    // Never written to storage by this (only the session token is).
+    expect(storedText()).not.toContain('13700001234')
+  })
+
+  test('what was typed survives going back and coming again; the ID number is kept in memory only, and forgotten once saved', async () => {
+    setToken('tok')
+    const first = render(
+      <TodayProvider value={() => '2026-11-25'}>
+        <RealNameForm onSaved={() => undefined} />
+      </TodayProvider>,
+    )
+    type('profile-name', '王小明')
+    type('profile-id', VALID_ID)
+    fireEvent.click(byId('profile-occupation-courier'))
+    first.unmount()
+
+    openForm()
+    expect((byId('profile-name') as HTMLInputElement).value).toBe('王小明')
+    expect((byId('profile-id') as HTMLInputElement).value).toBe(VALID_ID)
+    expect(byId('profile-occupation-courier').className).toContain('is-active')
+    expect(storedText()).not.toContain(VALID_ID)
+
+    // Saved: the next form starts from the saved profile (or empty), not from what was typed.
+    setRequestHandler(fakeServer({ 'PUT /api/v1/me/profile': json(saved) }))
+    type('profile-mobile', '13800001111')
+    fireEvent.click(byId('profile-insurance-yes'))
+    fireEvent.click(byId('profile-union-yes'))
+    type('profile-platform', '顺丰')
+    fireEvent.click(byId('profile-save'))
+    await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true))
+    await waitFor(() => expect(byId('profile-save').textContent).toBe(ui.profile.save))
+    cleanup()
+    openForm()
+    expect((byId('profile-id') as HTMLInputElement).value).toBe('')
+  })
+
+  test('what one account typed is not offered to another', () => {
+    setToken('tok-a')
+    openForm()
+    type('profile-id', VALID_ID)
+    cleanup()
+
+    setToken('tok-b')
+    openForm()
+    expect((byId('profile-id') as HTMLInputElement).value).toBe('')
+  })
+
   test('afterwards the ID number and mobile are shown masked', () => {
     render(<ProfileSummary profile={saved} />)
     expect(byId('profile-summary-id').textContent).toBe('6101**********1231')
     expect(byId('profile-summary-mobile').textContent).toBe('138****1111')
     expect(document.body.textContent).not.toContain(VALID_ID)
+    // Beside the masked number only the birth year: the full date would narrow the number to a couple of candidates.
+    expect(byId('profile-summary-birth').textContent).toBe('1990年')
+    expect(document.body.textContent).not.toMatch(/1990年1月1日|1990-01-01/)
   })
 })
 
@@ -130,7 +202,7 @@ describe('real-name page', () => {
     setToken('tok')
     setRouterParams({})
     setRequestHandler(fakeServer({
-      'GET /api/v1/me/profile': errorResponse(404, 'profile_required', '请先填写实名信息'),
+      'GET /api/v1/me': meFixture(false),
       ...consentsServer(['privacy_policy']),
       'POST /api/v1/me/consents': json({ id: 'cns_9', kind: 'sensitive_personal_info', textVersion: '2026-11-01', givenAt: '2026-11-25T02:00:00.000Z', withdrawnAt: null }, 201),
     }))

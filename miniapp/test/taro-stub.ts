@@ -11,6 +11,7 @@ export interface RequestOptions {
   data?: unknown
   header?: Record<string, string>
   timeout?: number
+  responseType?: string
 }
 export interface RequestResult {
   statusCode: number
@@ -25,6 +26,8 @@ let requestHandler: RequestHandler = noNetwork
 let routerParams: Record<string, string> = {}
 const storage = new Map<string, unknown>()
 export const requests: RequestOptions[] = []
+/** Every `previewImage` call (the full-screen photo viewer). */
+export const previews: { urls: string[]; current?: string }[] = []
 export const navigations: { kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch' | 'navigateBack'; url?: string }[] = []
 
 export function setRequestHandler(handler: RequestHandler): void {
@@ -41,6 +44,7 @@ export function resetTaroStub(): void {
   storage.clear()
   modalAnswer = true
   requests.length = 0
+  previews.length = 0
   navigations.length = 0
   eventCenter.off()
 }
@@ -72,6 +76,8 @@ export function request(options: RequestOptions): Promise<RequestResult> {
   return Promise.resolve().then(() => requestHandler(options))
 }
 
+/** Everything the app keeps in storage, as text (to check what is, and is not, written to the phone). */
+export const storedText = (): string => JSON.stringify([...storage.entries()])
 export const getStorageSync = (key: string): unknown => storage.get(key) ?? ''
 export const setStorageSync = (key: string, value: unknown): void => void storage.set(key, value)
 export const removeStorageSync = (key: string): void => void storage.delete(key)
@@ -95,6 +101,11 @@ export function setModalAnswer(confirm: boolean): void {
 }
 export const showModal = (_options: { title?: string; content?: string }) => Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer, errMsg: 'showModal:ok' })
 
+export const previewImage = (options: { urls: string[]; current?: string }) => {
+  previews.push(options)
+  return Promise.resolve({ errMsg: 'previewImage:ok' })
+}
+
 export const login = () => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })
 export const useDidShow = (_callback: () => void) => undefined
 
@@ -114,7 +125,7 @@ export const pxTransform = (size: number) => `${size / 2}px`
 
 const Taro = {
   ENV_TYPE, getEnv, eventCenter, request, getStorageSync, setStorageSync, removeStorageSync,
-  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, login, getWindowInfo, getSystemInfoSync,
+  navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, previewImage, login, getWindowInfo, getSystemInfoSync,
   getCurrentInstance, getCurrentPages, useRouter, useDidShow, pxTransform,
 }
 export default Taro

@@ -14,9 +14,9 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** A phone: 375 × 812, touch, Chinese locale, China time. */
-export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
+/** A phone: 375 × 812, touch, Chinese locale, China time; its CSP violations fail the story (watchCsp). */
+export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return watchCsp(await browser.newContext({
     baseURL,
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
@@ -24,7 +24,33 @@ export function phoneContext(browser: Browser, baseURL: string): Promise<Browser
     hasTouch: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+  }))
+}
+
+const cspViolations: string[] = []
+
+/**
+ * Keeps every Content-Security-Policy violation of the context's pages: Chromium's
+ * console message, and the page's `securitypolicyviolation` event (a blocked eval
+ * that the code catches prints nothing to the console). csp-check.ts fails the
+ * test during which one happened.
+ */
+export async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`[csp] ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+    })
   })
+  context.on('console', (message) => {
+    const text = message.text()
+    if (text.startsWith('[csp] ') || /Content Security Policy/i.test(text)) cspViolations.push(`${message.location().url || message.page()?.url()}: ${text}`)
+  })
+  return context
+}
+
+/** The CSP violations seen since the last call. */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0)
 }
 
 export const screenshotDir = join(repoRoot, 'scripts/e2e/screenshots')

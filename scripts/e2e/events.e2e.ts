@@ -109,9 +109,13 @@ describe('staff: an outreach event and a rider who enrols through it', () => {
     await visible(page, '#event-payments')
     await page.click('#event-payments')
     await visible(page, '#event-payment-form')
+    // The payments page also lists it among every pending enrolment, the rider's own included.
+    await page.waitForSelector('#pending-list .pending-row', { timeout: 20_000 })
     await fill(page, 'event-payment-reference', 'ZZ20261125001')
     await page.click('#event-payment-submit')
     await visible(page, '#event-payment-done')
+    // Paid by the event's list, it leaves the list of every pending enrolment too.
+    await visible(page, '#pending-empty')
     await settle(page)
     await shot(page, 'event-payment-confirmed')
     await page.context().close()

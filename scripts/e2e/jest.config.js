@@ -4,6 +4,8 @@ module.exports = {
   displayName: 'e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.e2e.ts'],
+  // A Content-Security-Policy violation in the browser fails the test it happened in.
+  setupFilesAfterEnv: ['<rootDir>/csp-check.ts'],
   testTimeout: 180_000,
   maxWorkers: 1,
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { chinaDateOf, idCheckCharacter, type Enrolment, type OutreachEvent } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, enrolledRider, login, phones, submittedClaim } from './steps/api'
-import { arrive, cachedCardPayload, heightsOnScreen, keepSession, onScreen, openPhone, readQrOnScreen, smsLogin, tap, typeInto } from './steps/phone'
+import { arrive, cachedCardPayload, heightsOnScreen, keepSession, onScreen, openPhone, readQrOnScreen, rowLayouts, rowsApart, smsLogin, tap, typeInto } from './steps/phone'
 import { staffWorld } from './steps/world'
 
 /**
@@ -49,6 +49,28 @@ describe('a rider on a small screen, offline, and through an event link', () => 
     await shot(page, 'claims-320-large-text')
     const small = (await heightsOnScreen(page, '.nut-button, .choice, .home__action, .link')).filter((h) => h < 44)
     expect(small).toEqual([])
+  })
+
+  test('in large text, each waiting-period row of the quote keeps its date beside its label, at 320 and at 375 px', async () => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    await page.goto('/enrol/plans/index')
+    await arrive(page, '#plans-screen')
+    await onScreen(page, '.large-text').waitFor()
+    await onScreen(page, '#catalogue-shaanxi-gig-2023.is-active').waitFor()
+    await tap(page, '#product-ZY .nut-checkbox')
+    await onScreen(page, '#quote-cover-from-hospital').waitFor()
+    await onScreen(page, '#quote-cover-from-hospital').scrollIntoViewIfNeeded()
+    await shot(page, 'plans-quote-320-large-text')
+    const rows = () => rowLayouts(page, '#quote-panel .quote-row', '.quote-row__label', '.quote-row__value')
+    const at320 = await rows()
+    expect(at320.map((r) => r.id)).toEqual(expect.arrayContaining(['quote-cover-from-hospital', 'quote-cover-from-accident']))
+    expect(rowsApart(at320)).toEqual([])
+
+    await page.setViewportSize({ width: 375, height: 812 })
+    await page.waitForTimeout(300)
+    await onScreen(page, '#quote-cover-from-hospital').scrollIntoViewIfNeeded()
+    await shot(page, 'plans-quote-375-large-text')
+    expect(rowsApart(await rows())).toEqual([])
   })
 
   test('without a network the card still shows its QR code, from the copy on the phone', async () => {
@@ -115,6 +137,18 @@ describe('a rider on a small screen, offline, and through an event link', () => 
     await arrive(second, '#enrol-result')
     await expect(onScreen(second, '#enrol-result').textContent()).resolves.toContain('工会赠送')
     await shot(second, 'event-enrolled')
+
+    // Until the union's payment is confirmed, the card screen says so; in large text at 320 px each category's first day stays beside it.
+    await second.evaluate(() => localStorage.setItem('huzhu.settings.largeText', JSON.stringify({ data: '1' })))
+    await second.setViewportSize({ width: 320, height: 640 })
+    await second.goto('/enrol/card/index')
+    await arrive(second, '#pending-payment')
+    await expect(onScreen(second, '#pending-payment-how').textContent()).resolves.toContain('工会赠送')
+    await onScreen(second, '.cover-card__from').scrollIntoViewIfNeeded()
+    await shot(second, 'card-pending-320-large-text')
+    const coverRows = await rowLayouts(second, '.cover-card__from-row', ':scope > :first-child', ':scope > :last-child')
+    expect(coverRows.length).toBeGreaterThan(0)
+    expect(rowsApart(coverRows)).toEqual([])
     await second.context().close()
 
     // Attributed to the event with its funding; the event counts the scan and the enrolment.

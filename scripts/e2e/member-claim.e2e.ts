@@ -1,15 +1,18 @@
-import type { Page } from 'playwright-core'
+import type { ConsoleMessage, Page } from 'playwright-core'
 import { addDays, chinaDateOf, type Claim } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, enrolledRider, phones } from './steps/api'
-import { stripedPhoto } from './steps/files'
+import { heicPhoto, notAPhoto, randomBytes, stripedPhoto } from './steps/files'
 import { arrive, choosePhotos, heightsOnScreen, keepSession, onScreen, openPhone, smsLogin, tap, typeInto } from './steps/phone'
 import { staffWorld } from './steps/world'
 
 /**
  * A rider's hospital claim, end to end on the real H5 build and server at a
- * 375 × 812 phone viewport: the rider claims a hospital stay with two photos,
- * sees the payout estimate (理赔试算) and submits; a reviewer approves it and
+ * 375 × 812 phone viewport: the rider claims a hospital stay with two photos
+ * and an iPhone's HEIC (two files picked by mistake are refused, each saying
+ * why), reloads the page and finds the draft with its photos, sees the payout
+ * estimate (理赔试算) and submits, and sees on the claim what was sent (the
+ * figures, the photos, one enlarged); a reviewer approves it and
  * staff pay it (through the API); the rider sees the paid status, the payout
  * lines and the timeline, and the news in the message list. Every screen passed
  * is saved in scripts/e2e/screenshots/member-claim/.
@@ -37,7 +40,7 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
     await page?.context().close()
   })
 
-  test('a month later: submits a hospitalisation claim with two photos; the reviewer approves, staff pay; the rider sees the payout', async () => {
+  test('a month later: submits a hospitalisation claim with its photos (what cannot be sent says why; the draft survives a reload); the reviewer approves, staff pay; the rider sees the payout', async () => {
     const eventDate = addDays(chinaDateOf(new Date()), -1)
 
     // The old session has lapsed: log in again, then the separate consent before medical figures and photos.
@@ -59,16 +62,56 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
     await typeInto(page, 'claim-hospitalDays', '12')
     await shot(page, 'claim-figures-and-slip')
 
-    // Two photos from the album at once, each compressed and uploaded.
-    await choosePhotos(page, '#claim-add-photos', [stripedPhoto('invoice.png', 20), stripedPhoto('slip.png', 140)])
-    await onScreen(page, '#photo-1-status').filter({ hasText: '已上传' }).waitFor({ timeout: 30_000 })
+    // Five files from the album at once: two photos (compressed and uploaded), a text file named .jpg and random bytes
+    // (each refused, with the reason, where it would have been), and an iPhone's HEIC (the browser cannot draw it: sent as it is).
+    const errors: string[] = []
+    const onConsole = (m: ConsoleMessage) => m.type() === 'error' && errors.push(m.text())
+    page.on('console', onConsole)
+    await choosePhotos(page, '#claim-add-photos', [
+      stripedPhoto('invoice.png', 20), stripedPhoto('slip.png', 140), notAPhoto('收据.jpg'), randomBytes('IMG_0007.jpg'), heicPhoto('IMG_0008.HEIC'),
+    ])
+    await onScreen(page, '#photo-4-status').filter({ hasText: '已上传' }).waitFor({ timeout: 30_000 })
+    await onScreen(page, '#photo-1-status').filter({ hasText: '已上传' }).waitFor()
     await onScreen(page, '#photo-0-status').filter({ hasText: '已上传' }).waitFor()
+    page.off('console', onConsole)
+    expect(errors).toEqual([])
+    await expect(onScreen(page, '#photo-2-status').textContent()).resolves.toBe('“收据.jpg”没有添加：这不是照片或 PDF 文件，无法识别（可以上传 JPG、PNG、WebP、HEIC 照片或 PDF）')
+    await expect(onScreen(page, '#photo-3-status').textContent()).resolves.toContain('“IMG_0007.jpg”没有添加')
+    await expect(onScreen(page, '#photo-4-thumb').textContent()).resolves.toBe('HEIC 照片')
+    await onScreen(page, '#photo-2').scrollIntoViewIfNeeded()
+    await shot(page, 'claim-photos-refused-and-heic')
     await onScreen(page, '#claim-photos').scrollIntoViewIfNeeded()
     await shot(page, 'claim-photos-uploaded')
-    // The material-type chips: a compact row under each photo, every chip still a 44 px tap target.
+    // The material-type chips: a compact row under each photo added, every chip still a 44 px tap target.
     const chipHeights = await heightsOnScreen(page, '#photo-list .photo__kind')
-    expect(chipHeights).toHaveLength(14)
+    expect(chipHeights).toHaveLength(21)
     expect(chipHeights.filter((h) => h < 44)).toEqual([])
+    await tap(page, '#photo-2-remove')
+    await tap(page, '#photo-2-remove')
+
+    // The app is closed (or the page reloaded) before sending: the kept draft comes back with its photos, fetched from the server.
+    await page.reload()
+    await arrive(page, '#claim-draft-restored')
+    await onScreen(page, '#photo-2-thumb').filter({ hasText: 'HEIC 照片' }).waitFor()
+    // Both photos drawn from blob: URLs of what the server sent back (not grey boxes).
+    await page.waitForFunction(() => [0, 1].every((i) => {
+      const img = Array.from(document.querySelectorAll(`#photo-${i}-thumb img, img#photo-${i}-thumb`)).find((el) => (el as HTMLElement).offsetParent !== null) as HTMLImageElement | undefined
+      return img !== undefined && img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0
+    }), undefined, { timeout: 10_000 })
+    await onScreen(page, '#claim-photos').scrollIntoViewIfNeeded()
+    await shot(page, 'claim-draft-restored-photos')
+
+    // A date in the hospital cover's waiting period: the estimate is ¥0, and the app says so, and why, before sending.
+    await onScreen(page, '#claim-date').fill(addDays(chinaDateOf(new Date()), -13))
+    await tap(page, '#claim-estimate-button')
+    await onScreen(page, '#claim-estimate-lines-total').filter({ hasText: '¥0.00' }).waitFor()
+    await tap(page, '#claim-submit')
+    await arrive(page, '#claim-zero-confirm')
+    await expect(onScreen(page, '#claim-zero-reason-0').textContent()).resolves.toContain('等待期')
+    await onScreen(page, '#claim-zero-confirm').scrollIntoViewIfNeeded()
+    await shot(page, 'claim-zero-estimate-confirm')
+    await tap(page, '#claim-zero-back')
+    await onScreen(page, '#claim-date').fill(eventDate)
 
     await tap(page, '#claim-estimate-button')
     await onScreen(page, '#claim-estimate-lines-total').waitFor()
@@ -79,6 +122,22 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
     await arrive(page, '#claim-detail')
     await expect(onScreen(page, '#claim-status').textContent()).resolves.toBe('已提交')
     await shot(page, 'claim-submitted')
+
+    // What the rider sent, on their own claim: the figures in yuan and the photos (tap one: the photo large).
+    await expect(onScreen(page, '#claim-sent-pooledOutOfPocketFen').textContent()).resolves.toBe('¥8,000.00')
+    await expect(onScreen(page, '#claim-sent-hospitalDays').textContent()).resolves.toBe('12 天')
+    await expect(onScreen(page, '#claim-photo-2-tile').textContent()).resolves.toBe('HEIC 照片')
+    const sentPhoto = onScreen(page, '#claim-photo-0-image img')
+    await sentPhoto.waitFor()
+    await page.waitForFunction((img) => img !== null && (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await sentPhoto.elementHandle(), { timeout: 10_000 })
+    await onScreen(page, '#claim-sent').scrollIntoViewIfNeeded()
+    await shot(page, 'claim-sent-figures-and-photos')
+    await tap(page, '#claim-photo-0-image')
+    await onScreen(page, '.preview-image img').waitFor()
+    await page.waitForTimeout(400)
+    await shot(page, 'claim-photo-large')
+    await tap(page, '.preview-image')
+    await page.locator('.preview-image').waitFor({ state: 'detached' })
 
     // The office: the reviewer takes the claim from the queue and approves it; staff pay it.
     const { reviewer, staff } = world.office.tokens

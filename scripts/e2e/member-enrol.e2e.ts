@@ -72,7 +72,18 @@ describe('a new rider, from login to the member card', () => {
     await shot(page, 'real-name-wrong-check-character')
     await typeInto(page, 'profile-id', RIDER_ID)
     await onScreen(page, '#profile-id-error').waitFor({ state: 'detached' })
-    await typeInto(page, 'profile-mobile', RIDER_PHONE)
+    // The phone just proved by SMS is already there.
+    await expect(onScreen(page, '#profile-mobile input').inputValue()).resolves.toBe(RIDER_PHONE)
+    await expect(onScreen(page, '#profile-mobile-proven').isVisible()).resolves.toBe(true)
+
+    // Back to the plan to look again, then on to the form: nothing typed is lost (and the ID number was never stored on the phone).
+    await page.goBack()
+    await arrive(page, '#confirm-plan')
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage))).not.toContain(RIDER_ID)
+    await tap(page, '#enrol-profile')
+    await arrive(page, '#real-name-form')
+    await expect(onScreen(page, '#profile-name input').inputValue()).resolves.toBe('王小明')
+    await expect(onScreen(page, '#profile-id input').inputValue()).resolves.toBe(RIDER_ID)
     await tap(page, '#profile-occupation-food_delivery')
     await typeInto(page, 'profile-platform', '美团')
     await tap(page, '#profile-insurance-yes')
@@ -85,7 +96,13 @@ describe('a new rider, from login to the member card', () => {
     await tap(page, '#enrol-submit')
     await arrive(page, '#enrol-result')
     await expect(onScreen(page, '#enrol-result').textContent()).resolves.toContain('待缴费')
+    // The way on is paying, not a card that cannot exist yet: the amount, how, the reference.
+    await expect(onScreen(page, '#pending-payment-amount').textContent()).resolves.toBe('¥100.00')
+    await expect(page.locator('#enrol-view-card').filter({ visible: true }).count()).resolves.toBe(0)
+    await onScreen(page, '#pending-payment').scrollIntoViewIfNeeded()
     await shot(page, 'enrol-submitted-pending-payment')
+    await tap(page, '#payment-refresh')
+    await onScreen(page, '#pending-payment-still').waitFor()
 
     // Staff find the enrolment waiting for its premium and confirm the bank transfer.
     const staff = world.office.tokens.staff
@@ -99,7 +116,9 @@ describe('a new rider, from login to the member card', () => {
     })
     expect(paid.status).toBe(201)
 
-    // The card: its QR code holds the signed payload, and a phone can read it off the screen.
+    // Paid: one tap to look again, and the card is the way on. Its QR code holds the signed payload, and a phone can read it off the screen.
+    await tap(page, '#payment-refresh')
+    await arrive(page, '#enrol-view-card')
     await tap(page, '#enrol-view-card')
     await arrive(page, '#card-qr')
     const payload = await onScreen(page, '#card-qr').getAttribute('data-payload')

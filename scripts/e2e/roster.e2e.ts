@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { rosterHeaders, ROSTER_ERROR_HEADER } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { CATALOGUE } from './steps/api'
@@ -28,6 +29,33 @@ const bad: RosterRow[] = [
 ]
 const fixedRows = [{ ...bad[0]!, sex: '男' }, { ...bad[1]!, insurance: '是' }, { ...bad[2]!, products: 'ZY' }]
 const interleave = (bads: RosterRow[]) => good.flatMap((row, i) => [row, bads[i]!])
+
+/**
+ * The unit's member list as drawn: for every member, the pieces that overlap or
+ * touch another piece (less than 4 px apart), the values broken over lines or cut at their box (the masked ID
+ * number and the premium must each stay whole on one line), and whether the
+ * member's cells share one row (a desk screen's table).
+ */
+async function memberLayout(page: Page) {
+  return page.locator('.unit-member').evaluateAll((members) => members.map((member) => {
+    const pieces = Array.from(member.querySelectorAll<HTMLElement>('.unit-member__name, .unit-member__status, .unit-member__value'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0)
+    const overlaps: string[] = []
+    pieces.forEach((a, i) => pieces.slice(i + 1).forEach((b) => {
+      const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left)
+      const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top)
+      if (w > -4 && h > 1) overlaps.push(`${a.el.textContent} × ${b.el.textContent}`)
+    }))
+    const broken = Array.from(member.querySelectorAll<HTMLElement>('.unit-member__id .unit-member__value, .unit-member__premium .unit-member__value'))
+      .filter((el) => el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).fontSize) * 2 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent)
+    const card = member.getBoundingClientRect()
+    const outside = pieces.filter(({ box }) => box.right > card.right + 1 || box.left < card.left - 1).map(({ el }) => el.textContent)
+    const oneRow = new Set(pieces.map(({ box }) => Math.round(box.top / 8))).size <= 2 && card.height < 60
+    return { overlaps, broken, outside, oneRow }
+  }))
+}
 
 test('a unit admin uploads a roster with three bad rows, sees exactly those, downloads the error file, imports the fixed file', async () => {
   const page = await openAs(world.browser, world.base, world.office.tokens.unitAdmin)
@@ -63,11 +91,28 @@ test('a unit admin uploads a roster with three bad rows, sees exactly those, dow
   await page.click('#roster-import')
   await page.waitForSelector('#roster-imported[data-imported="6"]', { timeout: 20_000 })
   await page.waitForSelector('#unit-enrolled', { timeout: 20_000 })
+  await page.waitForSelector('.unit-member >> nth=5', { timeout: 20_000 })
   await settle(page)
   await shot(page, 'roster-imported')
+  // At a desk: one table row per member, nothing drawn over anything.
+  expect(await memberLayout(page)).toEqual(Array(6).fill({ overlaps: [], broken: [], outside: [], oneRow: true }))
 
   const current = await readSheet(await download(page, '#unit-export'))
   expect(current.slice(1).map((row) => row[1])).toEqual(expect.arrayContaining([...good, ...fixedRows].map((r) => r.name)))
   expect(current.length).toBe(1 + 6)
+  await page.context().close()
+})
+
+test('the unit’s member list is readable on a phone, at 375 and at 320 pixels wide', async () => {
+  const page = await openAs(world.browser, world.base, world.office.tokens.unitAdmin, 'phone')
+  await page.goto('/staff/unit/index')
+  await page.waitForSelector('.unit-member >> nth=5', { timeout: 20_000 })
+  for (const width of [375, 320]) {
+    await page.setViewportSize({ width, height: 812 })
+    const layout = await memberLayout(page)
+    expect([width, layout]).toEqual([width, Array(6).fill({ overlaps: [], broken: [], outside: [], oneRow: false })])
+    await page.locator('#unit-enrolments').scrollIntoViewIfNeeded()
+    await shot(page, `unit-members-${width}`)
+  }
   await page.context().close()
 })

@@ -5,6 +5,7 @@ import { createDataProtector } from './crypto/protector'
 import { guardFor } from './features/accounts/access'
 import { loadCatalogueStore, type CatalogueStore } from './features/catalogues/catalogue-store'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
+import { isClientGoneError } from './http/client-abort'
 import { errorMiddleware } from './http/error-middleware'
 import { methodNotAllowed } from './http/errors'
 import { mountRoutes } from './http/mount'
@@ -42,19 +43,21 @@ export function createApp(options: AppOptions): App {
     catalogues: options.catalogues ?? loadCatalogueStore(config.cataloguesDir, logger),
   }
 
-  const app: App = new Koa<AppState, AppContextExtras>({ proxy: config.trustProxy })
+  // Behind N proxies `ctx.ip` is the N-th X-Forwarded-For entry from the right (what the client-facing proxy saw);
+  // the entries left of it are whatever the client sent. Without proxies the header is ignored.
+  const app: App = new Koa<AppState, AppContextExtras>({ proxy: config.trustedProxies > 0, maxIpsCount: config.trustedProxies })
   app.context.deps = deps
   // Errors are answered by errorMiddleware; this only sees failures after the response started (e.g. a file stream).
   // A client that goes away mid-response (a rider's phone losing signal) is not a server fault.
   app.on('error', (err: unknown) => {
-    if ((err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') logger.debug({ err }, 'client went away')
+    if (isClientGoneError(err)) logger.debug({ code: (err as { code?: string }).code }, 'client went away')
     else logger.error({ err }, 'response failed')
   })
 
   const router = new Router<AppState, AppContextExtras>()
   mountRoutes(router, options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses })
 
-  app.use(requestContext(logger))
+  app.use(requestContext(logger, { hsts: config.isProduction }))
   app.use(errorMiddleware())
   // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
   app.use(compress({ threshold: 1024, br: false }))

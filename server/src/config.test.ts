@@ -58,6 +58,13 @@ describe('config', () => {
     expect(problemsOf({ NODE_ENV: 'production', HUZHU_DATA_DIR: dir, SMS_PROVIDER: 'console', HUZHU_DATA_KEY: key(), HUZHU_SIGNING_KEY: key() })).toEqual([])
   })
 
+  test('HUZHU_TRUST_PROXY is the number of reverse proxies in front (true/false still mean 1/0)', () => {
+    const proxies = (value?: string) =>
+      loadConfig({ HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key(), HUZHU_SIGNING_KEY: key(), ...(value === undefined ? {} : { HUZHU_TRUST_PROXY: value }) }).config.trustedProxies
+    expect([proxies(), proxies(''), proxies('0'), proxies('1'), proxies('2'), proxies('true'), proxies('false')]).toEqual([0, 0, 0, 1, 2, 1, 0])
+    for (const bad of ['yes', '-1', '1.5', '99']) expect(problemsOf({ HUZHU_DATA_DIR: dir, HUZHU_TRUST_PROXY: bad })).toEqual([expect.stringMatching(/^HUZHU_TRUST_PROXY/)])
+  })
+
   test('bad values are refused with the variable named', () => {
     expect(problemsOf({ HUZHU_DATA_DIR: dir, PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT/)])
     expect(problemsOf({ HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: 'c2hvcnQ=', HUZHU_SIGNING_KEY: key() })).toEqual([expect.stringMatching(/HUZHU_DATA_KEY must be 32 bytes/)])

@@ -23,7 +23,10 @@ export const envSchema = z.object({
   HUZHU_STATIC_DIR: optionalString,
   HUZHU_PUBLIC_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   HUZHU_DEMO_DATA: boolish,
-  HUZHU_TRUST_PROXY: boolish,
+  HUZHU_TRUST_PROXY: z.preprocess(
+    (v) => { const b = blankToUndefined(v); return b === 'true' ? '1' : b === 'false' ? '0' : b },
+    z.coerce.number({ error: 'the number of reverse proxies in front of the server (0 for none)' }).int().min(0).max(10).default(0),
+  ),
   HUZHU_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   HUZHU_CHECK_RESPONSES: z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
   HUZHU_READ_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
@@ -67,7 +70,11 @@ export interface Config {
   readonly publicUrl: string | undefined
   /** Seed demo accounts and data into an empty database at start (never in production). */
   readonly demoData: boolean
-  readonly trustProxy: boolean
+  /**
+   * Reverse proxies in front of the server (0: none). The client's address is the one the
+   * client-facing proxy saw: the `trustedProxies`-th `X-Forwarded-For` entry from the right.
+   */
+  readonly trustedProxies: number
   readonly logLevel: string
   readonly readPoolSize: number
   /** Check every response against its declared schema (default: outside production). */
@@ -154,7 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.HUZHU_STATIC_DIR === undefined ? undefined : resolve(e.HUZHU_STATIC_DIR),
     publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''),
     demoData: e.HUZHU_DEMO_DATA,
-    trustProxy: e.HUZHU_TRUST_PROXY,
+    trustedProxies: e.HUZHU_TRUST_PROXY,
     logLevel: e.HUZHU_LOG_LEVEL,
     readPoolSize: e.HUZHU_READ_POOL_SIZE,
     checkResponses: e.HUZHU_CHECK_RESPONSES === undefined ? !isProduction : e.HUZHU_CHECK_RESPONSES === '1' || e.HUZHU_CHECK_RESPONSES === 'true',

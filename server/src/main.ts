@@ -5,6 +5,7 @@ import { createApp } from './app'
 import { createDataProtector } from './crypto/protector'
 import { seedDemoClaims } from './demo/claims'
 import { seedDemoData } from './demo/seed'
+import { sweepTempFiles } from './files/temp-files'
 import { loadCatalogueStore } from './features/catalogues/catalogue-store'
 import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db)
   logger.info({ applied, file: config.databaseFile }, 'database ready')
   mkdirSync(config.uploadsDir, { recursive: true })
+  // Files a crash left half-written in the data folder's temporary area (they may hold ID numbers in clear).
+  const swept = await sweepTempFiles(config.dataDir)
+  if (swept > 0) logger.info({ swept }, 'temporary files left by an earlier run removed')
   const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
   if (config.demoData) {
     const seeded = await seedDemoData(database.db, { clock: systemClock, protector: createDataProtector(config.secrets.dataKey), catalogues, config })

@@ -30,7 +30,7 @@ import {
 } from '@huzhu/shared'
 import type { z } from 'zod'
 import { api } from './api'
-import { noContent, schemaDecoder } from './client'
+import { noContent, schemaDecoder, type Decoder } from './client'
 import { ApiError } from './errors'
 import { setToken } from './token'
 
@@ -85,14 +85,31 @@ export function giveConsent(kind: ConsentKind, textVersion: string) {
   return api.request({ method: 'POST', path: '/api/v1/me/consents', body: { kind, textVersion }, decode: schemaDecoder(consentSchema) })
 }
 
+/**
+ * "No profile yet" is a normal answer, however the server puts it: an empty
+ * answer (204, or 200 with `null`), `{profile: null}`, or (older servers) a 404
+ * `profile_required`. A profile comes bare or as `{profile}`.
+ */
+const myProfileDecoder: Decoder<ProfileResponse | null> = (body) => {
+  const inner = body !== null && typeof body === 'object' && !Array.isArray(body) && 'profile' in body ? (body as { profile: unknown }).profile : body
+  if (inner === null || inner === undefined || inner === '') return { ok: true, value: null }
+  const parsed = profileResponseSchema.safeParse(inner)
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false }
+}
+
 /** My real-name profile, or null when none is filled in yet. */
 export async function getMyProfile(): Promise<ProfileResponse | null> {
   try {
-    return await api.request({ path: '/api/v1/me/profile', decode: schemaDecoder(profileResponseSchema) })
+    return await api.request({ path: '/api/v1/me/profile', decode: myProfileDecoder })
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null
+    if (error instanceof ApiError && error.status === 404 && error.code === 'profile_required') return null
     throw error
   }
+}
+
+/** Whether my real-name profile is filled in (`GET /me`): no read of the ID number (an audited read) just to know that. */
+export async function hasMyProfile(): Promise<boolean> {
+  return (await getMe()).hasProfile
 }
 
 export function putMyProfile(profile: ProfileRequest): Promise<ProfileResponse> {

@@ -8,8 +8,16 @@ export function getToken(): string | null {
   return typeof token === 'string' && token !== '' ? token : null
 }
 
+/**
+ * Fired when a session is stored (a log-in): pages that stayed open under the
+ * log-in page, such as a staff page that asked the person to sign in, look
+ * again at who is signed in. Its pair is `SIGNED_OUT` (api/client.ts).
+ */
+export const SIGNED_IN = 'huzhu:signedIn'
+
 export function setToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token)
+  Taro.eventCenter.trigger(SIGNED_IN)
 }
 
 export function clearToken(): void {

@@ -22,6 +22,7 @@ function staffServer(approved: ClaimSummary[]) {
   setRequestHandler(fakeServer({
     'GET /api/v1/me': json(me),
     'GET /api/v1/events': json({ events: [] }),
+    'GET /api/v1/payments/pending-enrolments': json({ enrolments: [], nextCursor: null }),
     'GET /api/v1/review/claims': () => json({ claims: approved.filter((c) => !paid.has(c.id)), nextCursor: null }),
     'POST /api/v1/claim-payments': ({ data }) => {
       const { payments } = data as { payments: { claimId: string }[] }

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { staffUi, type Roster } from '@huzhu/shared'
 import { RosterErrors } from '../../src/staff/components/RosterErrors'
 import { RosterPanel } from '../../src/staff/unit/RosterPanel'
-import { catalogueServer } from '../fixtures'
+import { json, shaanxi, summaryOf } from '../fixtures'
 import { requests, setRequestHandler, setStorageSync } from '../taro-stub'
 
 const checked: Roster = {
@@ -58,15 +58,16 @@ describe('roster upload (H5)', () => {
     // jsdom has no fetch: a stand-in that answers like the server (201 and the checked roster).
     const fetchMock = jest.fn(async (_url: string, _init?: RequestInit) => ({ ok: true, status: 201, json: async () => checked, headers: { get: () => null } }))
     globalThis.fetch = fetchMock as unknown as typeof fetch
-    const catalogues = catalogueServer()
     setRequestHandler((options) => {
       if (options.url === '/api/v1/units/unt_1/rosters/rst_1/import') {
         return { statusCode: 200, data: { ...checked, status: 'imported', importedCount: 2, premiumFen: 20000, importedAt: '2026-11-25T08:01:00Z' } }
       }
-      return catalogues(options)
+      if (options.url === '/api/v1/units/unt_1/catalogues') return json({ catalogues: [summaryOf(shaanxi)] })
+      return { statusCode: 404, data: { error: { code: 'not_found', message: '没有找到要查看的内容' } } }
     })
     const onImported = jest.fn()
     render(<RosterPanel unitId='unt_1' defaultCatalogueId='shaanxi-gig-2023' onImported={onImported} />)
+    await waitFor(() => expect(document.getElementById('roster-catalogue-shaanxi-gig-2023')).toBeTruthy())
 
     const file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], '名单.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
     fireEvent.change(document.getElementById('roster-file')!, { target: { files: [file] } })

@@ -89,3 +89,36 @@ export function stripedPhoto(name: string, hue: number): { name: string; mimeTyp
   }
   return { name, mimeType: 'image/png', buffer: PNG.sync.write(png) }
 }
+
+/** ISO-BMFF box: size, type, body. */
+function box(type: string, ...body: Buffer[]): Buffer {
+  const content = Buffer.concat(body)
+  const head = Buffer.alloc(8)
+  head.writeUInt32BE(8 + content.length, 0)
+  head.write(type, 4, 'latin1')
+  return Buffer.concat([head, content])
+}
+
+/**
+ * A photo as an iPhone saves it (HEIC): the boxes that name the format and the
+ * image size, which is all the server reads; Chromium cannot draw it, so the
+ * app must send it as it is.
+ */
+export function heicPhoto(name: string, width = 3024, height = 4032): { name: string; mimeType: string; buffer: Buffer } {
+  const ispe = Buffer.alloc(12)
+  ispe.writeUInt32BE(width, 4)
+  ispe.writeUInt32BE(height, 8)
+  const ftyp = box('ftyp', Buffer.from('heic', 'latin1'), Buffer.alloc(4), Buffer.from('mif1heic', 'latin1'))
+  const meta = box('meta', Buffer.alloc(4), box('iprp', box('ipco', box('ispe', ispe))))
+  return { name, mimeType: 'image/heic', buffer: Buffer.concat([ftyp, meta, box('mdat', Buffer.alloc(64, 7))]) }
+}
+
+/** Files a rider may pick by mistake: a text file named .jpg, and random bytes. */
+export function notAPhoto(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from('这是一段文字，不是照片。', 'utf8') }
+}
+export function randomBytes(name: string, length = 2048): { name: string; mimeType: string; buffer: Buffer } {
+  const buffer = Buffer.alloc(length)
+  for (let i = 0; i < length; i++) buffer[i] = (i * 131 + 17) % 251
+  return { name, mimeType: 'image/jpeg', buffer }
+}

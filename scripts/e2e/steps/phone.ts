@@ -107,3 +107,34 @@ export async function choosePhotos(page: Page, trigger: string, files: { name: s
   if (await album.isVisible()) await album.click()
   await (await chooser).setFiles(files)
 }
+
+export interface RowLayout {
+  id: string
+  label: { top: number; bottom: number; right: number }
+  value: { top: number; bottom: number; left: number; right: number }
+  rowRight: number
+}
+
+/** Where each on-screen row's label and value are drawn (`row`: the rows; `label`, `value`: their parts, by selector inside the row). */
+export function rowLayouts(page: Page, row: string, label: string, value: string): Promise<RowLayout[]> {
+  return page.evaluate(([r, l, v]) =>
+    Array.from(document.querySelectorAll(r!))
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => {
+        const a = el.querySelector(l!)!.getBoundingClientRect()
+        const b = el.querySelector(v!)!.getBoundingClientRect()
+        return {
+          id: el.id,
+          label: { top: a.top, bottom: a.bottom, right: a.right },
+          value: { top: b.top, bottom: b.bottom, left: b.left, right: b.right },
+          rowRight: el.getBoundingClientRect().right,
+        }
+      }), [row, label, value])
+}
+
+/** Rows whose value has wrapped away from its label: not on the label's line, not beside it, or past the row's edge. */
+export function rowsApart(rows: RowLayout[]): string[] {
+  return rows
+    .filter((r) => !(r.value.top < r.label.bottom && r.label.top < r.value.bottom && r.value.left >= r.label.right - 1 && r.value.right <= r.rowRight + 1))
+    .map((r) => r.id)
+}

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { phoneContext, screenshotDir } from '../browser'
+import { phoneContext, screenshotDir, watchCsp } from '../browser'
 import { SMS_CODE } from './api'
 
 /** What the staff runs do on screen: contexts, waiting, typing, downloads, and the rider's log-in and profile. */
 
-/** A desk screen for the workbench pages. */
-export function deskContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+/** A desk screen for the workbench pages (its CSP violations fail the story, as a phone's). */
+export async function deskContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return watchCsp(await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }))
 }
 
 /** Signs the context in: the token where the app keeps it (Taro's H5 storage wraps values as `{data}`). */

@@ -10,11 +10,10 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { isCivilDate, message } from '@huzhu/shared'
+import { isCivilDate } from '@huzhu/shared'
 import { systemClock, todayInChina } from '../clock'
 import { loadCatalogueStore } from '../features/catalogues/catalogue-store'
 import { checkRosterFileOffline } from '../features/rosters/roster-check.service'
-import { assertZipMagic, inspectZip } from '../features/rosters/roster-file'
 import { isAppError } from '../http/errors'
 import { createLogger } from '../logger'
 
@@ -49,12 +48,10 @@ async function run(argv: string[]): Promise<number> {
   }
   let result
   try {
-    await assertZipMagic(file)
-    await inspectZip(file)
     result = await checkRosterFileOffline(file, catalogue, todayInChina(systemClock), acceptedOn)
   } catch (error) {
     if (!isAppError(error)) throw error
-    result = { rowCount: 0, validCount: 0, errors: [{ row: 1, column: '', code: error.code, message: message(error.code) }] }
+    result = { rowCount: 0, validCount: 0, errors: [{ row: 1, column: '', code: error.code, message: error.userMessage }] }
   }
   const errors = result.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message }))
   process.stdout.write(`${JSON.stringify({ rowCount: result.rowCount, validCount: result.validCount, errors }, null, 2)}\n`)

@@ -90,7 +90,7 @@ async function importDemoRoster(db: Db, deps: DemoDeps, unitId: string, createdB
   await writeRosterFile(path, rows)
   const today = todayInChina(deps.clock)
   const staging = rosterStagingPath(deps.config.dataDir, id)
-  const checked = await checkRosterFile(db, deps.protector, path, catalogue, mode, today, acceptedOn, openStaging(staging))
+  const checked = await checkRosterFile(db, deps.protector, path, catalogue, mode, today, acceptedOn, openStaging(staging, deps.protector, id))
   const row = {
     id, unit_id: unitId, catalogue_id: CATALOGUE, file_name: '参保名单（演示）.xlsx', file_sha256: 'demo', mode, accepted_on: acceptedOn, status: 'checked',
     row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors), imported_count: null, premium_fen: null,

@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa'
 import { ZodError } from 'zod'
 import { describeIssues, type ErrorCode } from '@huzhu/shared'
+import { CLIENT_CLOSED_REQUEST, clientAbortFields, clientClosedRequest } from './client-abort'
 import type { AppContextExtras, AppState } from './context'
 import { AppError, badRequest, isAppError, notFound } from './errors'
 
@@ -37,6 +38,8 @@ function toAppError(error: unknown): AppError | undefined {
  * with their status and Chinese message; validation failures a 400 with one
  * detail per field; anything else a plain 500 `internal_error`, logged once with
  * its stack (which never reaches the client). An API path nobody answered is a 404.
+ * A request whose client closed the connection first (`client-abort.ts`) is
+ * logged once at info, whatever the handler threw, with status 499.
  */
 export function errorMiddleware(): Middleware<AppState, AppContextExtras> {
   return async (ctx, next) => {
@@ -44,6 +47,12 @@ export function errorMiddleware(): Middleware<AppState, AppContextExtras> {
       await next()
       if (ctx.status === 404 && ctx.body == null && ctx.path.startsWith('/api/')) throw notFound()
     } catch (error) {
+      if (clientClosedRequest(ctx.req, error)) {
+        // Not a server fault (a rider's phone lost signal mid-upload): one info line, no answer to send.
+        ctx.state.log.info(clientAbortFields(ctx.req, error), 'client closed the connection before the answer')
+        ctx.status = CLIENT_CLOSED_REQUEST
+        return
+      }
       let known = toAppError(error)
       if (!known) {
         ctx.state.log.error({ err: error }, 'request failed')

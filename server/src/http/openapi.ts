@@ -16,7 +16,7 @@ const statusText: Readonly<Record<number, string>> = {
   429: 'Too many requests; see `Retry-After`',
   500: 'Unexpected failure (`internal_error`); logged with the request id',
   502: 'An outside service failed',
-  503: 'A provider is not configured or not reachable',
+  503: 'A provider is not configured or not reachable, or too many spreadsheets are being read (`spreadsheet_busy`); see `Retry-After`',
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {

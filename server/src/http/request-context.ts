@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto'
 import type { Middleware } from 'koa'
 import type { Logger } from 'pino'
 import type { AppContextExtras, AppState } from './context'
+import { FRAME_POLICY, HSTS_POLICY } from './security-headers'
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
 /**
  * Outermost middleware: a request id (the caller's `X-Request-Id` when it is
  * sane, else a new one) on the response and on every log line of the request,
- * security headers, and one access-log line. The query string is never logged.
+ * security headers (no framing anywhere; HSTS when `hsts`, i.e. in production; an
+ * HTML page of the app gets its full policy from static-files.ts), and one
+ * access-log line. The query string is never logged.
  */
-export function requestContext(logger: Logger): Middleware<AppState, AppContextExtras> {
+export function requestContext(logger: Logger, options: { hsts: boolean }): Middleware<AppState, AppContextExtras> {
   return async (ctx, next) => {
     const incoming = ctx.get('X-Request-Id')
     const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID()
@@ -19,10 +22,10 @@ export function requestContext(logger: Logger): Middleware<AppState, AppContextE
     ctx.set('X-Request-Id', requestId)
     ctx.set('X-Content-Type-Options', 'nosniff')
     ctx.set('Referrer-Policy', 'no-referrer')
-    if (ctx.path.startsWith('/api/')) {
-      ctx.set('Cache-Control', 'no-store')
-      ctx.set('X-Frame-Options', 'DENY')
-    }
+    ctx.set('X-Frame-Options', 'DENY')
+    ctx.set('Content-Security-Policy', FRAME_POLICY)
+    if (options.hsts) ctx.set('Strict-Transport-Security', HSTS_POLICY)
+    if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store')
     const started = performance.now()
     try {
       await next()

@@ -108,6 +108,33 @@ export const claimHistoryEntrySchema = z.object({
   note: z.string().nullable(),
 })
 
+/** The settlement figures a medical-insurance record and a claim both give, compared one by one. */
+export const comparedFigureFields = ['totalCostFen', 'pooledOutOfPocketFen', 'supplementaryOutOfPocketFen', 'deductiblePaidFen', 'hospitalDays'] as const
+export type ComparedFigureField = (typeof comparedFigureFields)[number]
+
+/**
+ * The imported medical-insurance settlement record (医保结算记录) a claim was
+ * matched to: same insured person, a stay holding the event date. `differences`
+ * names the claim's figures that do not equal the record's (a figure the member
+ * left out counts as 0; days in hospital only when the member gave them).
+ */
+export const claimMedicalRecordSchema = z.object({
+  result: z.enum(['verified', 'mismatch']),
+  hospital: z.string(),
+  admittedOn: civilDateSchema,
+  dischargedOn: civilDateSchema,
+  figures: z.object({
+    totalCostFen: z.number().int(),
+    pooledOutOfPocketFen: z.number().int(),
+    supplementaryOutOfPocketFen: z.number().int(),
+    deductiblePaidFen: z.number().int(),
+    hospitalDays: z.number().int().describe('as medical insurance counts them: admission day counted, discharge day not, at least 1'),
+  }),
+  differences: z.array(z.enum(comparedFigureFields)),
+  importedAt: z.string(),
+})
+export type ClaimMedicalRecord = z.infer<typeof claimMedicalRecordSchema>
+
 export const claimSchema = z.object({
   id: z.string(),
   enrolmentId: z.string(),
@@ -140,6 +167,8 @@ export const claimSchema = z.object({
   payment: z.object({ reference: z.string(), paidAt: z.string() }).nullable(),
   flags: z.array(claimFlagSchema).describe('for reviewers and staff; empty for the member'),
   history: z.array(claimHistoryEntrySchema),
+  medicalRecord: claimMedicalRecordSchema.nullable().optional()
+    .describe('for reviewers, staff and admins: the matched medical-insurance record, null when none matched; left out for the member'),
 })
 export type Claim = z.infer<typeof claimSchema>
 

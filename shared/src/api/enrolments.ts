@@ -31,7 +31,7 @@ export const insuredPersonSchema = z.object({
   name: z.string().describe('masked (张*) unless the viewer is the person or staff'),
   idNumber: z.string().describe('masked (6101**********1234) unless the viewer is the person'),
   sex: z.enum(sexes),
-  birthDate: civilDateSchema,
+  birthDate: z.string().describe('YYYY-MM-DD to the person; to anyone else only the year (1990-**-**), as the ID number is masked'),
   mobile: z.string().nullable().describe('masked unless the viewer is the person'),
   occupation: z.enum(occupations).nullable(),
   platform: z.string().nullable(),
@@ -75,6 +75,18 @@ export const enrolmentListQuerySchema = z.object({
   cursor: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
+
+/**
+ * `GET /api/v1/payments/pending-enrolments` (staff, admin): every enrolment awaiting payment, whoever made it
+ * (the rider alone, an outreach event, a unit), newest first, paged by cursor. `q` finds the insured person by
+ * a whole mainland mobile number (matched through its keyed hash) or else by part of the name.
+ */
+export const pendingEnrolmentQuerySchema = z.object({
+  q: z.string().trim().max(40).optional().describe('a whole mobile number, or part of the name'),
+  cursor: z.string().max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type PendingEnrolmentQuery = z.input<typeof pendingEnrolmentQuerySchema>
 
 /**
  * `POST /api/v1/payments` (staff): a bank transfer confirmed against pending

@@ -9,6 +9,15 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`
 }
 
+/**
+ * `1990-01-01` → `1990-**-**`: beside a masked ID number only the year. The full
+ * date is 8 of the 10 hidden digits; with the check digit shown, it would narrow
+ * the number down to a couple of candidates.
+ */
+export function maskBirthDate(date: string): string {
+  return `${date.slice(0, 4)}-**-**`
+}
+
 /** `13812345678` → `138****5678`. */
 export function maskMobile(mobile: string): string {
   if (mobile.length < 7) return '*'.repeat(mobile.length)

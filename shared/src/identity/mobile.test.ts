@@ -1,4 +1,4 @@
-import { maskIdNumber, maskMobile, maskName, parseMobile } from '..'
+import { maskBirthDate, maskIdNumber, maskMobile, maskName, parseMobile } from '..'
 
 describe('mobile numbers', () => {
   test.each([
@@ -24,6 +24,9 @@ describe('mobile numbers', () => {
 describe('masks', () => {
   test('ID numbers show the first four and last four characters', () => {
     expect(maskIdNumber('610102199001011234')).toBe('6101**********1234')
+  })
+  test('a birth date beside a masked ID number keeps its year only', () => {
+    expect(maskBirthDate('1990-01-01')).toBe('1990-**-**')
   })
   test('mobile numbers show the first three and last four digits', () => {
     expect(maskMobile('13812345678')).toBe('138****5678')

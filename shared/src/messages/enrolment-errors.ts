@@ -17,6 +17,8 @@ export const enrolmentErrorMessages = {
   certificate_verdict_cancelled: '这份保障已取消',
   unit_selection_missing: '单位尚未设置统一参保方案（保障计划和项目），请先联系工会办事处设置',
   unit_catalogue_required: '设置参保项目前请先选择保障计划',
+  unit_catalogue_not_allowed: '本单位的参保计划是“{expected}”，不能按“{catalogue}”上传名单。如需更换计划，请联系工会办事处',
+  pending_search_phone_incomplete: '按手机号查找请输入完整的 11 位手机号；按姓名查找请输入姓名',
   roster_not_found: '没有找到这份参保名单',
   roster_already_imported: '这份参保名单已经导入过了',
   roster_nothing_to_import: '参保名单中没有可以导入的行',

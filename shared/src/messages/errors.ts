@@ -1,12 +1,14 @@
 import { claimErrorMessages } from './claim-errors'
 import { enrolmentErrorMessages } from './enrolment-errors'
 import { identityErrorMessages } from './identity-errors'
+import { spreadsheetErrorMessages } from './spreadsheet-errors'
 
 /** Errors the API returns: `{error: {code, message}}`; `message` is this text. */
 export const errorMessages = {
   ...enrolmentErrorMessages,
   ...claimErrorMessages,
   ...identityErrorMessages,
+  ...spreadsheetErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',

@@ -14,6 +14,6 @@ export const staffPageTitles = {
   unit: '单位参保名单',
   review: '理赔审核',
   claim: '理赔详情',
-  payments: '理赔付款',
+  payments: '付款登记',
   medical: '医保结算数据',
 } as const

@@ -12,6 +12,8 @@ export const ui = {
   date: {
     /** `2020-11-14` → `2020年11月14日` */
     full: '{year}年{month}月{day}日',
+    /** `1990` → `1990年` */
+    year: '{year}年',
   },
   state: {
     loading: '正在加载…',
@@ -43,9 +45,12 @@ export const ui = {
     proration: '{date}起保，按{label}收取（全年保费的 {percent}）',
     coverPeriod: '保障期间',
     coverRange: '{start} 至 {end}',
+    /** A date range and a first day of cover, in parts that each stay on one line (a narrow screen breaks between them). */
+    coverRangeStart: '{start} 至',
     coverFrom: '各项保障开始日期',
-    coverFromAfterWaiting: '{date}起（等待期 {days} 天）',
-    coverFromAtStart: '{date}起（无等待期）',
+    coverFromDate: '{date}起',
+    waitingDays: '（等待期 {days} 天）',
+    noWaiting: '（无等待期）',
   },
   enrol: {
     confirmTitle: '确认参保方案',
@@ -121,7 +126,8 @@ export const ui = {
     fixFirst: '请先改正标红的内容',
     idMasked: '身份证号码',
     sex: '性别',
-    birthDate: '出生日期',
+    birthYear: '出生年份',
+    mobileFromLogin: '已填入您登录时验证的手机号码，可以修改',
   },
   home: {
     title: '职工互助保障',
@@ -129,6 +135,7 @@ export const ui = {
     login: '登录 / 注册',
     myCover: '我的保障',
     noCover: '还没有参保。参加职工互助保障，住院和意外多一份报销',
+    coverNotLinked: '单位已为您参保却看不到？请用单位登记的手机号码登录，或带身份证到工会办事处核实身份',
     enrolNow: '去参保',
     enrol: '参保',
     enrolHint: '选保障、算保费',
@@ -142,8 +149,6 @@ export const ui = {
     coverRange: '保障期 {start} 至 {end}',
     premium: '保费 {amount}',
     coverFromTitle: '各项保障生效日期',
-    coverFromAfterWaiting: '{date}起（等待期 {days} 天）',
-    coverFromAtStart: '{date}起（无等待期）',
   },
   coverState: {
     pending_payment: '待缴费',
@@ -156,6 +161,15 @@ export const ui = {
   payment: {
     pending: '等待缴费确认：保费由{funding}，工会办事处确认到账后保障生效，届时会通知您',
     confirmed: '已缴费，{date}确认',
+    /** The pending-payment step after enrolling, and on the card screen until the premium is confirmed. */
+    title: '待缴费',
+    amountDue: '应缴保费',
+    reference: '参保编号',
+    howToPay: '暂时不能在线缴费。请按工会办事处的通知缴纳保费（银行转账，或到办事处缴纳），转账附言请写上参保编号和您的姓名。办事处确认到账后保障生效，我们会发消息通知您。',
+    fundedByOthers: '保费由{funding}，您不需要缴纳。工会办事处确认到账后保障生效，我们会发消息通知您。',
+    splitShare: '保费由多方分担，您只需缴纳您承担的部分，金额和缴纳方式以工会办事处的通知为准。',
+    refresh: '刷新缴费状态',
+    stillPending: '还没有确认到账：办事处确认后这里会更新',
   },
   card: {
     title: '保障卡',
@@ -218,6 +232,21 @@ export const ui = {
     uploaded: '已上传',
     uploadFailed: '上传失败',
     uploadFailedWhy: '上传失败：{reason}',
+    /** A chosen file that was not added, in the list where it would have been. */
+    fileRefused: '“{name}”没有添加：{reason}',
+    fileNotPhoto: '这不是照片或 PDF 文件，无法识别（可以上传 JPG、PNG、WebP、HEIC 照片或 PDF）',
+    fileEmpty: '文件是空的',
+    fileTooLarge: '文件超过 {limit}，请重新拍一张或换一张小一些的照片',
+    fileUnreadable: '手机读不出这个文件，请重新选择',
+    fileDismiss: '知道了',
+    /** A file the phone cannot show (HEIC from an iPhone, a PDF): sent as it is, shown as a tile. */
+    tileHeic: 'HEIC 照片',
+    tilePdf: 'PDF',
+    tileFile: '文件',
+    sentAsIs: '这个格式不能在这里预览，按原文件上传',
+    photoUnavailable: '这张照片显示不出来，请删除后重新上传',
+    photoFailedTile: '无法显示',
+    photoLoading: '正在加载照片…',
     enrolmentOption: '{name}（{date}起）',
     retryUpload: '重试',
     removePhoto: '删除',
@@ -247,6 +276,22 @@ export const ui = {
     withdraw: '撤回申请',
     withdrawConfirm: '撤回后这次申请不再处理，确定撤回吗？',
     estimateOf: '试算金额 {amount}',
+    /** Before sending a claim the engine estimates at ¥0. */
+    zeroTitle: '按您填写的内容试算，这次理赔预计赔付 0 元',
+    zeroWhy: '原因',
+    zeroNoReason: '试算没有可以赔付的项目',
+    zeroNote: '您仍然可以提交，由审核人员决定是否赔付；也可以返回修改。',
+    zeroSubmit: '仍然提交',
+    zeroBack: '返回修改',
+    /** What the rider sent, on their own claim. */
+    sentFigures: '填写的金额',
+    sentPhotos: '提交的材料',
+    tapToEnlarge: '点照片看大图',
+    figureDays: '{days} 天',
+    figureGrade: '{grade} 级',
+    flagYes: '是',
+    flagNo: '否',
+    invoiceNumbers: '发票号码',
     eventOn: '{kind} · {date}',
   },
   claimStatus: {

@@ -5,11 +5,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ui, type Catalogue, type Enrolment, type Quote } from '@huzhu/shared'
 import { clearCatalogueCache, getCatalogue } from '../../api'
 import { ApiError, errorMessage } from '../../api/errors'
-import { createMyEnrolment, getMyProfile } from '../../api/member'
+import { createMyEnrolment, hasMyProfile } from '../../api/member'
 import { getToken } from '../../api/token'
 import { Screen } from '../../components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { CoverCard } from '../../features/cover/CoverCard'
+import { PendingPayment } from '../../features/payment/PendingPayment'
+import { useEnrolmentStatus } from '../../features/payment/use-enrolment-status'
 import { QuoteDetails } from '../../features/quote/QuoteDetails'
 import { liveQuote } from '../../features/quote/live-quote'
 import { ViolationList } from '../../features/quote/ViolationList'
@@ -24,16 +26,27 @@ function backToPlans() {
   Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.plans }))
 }
 
-/** After submitting: the enrolment as the server recorded it, its payment state, and the way to the card. */
-function Submitted({ enrolment }: { enrolment: Enrolment }) {
+/**
+ * After submitting: the enrolment as the server recorded it and its payment
+ * state. Awaiting payment, the way on is paying (the amount and how); the card
+ * is offered only once the cover is active.
+ */
+function Submitted({ enrolment: submitted }: { enrolment: Enrolment }) {
+  const { enrolment, refreshing, checked, error, refresh } = useEnrolmentStatus(submitted)
   return (
     <View id='enrol-result' className='enrol-result'>
       <Text id='enrol-submitted' className='card__title'>{ui.enrol.submitted}</Text>
+      {enrolment.status === 'pending_payment' && (
+        <PendingPayment enrolment={enrolment} refreshing={refreshing} checked={checked} onRefresh={() => void refresh()} />
+      )}
       <CoverCard enrolment={enrolment} />
+      {error && <Text id='enrol-refresh-error' className='field-error'>{error}</Text>}
       <View className='actions'>
-        <Button id='enrol-view-card' type='primary' block onClick={() => void Taro.redirectTo({ url: routes.card(enrolment.id) })}>
-          {ui.enrol.viewCard}
-        </Button>
+        {enrolment.status === 'active' && (
+          <Button id='enrol-view-card' type='primary' block onClick={() => void Taro.redirectTo({ url: routes.card(enrolment.id) })}>
+            {ui.enrol.viewCard}
+          </Button>
+        )}
         <Button id='enrol-home' block onClick={() => void Taro.reLaunch({ url: routes.home })}>{ui.enrol.home}</Button>
       </View>
     </View>
@@ -48,7 +61,8 @@ function SubmitArea({ params, quote, onSubmitted, onQuoteChanged }: {
   onQuoteChanged: () => void
 }) {
   const signedIn = getToken() !== null
-  const profile = useAsync(() => (signedIn ? getMyProfile() : Promise.resolve(null)), [signedIn])
+  // Only whether there is a profile (`GET /me`): the ID number itself is not needed here.
+  const profile = useAsync(() => (signedIn ? hasMyProfile() : Promise.resolve(false)), [signedIn])
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -57,7 +71,7 @@ function SubmitArea({ params, quote, onSubmitted, onQuoteChanged }: {
   }
   if (profile.status === 'loading') return <LoadingState id='enrol-profile-loading' />
   if (profile.status === 'error') return <ErrorState id='enrol-profile-error' message={profile.message} onRetry={() => Taro.reLaunch({ url: currentPageUrl() })} />
-  if (profile.value === null) {
+  if (!profile.value) {
     return (
       <View className='actions'>
         <Text className='notice'>{ui.enrol.profileNeeded}</Text>

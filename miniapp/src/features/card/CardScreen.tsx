@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { routes } from '../../lib/routes'
 import { useAsync } from '../../lib/use-async'
 import { CoverCard } from '../cover/CoverCard'
+import { PendingPayment } from '../payment/PendingPayment'
 import { cacheCard, readCachedCard, type CachedCard } from './card-cache'
 import { MemberCard } from './MemberCard'
 
@@ -55,9 +56,8 @@ export function CardScreen({ enrolmentId }: { enrolmentId?: string }) {
   if (value.kind === 'pending') {
     return (
       <View id='card-pending' className='actions'>
-        <Text id='card-not-active' className='notice'>{ui.card.notActive}</Text>
+        <PendingPayment enrolment={value.enrolment} refreshing={false} checked={attempt > 0} onRefresh={() => setAttempt((n) => n + 1)} />
         <CoverCard enrolment={value.enrolment} />
-        <Button id='card-refresh' block onClick={() => setAttempt((n) => n + 1)}>{ui.state.retry}</Button>
       </View>
     )
   }

@@ -12,6 +12,7 @@ import { ClaimTimeline } from './ClaimTimeline'
 import { PayoutLines } from './PayoutLines'
 import { PhotoList } from './PhotoList'
 import { platformPhotos, type PhotoService } from './photos'
+import { SentMaterial } from './SentMaterial'
 import { usePhotoUploads } from './use-photo-uploads'
 import './claims.scss'
 
@@ -54,7 +55,7 @@ function AddMaterial({ claim, photos, onSent }: { claim: Claim; photos: PhotoSer
   )
 }
 
-/** One claim as its member follows it: status and steps with dates, due date, payout lines, missing material, withdraw. */
+/** One claim as its member follows it: status and steps with dates, due date, payout lines, missing material, what was sent, withdraw. */
 export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; photos: PhotoService; onChange: (claim: Claim) => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -107,6 +108,7 @@ export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; pho
         <Text id='claim-estimate-amount' className='hint'>{fillTemplate(ui.claim.estimateOf, { amount: formatYuan(claim.estimate.totalFen) })}</Text>
       )}
       {claim.status === 'needs_material' && <AddMaterial claim={claim} photos={photos} onSent={onChange} />}
+      <SentMaterial claim={claim} />
 
       <View className='card'>
         <Text className='card__title'>{ui.claim.status}</Text>

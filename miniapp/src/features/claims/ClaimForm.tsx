@@ -22,6 +22,7 @@ import { PhotoList, type PhotoItem } from './PhotoList'
 import type { PhotoService } from './photos'
 import { SlipIllustration, slipMarkers } from './SlipIllustration'
 import { usePhotoUploads } from './use-photo-uploads'
+import { ZeroPayoutConfirm } from './ZeroPayoutConfirm'
 import './claims.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -50,7 +51,7 @@ function DateField({ value, onChange }: { value: string; onChange: (value: strin
 }
 
 function restoredItems(draft: ClaimDraft): PhotoItem[] {
-  return draft.photos.map((p) => ({ key: p.key, kind: p.kind, status: 'done', percent: 100, preview: null, uploadId: p.uploadId, error: null }))
+  return draft.photos.map((p) => ({ key: p.key, kind: p.kind, status: 'done', percent: 100, preview: null, uploadId: p.uploadId, error: null, mediaType: p.mediaType ?? null }))
 }
 
 /** The chosen enrolment's catalogue (kept by the API layer once loaded); null while loading or when it cannot be had. */
@@ -83,7 +84,8 @@ export interface ClaimFormProps {
 /**
  * The new-claim form: which cover, what happened and when, the settlement-slip
  * figures (with the drawing of where each is), photos, then the payout
- * estimate (理赔试算) and submit. Everything is saved as a draft as it is typed.
+ * estimate (理赔试算) and submit; a claim estimated at ¥0 is sent only once the
+ * rider has read why and confirmed. Everything is saved as a draft as it is typed.
  */
 export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored, onSubmitted }: ClaimFormProps) {
   const [draft, setDraft] = useState<ClaimDraft>(() => ({ ...initial, enrolmentId: initial.enrolmentId ?? enrolments[0]?.id ?? null }))
@@ -93,10 +95,12 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
   const [estimate, setEstimate] = useState<{ key: string; value: PayoutEstimateResponse } | null>(null)
   const [busy, setBusy] = useState<'estimate' | 'submit' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  // The estimate (by its key) the rider was told pays nothing: the next submit of that same claim is theirs to confirm.
+  const [zeroAsked, setZeroAsked] = useState<string | null>(null)
 
   // The draft (fields and uploaded photos) is saved on every change.
   useEffect(() => {
-    saveDraft({ ...draft, photos: uploads.uploaded.map((p) => ({ key: p.key, uploadId: p.uploadId!, kind: p.kind })) })
+    saveDraft({ ...draft, photos: uploads.uploaded.map((p) => ({ key: p.key, uploadId: p.uploadId!, kind: p.kind, ...(p.mediaType ? { mediaType: p.mediaType } : {}) })) })
   }, [draft, uploads.items])
 
   const enrolment = enrolments.find((e) => e.id === draft.enrolmentId) ?? null
@@ -148,9 +152,13 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
     }
   }
 
-  const submit = async () => {
+  const submit = async (zeroConfirmed = false) => {
     const ok = check(true)
     if (!ok || !freshEstimate) return
+    if (freshEstimate.totalFen === 0 && !zeroConfirmed) {
+      setZeroAsked(estimateKey)
+      return
+    }
     setBusy('submit')
     setFailure(null)
     try {
@@ -281,9 +289,13 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
       </View>
 
       {failure && <Text id='claim-failure' className='field-error'>{failure}</Text>}
-      <Button id='claim-submit' type='primary' block disabled={!freshEstimate || busy !== null} loading={busy === 'submit'} onClick={() => void submit()}>
-        {busy === 'submit' ? ui.claim.submitting : ui.claim.submit}
-      </Button>
+      {freshEstimate && zeroAsked === estimateKey ? (
+        <ZeroPayoutConfirm estimate={freshEstimate} busy={busy === 'submit'} onSubmit={() => void submit(true)} onBack={() => setZeroAsked(null)} />
+      ) : (
+        <Button id='claim-submit' type='primary' block disabled={!freshEstimate || busy !== null} loading={busy === 'submit'} onClick={() => void submit()}>
+          {busy === 'submit' ? ui.claim.submitting : ui.claim.submit}
+        </Button>
+      )}
       <Button id='claim-discard' block onClick={discard}>{ui.claim.discardDraft}</Button>
     </View>
   )

@@ -20,12 +20,14 @@ export interface DraftPhoto {
   key: string
   uploadId: string
   kind: DocumentKind
+  /** The upload's type (a HEIC or PDF is shown as a tile, not fetched back); absent in drafts kept before it was recorded. */
+  mediaType?: string
 }
 
 /**
  * A claim being written: kept in storage after every change, so closing the
  * app (or a crash, or a call) loses nothing; uploaded photos are kept by their
- * upload id. `idempotencyKey` is made once per draft: a submit retried after a
+ * upload id (their thumbnails are fetched back from the server, upload-content.ts). `idempotencyKey` is made once per draft: a submit retried after a
  * network failure makes one claim.
  */
 export interface ClaimDraft {
@@ -59,7 +61,8 @@ const isDraft = (value: unknown): value is ClaimDraft =>
   typeof value.kind === 'string' && (eventKinds as readonly string[]).includes(value.kind) &&
   isObject(value.figures) &&
   Array.isArray(value.photos) &&
-  value.photos.every((p) => isObject(p) && typeof p.uploadId === 'string' && (documentKinds as readonly string[]).includes(p.kind as string))
+  value.photos.every((p) => isObject(p) && typeof p.uploadId === 'string' && (documentKinds as readonly string[]).includes(p.kind as string) &&
+    (p.mediaType === undefined || typeof p.mediaType === 'string'))
 
 export function readDraft(): ClaimDraft | null {
   const draft = readStored(KEY, isDraft)

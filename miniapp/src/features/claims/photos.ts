@@ -3,72 +3,67 @@ import { uploadSchema, type Upload } from '@huzhu/shared'
 import { ApiError } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { requirePrivacy } from '../../lib/privacy'
+import { prepareFile, type PickedFile, type PickedPhoto } from './photo-files'
 
 /**
  * Photos of claim material: chosen by camera or album (several at once),
- * compressed on the phone, then sent to `POST /api/v1/uploads` as the raw
- * request body (the server reads the bytes, not a multipart form: so no
- * `Taro.uploadFile`). H5 uses XMLHttpRequest for upload progress; the
- * mini-program `Taro.request` with an ArrayBuffer body.
+ * compressed on the phone when it can draw them (photo-files.ts), then sent to
+ * `POST /api/v1/uploads` as the raw request body (the server reads the bytes,
+ * not a multipart form: so no `Taro.uploadFile`). H5 uses XMLHttpRequest for
+ * upload progress; the mini-program `Taro.request` with an ArrayBuffer body.
  */
 
-/** A chosen photo, ready to send. */
-export interface PickedPhoto {
-  /** Shown as the thumbnail (a blob: URL in H5, a temp file path in the mini-program). */
-  preview: string
-  /** The compressed bytes (H5) or a file path to read them from (mini-program). */
-  source: Blob | string
-}
+export type { PickedFile, PickedPhoto, RefusedFile } from './photo-files'
 
 export interface PhotoService {
-  choose(): Promise<PickedPhoto[]>
+  /** The files chosen, in the order chosen: each ready to send, or refused with its reason. */
+  choose(): Promise<PickedFile[]>
   upload(photo: PickedPhoto, onProgress: (percent: number) => void): Promise<Upload>
 }
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
-const MAX_SIDE = 1600
-const QUALITY = 0.8
 const baseUrl = process.env.TARO_APP_API_BASE ?? ''
 
-/** H5: draws the photo at most 1600 px on its long side and re-encodes it as JPEG; a photo that cannot be drawn is sent as it is. */
-async function compressInBrowser(file: Blob): Promise<Blob> {
-  try {
-    const url = URL.createObjectURL(file)
-    const image = await new Promise<HTMLImageElement>((resolve, reject) => {
-      const img = new Image()
-      img.onload = () => resolve(img)
-      img.onerror = () => reject(new Error('decode'))
-      img.src = url
-    })
-    URL.revokeObjectURL(url)
-    const scale = Math.min(1, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight))
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale))
-    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale))
-    const context = canvas.getContext('2d')
-    if (!context) return file
-    context.fillStyle = '#fff'
-    context.fillRect(0, 0, canvas.width, canvas.height)
-    context.drawImage(image, 0, 0, canvas.width, canvas.height)
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY))
-    return blob && blob.size < file.size ? blob : file
-  } catch {
-    return file
-  }
+/**
+ * H5: the browser's own file chooser (on a phone it offers the camera and the
+ * album itself). Taro's chooseImage is not used: it silently drops every file
+ * its <img> cannot decode. Resolves with the files chosen, or none when the
+ * chooser is closed without a choice.
+ */
+function pickFilesH5(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.multiple = true
+    input.accept = 'image/*'
+    input.style.cssText = 'position:fixed;top:-4000px;left:-4000px;'
+    let done = false
+    const finish = (files: File[]) => {
+      if (done) return
+      done = true
+      window.removeEventListener('focus', onFocus)
+      input.remove()
+      resolve(files)
+    }
+    // Browsers without the input's `cancel` event: the page gets the focus back and no change follows.
+    const onFocus = () => setTimeout(() => (input.files?.length ?? 0) === 0 && finish([]), 3000)
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])))
+    input.addEventListener('cancel', () => finish([]))
+    document.body.appendChild(input)
+    window.addEventListener('focus', onFocus)
+    input.click()
+  })
 }
 
-async function chooseH5(): Promise<PickedPhoto[]> {
-  const result = await Taro.chooseImage({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  const files = result.tempFiles as (Taro.chooseImage.ImageFile & { originalFileObj?: Blob })[]
-  return Promise.all(
-    files.map(async (f) => {
-      const original = f.originalFileObj ?? (await (await fetch(f.path)).blob())
-      return { preview: f.path, source: await compressInBrowser(original) }
-    }),
-  )
+async function chooseH5(): Promise<PickedFile[]> {
+  const files = await pickFilesH5()
+  const picked: PickedFile[] = []
+  // One at a time: decoding several 12-megapixel photos at once runs a phone out of memory.
+  for (const file of files) picked.push(await prepareFile(file))
+  return picked
 }
 
-async function chooseWeapp(): Promise<PickedPhoto[]> {
+async function chooseWeapp(): Promise<PickedFile[]> {
   await requirePrivacy()
   const result = await Taro.chooseImage({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
   return Promise.all(
@@ -95,7 +90,8 @@ function uploadH5(photo: PickedPhoto, onProgress: (percent: number) => void): Pr
     xhr.open('POST', `${baseUrl}/api/v1/uploads`)
     const token = getToken()
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
-    xhr.setRequestHeader('Content-Type', photo.source instanceof Blob && photo.source.type ? photo.source.type : 'application/octet-stream')
+    const type = photo.mediaType ?? (photo.source instanceof Blob ? photo.source.type : '')
+    xhr.setRequestHeader('Content-Type', type || 'application/octet-stream')
     xhr.timeout = 60_000
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
     xhr.onload = () => {

@@ -1,18 +1,24 @@
 import { useRef, useState } from 'react'
 import type { DocumentKind } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
+import { ApiError, errorMessage } from '../../api/errors'
 import type { PhotoItem } from './PhotoList'
-import type { PhotoService, PickedPhoto } from './photos'
+import { isRefused, type PickedPhoto } from './photo-files'
+import type { PhotoService } from './photos'
 
 const defaultKinds: readonly DocumentKind[] = ['invoice', 'settlement_slip', 'discharge_summary', 'diagnosis']
 
 let counter = 0
 const nextKey = () => `p${Date.now().toString(36)}${(counter++).toString(36)}`
 
+/** The server will never take these bytes (too large, not a photo or PDF, too many pixels): retrying cannot help. */
+const refusedByServer = (error: unknown) => error instanceof ApiError && error.kind === 'http' && (error.status === 413 || error.status === 415 || error.status === 422)
+
 /**
  * Photos being chosen and uploaded, one at a time (a weak network does better
  * with one upload than with five), each with its progress; a failed one keeps
- * its bytes for "retry". `onChange` hears every change (to save the draft).
+ * its bytes for "retry". A chosen file that cannot be sent stays in the list,
+ * where it would have been, with the reason. `onChange` hears every change (to
+ * save the draft).
  */
 export function usePhotoUploads(service: PhotoService, initial: PhotoItem[], onChange?: (items: PhotoItem[]) => void) {
   const [items, setItems] = useState<PhotoItem[]>(initial)
@@ -37,9 +43,10 @@ export function usePhotoUploads(service: PhotoService, initial: PhotoItem[], onC
       try {
         const upload = await service.upload(source, (percent) => patch(key, { percent }))
         sources.current.delete(key)
-        patch(key, { status: 'done', percent: 100, uploadId: upload.id })
+        patch(key, { status: 'done', percent: 100, uploadId: upload.id, mediaType: upload.mediaType })
       } catch (error) {
-        patch(key, { status: 'failed', error: errorMessage(error) })
+        if (refusedByServer(error)) sources.current.delete(key)
+        patch(key, { status: refusedByServer(error) ? 'refused' : 'failed', error: errorMessage(error) })
       }
     })
   }
@@ -48,14 +55,21 @@ export function usePhotoUploads(service: PhotoService, initial: PhotoItem[], onC
     setChoosing(true)
     try {
       const picked = await service.choose()
-      const added: PhotoItem[] = picked.map((photo, i) => {
+      let photoIndex = items.filter((p) => p.status !== 'refused').length
+      const added: PhotoItem[] = picked.map((file) => {
         const key = nextKey()
-        sources.current.set(key, photo)
-        const kind = defaultKinds[items.length + i] ?? 'other'
-        return { key, kind, status: 'uploading', percent: 0, preview: photo.preview, uploadId: null, error: null }
+        if (isRefused(file)) {
+          return { key, kind: 'other', status: 'refused', percent: 0, preview: null, uploadId: null, error: file.refused, mediaType: null, name: file.name }
+        }
+        sources.current.set(key, file)
+        const kind = defaultKinds[photoIndex++] ?? 'other'
+        return {
+          key, kind, status: 'uploading', percent: 0, preview: file.preview, uploadId: null, error: null, mediaType: file.mediaType ?? null,
+          ...(file.name !== undefined ? { name: file.name } : {}),
+        }
       })
       update((list) => [...list, ...added])
-      added.forEach((item) => send(item.key))
+      added.filter((item) => item.status === 'uploading').forEach((item) => send(item.key))
     } catch {
       // Cancelled by the member: nothing chosen.
     } finally {

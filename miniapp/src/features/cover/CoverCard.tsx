@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { coverCategoryLabels, daysBetween, fillTemplate, formatYuan, fundingSourceLabels, ui, type Enrolment } from '@huzhu/shared'
 import { formatDate, formatInstantDate } from '../../lib/format'
+import { coverFromParts, DateParts } from '../quote/DateParts'
 import './cover.scss'
 
 /** The last day a category is still waiting: the first day everything pays, or null when nothing waits. */
@@ -37,11 +38,7 @@ export function CoverCard({ enrolment, onOpen }: { enrolment: Enrolment; onOpen?
           {coverFromByCategory(enrolment).map((c) => (
             <View key={c.category} id={`cover-${enrolment.id}-from-${c.category}`} className='cover-card__from-row'>
               <Text className='hint cover-card__from-name'>{c.name}</Text>
-              <Text className='hint'>
-                {c.waitingDays > 0
-                  ? fillTemplate(ui.home.coverFromAfterWaiting, { date: formatDate(c.date), days: c.waitingDays })
-                  : fillTemplate(ui.home.coverFromAtStart, { date: formatDate(c.date) })}
-              </Text>
+              <DateParts className='hint cover-card__from-date' parts={coverFromParts(c.date, c.waitingDays)} />
             </View>
           ))}
         </View>

@@ -47,6 +47,7 @@ function MyCover() {
     return (
       <View id='home-no-cover' className='card'>
         <EmptyState id='home-cover-empty' message={ui.home.noCover} />
+        <Text id='home-cover-not-linked' className='hint'>{ui.home.coverNotLinked}</Text>
         <Button id='home-enrol-now' type='primary' block onClick={() => go(routes.plans, false)}>{ui.home.enrolNow}</Button>
       </View>
     )

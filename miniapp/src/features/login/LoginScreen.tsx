@@ -8,6 +8,7 @@ import { loginWithSms, loginWithWechat, sendSmsCode } from '../../api/member'
 import { returnTo } from '../../lib/auth'
 import { recordConsent } from '../../lib/consents'
 import { routes } from '../../lib/routes'
+import { rememberProvenPhone } from './proven-phone'
 import './login.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -78,7 +79,8 @@ export function LoginScreen({ redirect }: { redirect?: string }) {
     setBusy('login')
     setError(null)
     try {
-      await loginWithSms(mobile, code)
+      const session = await loginWithSms(mobile, code)
+      rememberProvenPhone(mobile, session.token)
       await afterLogin(redirect)
     } catch (e) {
       setError(errorMessage(e))

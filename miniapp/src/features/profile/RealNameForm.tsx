@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
@@ -17,6 +17,8 @@ import {
 import { errorMessage } from '../../api/errors'
 import { putMyProfile } from '../../api/member'
 import { useToday } from '../../lib/today'
+import { provenPhone } from '../login/proven-phone'
+import { forgetRealNameDraft, keepRealNameDraft, keptRealNameDraft } from './kept-draft'
 import './profile.scss'
 
 type Errors = Partial<Record<keyof ProfileRequest, string>>
@@ -73,21 +75,43 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 }
 
 /**
+ * Where the form starts: what the rider typed before stepping away, else the
+ * saved profile, else empty with the phone they proved at log-in.
+ */
+function startingDraft(initial: RealNameDraft | undefined): RealNameDraft {
+  const kept = keptRealNameDraft()
+  if (kept) return kept
+  if (initial) return initial
+  const phone = provenPhone()
+  return phone ? { ...emptyDraft, mobile: phone } : emptyDraft
+}
+
+/**
  * The real-name form (实名信息): every field checked by the shared schemas; the
  * ID number as it is typed, so a wrong check character is refused at the field.
+ * What is typed survives going back and coming again (kept-draft.ts).
  */
 export function RealNameForm({ initial, onSaved }: { initial?: RealNameDraft; onSaved: (profile: ProfileResponse) => void }) {
   const today = useToday()
-  const [draft, setDraft] = useState<RealNameDraft>(initial ?? emptyDraft)
+  const [draft, setDraft] = useState<RealNameDraft>(() => startingDraft(initial))
+  const [touched, setTouched] = useState(false)
+  const proven = provenPhone()
   const [errors, setErrors] = useState<Errors>({})
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
 
+  // Kept in memory as it is typed, so going back to the plan and returning loses nothing.
+  useEffect(() => {
+    if (touched) keepRealNameDraft(draft)
+  }, [draft, touched])
+
   const set = <K extends keyof RealNameDraft>(key: K, value: RealNameDraft[K]) => {
+    setTouched(true)
     setDraft((d) => ({ ...d, [key]: value }))
     setErrors((e) => ({ ...e, [key]: undefined }))
   }
   const onIdInput = (value: string) => {
+    setTouched(true)
     setDraft((d) => ({ ...d, idNumber: value }))
     setErrors((e) => ({ ...e, idNumber: idFieldError(value, today) ?? undefined }))
   }
@@ -116,6 +140,7 @@ export function RealNameForm({ initial, onSaved }: { initial?: RealNameDraft; on
         ...parsed.data,
         idNumber: parsed.data.idNumber.value,
       })
+      forgetRealNameDraft()
       onSaved(saved)
     } catch (e) {
       setFailure(errorMessage(e))
@@ -136,6 +161,7 @@ export function RealNameForm({ initial, onSaved }: { initial?: RealNameDraft; on
       </Field>
       <Field id='profile-mobile' label={ui.profile.mobile} error={errors.mobile}>
         <Input id='profile-mobile' className='field__input' type='number' value={draft.mobile} maxlength={13} onInput={(e) => set('mobile', e.detail.value)} />
+        {proven !== null && draft.mobile === proven && <Text id='profile-mobile-proven' className='hint'>{ui.profile.mobileFromLogin}</Text>}
       </Field>
       <Field id='profile-occupation' label={ui.profile.occupation} error={errors.occupation}>
         <View className='choice-row'>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { daysBetween, fillTemplate, ui, type Catalogue, type Quote } from '@huzhu/shared'
 import { formatBasisPoints, formatDate, formatSignedYuan } from '../../lib/format'
+import { coverFromParts, coverRangeParts, DateParts } from './DateParts'
 import './quote.scss'
 
 /**
@@ -37,9 +38,7 @@ export function QuoteDetails({ catalogue, quote }: { catalogue: Catalogue; quote
       </View>
       <View id='quote-cover-period' className='quote-row'>
         <Text className='quote-row__label'>{ui.quote.coverPeriod}</Text>
-        <Text className='quote-row__value'>
-          {fillTemplate(ui.quote.coverRange, { start: formatDate(quote.start), end: formatDate(quote.end) })}
-        </Text>
+        <DateParts className='quote-row__value' parts={coverRangeParts(quote.start, quote.end)} separator=' ' />
       </View>
       <Text className='quote-subtitle'>{ui.quote.coverFrom}</Text>
       {Object.entries(quote.coverFrom).map(([category, date]) => {
@@ -47,11 +46,7 @@ export function QuoteDetails({ catalogue, quote }: { catalogue: Catalogue; quote
         return (
           <View key={category} id={`quote-cover-from-${category}`} className='quote-row'>
             <Text className='quote-row__label'>{catalogue.categoryNames.get(category) ?? category}</Text>
-            <Text className='quote-row__value'>
-              {waitingDays > 0
-                ? fillTemplate(ui.quote.coverFromAfterWaiting, { date: formatDate(date), days: waitingDays })
-                : fillTemplate(ui.quote.coverFromAtStart, { date: formatDate(date) })}
-            </Text>
+            <DateParts className='quote-row__value' parts={coverFromParts(date, waitingDays)} />
           </View>
         )
       })}

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ui, type ProfileResponse } from '@huzhu/shared'
-import { getMyProfile } from '../../api/member'
+import { getMyProfile, hasMyProfile } from '../../api/member'
 import { Screen } from '../../components/Screen'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { ConsentGate } from '../../features/consent/ConsentGate'
@@ -19,11 +19,16 @@ function draftOf(p: ProfileResponse): RealNameDraft {
   }
 }
 
+/** The profile, or null while there is none: `GET /me` says which first, so a rider without one is not answered "not found". */
+async function loadProfile(): Promise<ProfileResponse | null> {
+  return (await hasMyProfile()) ? getMyProfile() : null
+}
+
 function ProfileBody({ redirect }: { redirect: string | undefined }) {
   const [attempt, setAttempt] = useState(0)
   const [saved, setSaved] = useState<ProfileResponse | null>(null)
   const [editing, setEditing] = useState(false)
-  const state = useAsync(getMyProfile, [attempt])
+  const state = useAsync(loadProfile, [attempt])
 
   if (state.status === 'loading') return <LoadingState id='profile-loading' />
   if (state.status === 'error') return <ErrorState id='profile-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />

@@ -4,7 +4,20 @@ import { staffUi, type DocumentKind } from '@huzhu/shared'
 import { loadProtectedImage } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 
-/** One piece of claim material: fetched with the bearer token, then zoomed and rotated on the page. */
+/**
+ * How a photo is drawn at a zoom and a turn. Zoom sets the picture's own box (a
+ * square `zoom` times the square frame), not a `scale()` transform: a transform
+ * grows the picture outside its box, and the part above and left of the frame
+ * then cannot be scrolled to (the top and left of an invoice were cut off). The
+ * frame scrolls over the whole box, to every edge; a quarter turn of a square box
+ * about its centre covers the same square, so a turned photo scrolls alike.
+ */
+export function photoStyle(zoom: number, turn: number): { width: string; height: string; transform?: string } {
+  const size = `${Math.round(zoom * 1000) / 10}%`
+  return { width: size, height: size, ...(turn !== 0 ? { transform: `rotate(${turn}deg)` } : {}) }
+}
+
+/** One piece of claim material: fetched with the bearer token, then zoomed (scrollable to every edge) and rotated on the page. */
 export function ClaimPhoto({ uploadId, kind, mediaType, index }: { uploadId: string; kind: DocumentKind; mediaType: string; index: number }) {
   const [src, setSrc] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
@@ -32,15 +45,15 @@ export function ClaimPhoto({ uploadId, kind, mediaType, index }: { uploadId: str
   return (
     <View id={`claim-photo-${index}`} className='claim-photo' data-upload-id={uploadId}>
       <Text className='staff-muted'>{staffUi.documentKind[kind]}</Text>
-      <View className='claim-photo__frame'>
-        {!isImage && <Text>{staffUi.claim.pdf}</Text>}
-        {isImage && failed && <Text className='staff-error-text'>{staffUi.claim.photoFailed}</Text>}
+      <View id={`claim-photo-${index}-frame`} className='claim-photo__frame' data-zoom={zoom}>
+        {!isImage && <Text className='claim-photo__note'>{staffUi.claim.pdf}</Text>}
+        {isImage && failed && <Text className='claim-photo__note staff-error-text'>{staffUi.claim.photoFailed}</Text>}
         {isImage && src && process.env.TARO_ENV === 'h5' && (
           // A plain img in the browser: object-fit keeps the whole page of a document in view as it turns.
-          <img className='claim-photo__image' src={src} alt={staffUi.documentKind[kind]} style={{ transform: `scale(${zoom}) rotate(${turn}deg)` }} />
+          <img className='claim-photo__image' src={src} alt={staffUi.documentKind[kind]} style={photoStyle(zoom, turn)} />
         )}
         {isImage && src && process.env.TARO_ENV !== 'h5' && (
-          <Image className='claim-photo__image' src={src} mode='aspectFit' style={{ transform: `scale(${zoom}) rotate(${turn}deg)` }} />
+          <Image className='claim-photo__image' src={src} mode='aspectFit' style={photoStyle(zoom, turn)} />
         )}
       </View>
       {isImage && (

@@ -19,9 +19,11 @@ import { useAsync } from '../../lib/use-async'
 import { DecisionForm } from '../components/DecisionForm'
 import { InfoLine } from '../components/InfoLine'
 import { StaffGate } from '../components/StaffGate'
+import { chinaTime, shortClaimNumber } from '../lib/format'
 import { decideClaim, fetchClaim, startReview } from '../lib/staff-api'
 import { param } from '../lib/staff-routes'
 import { ClaimPhoto } from './ClaimPhoto'
+import { FiguresComparison } from './FiguresComparison'
 import '../staff.scss'
 import './index.scss'
 
@@ -38,36 +40,6 @@ function partLabel(part: string): string {
   if (has(ui.payoutPart, part)) return ui.payoutPart[part]
   if (has(careTypeLabels, part)) return careTypeLabels[part]
   return part
-}
-
-/** An instant as China time: `2026-11-25T07:17:00Z` → `2026-11-25 15:17`. */
-function chinaTime(iso: string): string {
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-function Figures({ claim }: { claim: Claim }) {
-  const f = claim.figures
-  const yuan = (fen: number | undefined) => (fen === undefined ? null : formatYuan(fen))
-  const rows: [string, string | null][] = [
-    [staffUi.claim.totalCost, yuan(f.totalCostFen)],
-    [staffUi.claim.pooled, yuan(f.pooledOutOfPocketFen)],
-    [staffUi.claim.supplementary, yuan(f.supplementaryOutOfPocketFen)],
-    [staffUi.claim.deductible, yuan(f.deductiblePaidFen)],
-    [staffUi.claim.hospitalDays, f.hospitalDays === undefined ? null : fillTemplate(staffUi.claim.days, { days: f.hospitalDays })],
-    [staffUi.claim.inSitu, f.inSitu ? staffUi.claim.yes : null],
-    [staffUi.claim.femaleCancer, f.femaleCancer ? staffUi.claim.yes : null],
-    [staffUi.claim.disabilityGrade, f.disabilityGrade === undefined ? null : fillTemplate(staffUi.claim.grade, { grade: f.disabilityGrade })],
-    [staffUi.claim.invoiceNumbers, claim.invoiceNumbers.length > 0 ? claim.invoiceNumbers.join('、') : null],
-  ]
-  return (
-    <View id='claim-figures' className='staff-card'>
-      <Text className='staff-card__title'>{staffUi.claim.figures}</Text>
-      {rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => (
-        <InfoLine key={label} label={label} value={value} />
-      ))}
-    </View>
-  )
 }
 
 function Payout({ claim }: { claim: Claim }) {
@@ -161,6 +133,8 @@ function ClaimDesk({ claimId }: { claimId: string }) {
       <View className='staff-columns'>
         <View id='claim-summary' className='staff-card'>
           <Text className='staff-card__title'>{`${shown.personName} · ${eventKindLabels[shown.kind]}`}</Text>
+          <InfoLine label={staffUi.claim.number} value={shortClaimNumber(shown.id)} id='claim-number' />
+          <InfoLine label={staffUi.claim.submittedAt} value={chinaTime(shown.submittedAt)} />
           <InfoLine label={staffUi.claim.eventDate} value={formatDate(shown.eventDate)} />
           <InfoLine label={staffUi.claim.diagnosis} value={shown.diagnosis} />
           {shown.hospital && <InfoLine label={staffUi.claim.hospital} value={shown.hospital} />}
@@ -187,7 +161,7 @@ function ClaimDesk({ claimId }: { claimId: string }) {
           {notice && <Text className='staff-error-text'>{notice}</Text>}
           {shown.payment && <Text className='staff-tag staff-tag--ok'>{fillTemplate(staffUi.claim.payment, { reference: shown.payment.reference })}</Text>}
         </View>
-        <Figures claim={shown} />
+        <FiguresComparison claim={shown} />
       </View>
       <View id='claim-photos' className='staff-card'>
         <Text className='staff-card__title'>{staffUi.claim.photos}</Text>

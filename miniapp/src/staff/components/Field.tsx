@@ -22,8 +22,8 @@ interface InputProps {
   placeholder?: string
 }
 
-/** A one-line input without a label of its own (in a table row, next to its button). */
-export function TextInput({ id, value, onChange, placeholder, type, className }: InputProps & { type?: 'text' | 'digit' | 'number'; className?: string }) {
+/** A one-line input without a label of its own (in a table row, next to its button); `onConfirm`: the keyboard's enter/search key. */
+export function TextInput({ id, value, onChange, placeholder, type, className, onConfirm }: InputProps & { type?: 'text' | 'digit' | 'number'; className?: string; onConfirm?: () => void }) {
   return (
     <Input
       id={id}
@@ -32,6 +32,7 @@ export function TextInput({ id, value, onChange, placeholder, type, className }:
       type={type ?? 'text'}
       placeholder={placeholder ?? ''}
       onInput={(e) => onChange(e.detail.value)}
+      {...(onConfirm ? { confirmType: 'search' as const, onConfirm: () => onConfirm() } : {})}
     />
   )
 }

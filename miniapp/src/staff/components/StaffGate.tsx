@@ -3,20 +3,23 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { staffUi, type MeResponse } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
+import { currentPageUrl } from '../../lib/auth'
+import { routes, withRedirect } from '../../lib/routes'
 import { mayOpen, type StaffPage } from '../lib/access'
 import { useMe } from '../lib/use-me'
 
-/** Where a signed-out person signs in (the member app's log-in page), coming back here afterwards. */
-export const LOGIN_URL = '/pages/login/index'
-
+/** This page's URL with its query: the browser's own in H5, Taro's record of the page in the mini-program. */
 function currentPath(): string {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') return window.location.pathname + window.location.search
-  return ''
+  return currentPageUrl()
 }
 
+/**
+ * To the member app's log-in page, which comes back to this page afterwards
+ * (`back` to it: it stays open underneath); `useMe` hears of the new session.
+ */
 function goSignIn() {
-  const back = currentPath()
-  Taro.navigateTo({ url: back ? `${LOGIN_URL}?redirect=${encodeURIComponent(back)}` : LOGIN_URL }).catch(() => undefined)
+  Taro.navigateTo({ url: withRedirect(routes.login, currentPath()) }).catch(() => undefined)
 }
 
 /** "You may not open this": what a member who opens a staff URL sees (the server refuses the data anyway). */

@@ -1,4 +1,5 @@
 import {
+  catalogueListResponseSchema,
   certificateCheckResponseSchema,
   claimListResponseSchema,
   claimPaymentBatchSchema,
@@ -12,6 +13,7 @@ import {
   unitDetailSchema,
   unitListResponseSchema,
   unitSchema,
+  type CatalogueSummary,
   type CertificateCheckResponse,
   type Claim,
   type ClaimDecisionRequest,
@@ -53,6 +55,11 @@ export function fetchUnit(unitId: string): Promise<UnitView> {
   return api.request({ path: staffPaths.unit(unitId), decode: unitViewDecoder })
 }
 
+/** The plans this unit may enrol by today (its standing selection's, else any open to units). */
+export async function fetchUnitCatalogues(unitId: string): Promise<CatalogueSummary[]> {
+  return (await api.request({ path: staffPaths.unitCatalogues(unitId), decode: schemaDecoder(catalogueListResponseSchema) })).catalogues
+}
+
 export function checkCertificateOnline(payload: string): Promise<CertificateCheckResponse> {
   return api.request({ method: 'POST', path: staffPaths.certificateChecks, body: { payload }, decode: schemaDecoder(certificateCheckResponseSchema) })
 }
@@ -75,6 +82,11 @@ export function importRoster(unitId: string, rosterId: string, onlyValidRows: bo
 
 export function fetchEnrolments(query: { unitId?: string; eventId?: string; status?: string; cursor?: string; limit?: string }): Promise<EnrolmentList> {
   return api.request({ path: staffPaths.enrolments(query), decode: schemaDecoder(enrolmentListResponseSchema) })
+}
+
+/** Enrolments awaiting payment, newest first; `q` is a whole mobile number or part of a name. */
+export function fetchPendingEnrolments(query: { q?: string; cursor?: string; limit?: string }): Promise<EnrolmentList> {
+  return api.request({ path: staffPaths.pendingEnrolments(query), decode: schemaDecoder(enrolmentListResponseSchema) })
 }
 
 export function confirmPayment(body: PaymentRequest): Promise<Payment> {

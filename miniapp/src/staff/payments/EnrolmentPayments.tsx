@@ -6,10 +6,14 @@ import { useAsync } from '../../lib/use-async'
 import { PaidNotice, PaymentForm } from '../components/PaymentForm'
 import { fetchEnrolments } from '../lib/staff-api'
 
-/** An event's pending enrolments: choose them (one catalogue per transfer) and confirm the payment. */
-export function EnrolmentPayments({ eventId }: { eventId: string }) {
+/**
+ * An event's pending enrolments: choose them (one catalogue per transfer) and
+ * confirm the payment. `refresh` changes when a payment was confirmed elsewhere
+ * on the page; `onPaid` tells the page of one confirmed here.
+ */
+export function EnrolmentPayments({ eventId, refresh = 0, onPaid }: { eventId: string; refresh?: number; onPaid?: () => void }) {
   const [version, setVersion] = useState(0)
-  const pending = useAsync(() => fetchEnrolments({ eventId, status: 'pending_payment', limit: '200' }), [eventId, version])
+  const pending = useAsync(() => fetchEnrolments({ eventId, status: 'pending_payment', limit: '200' }), [eventId, version, refresh])
   const [deselected, setDeselected] = useState<string[]>([])
   const [paid, setPaid] = useState<Payment | null>(null)
   const notice = paid && <PaidNotice id='event-payment-done' payment={paid} />
@@ -57,6 +61,7 @@ export function EnrolmentPayments({ eventId }: { eventId: string }) {
           onPaid={(payment) => {
             setPaid(payment)
             setVersion((n) => n + 1)
+            onPaid?.()
           }}
         />
       )}

@@ -9,15 +9,20 @@ import { fetchEvents } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
 import { ClaimPayments } from './ClaimPayments'
 import { EnrolmentPayments } from './EnrolmentPayments'
+import { PendingEnrolments } from './PendingEnrolments'
 import '../staff.scss'
 import './index.scss'
 
 function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | undefined }) {
   const [eventId, setEventId] = useState(initialEventId)
   const events = useAsync(() => fetchEvents().catch(() => []), [])
+  // A payment confirmed in one list takes its enrolments out of the other too.
+  const [payments, setPayments] = useState(0)
+  const paidHere = () => setPayments((n) => n + 1)
   return (
     <View id='enrolment-payment-desk' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.claimPayments.enrolmentPayments}</Text>
+      <PendingEnrolments refresh={payments} onPaid={paidHere} />
       <Text className='staff-field__label'>{staffUi.claimPayments.byEvent}</Text>
       <Chips
         idPrefix='payment-event'
@@ -25,7 +30,7 @@ function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | und
         selected={eventId ? [eventId] : []}
         onChange={([value]) => setEventId(value)}
       />
-      {eventId && <EnrolmentPayments key={eventId} eventId={eventId} />}
+      {eventId && <EnrolmentPayments key={eventId} eventId={eventId} refresh={payments} onPaid={paidHere} />}
       <Button id='payment-by-unit' className='staff-button' onClick={() => Taro.navigateTo({ url: staffUrls.unit() })}>
         {staffUi.claimPayments.byUnit}
       </Button>
@@ -33,7 +38,11 @@ function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | und
   )
 }
 
-/** Staff payments: approved claims paid (one by one or a batch, exported as xlsx); enrolment payments confirmed. */
+/**
+ * Staff payments: approved claims paid (one by one or a batch, exported as xlsx);
+ * enrolment payments confirmed: any pending enrolment found by name or phone
+ * (self-enrolments included), an event's, or a unit's (on the unit's page).
+ */
 export default function PaymentsPage() {
   const params = useRouter().params
   const eventId = param(params, 'eventId')

@@ -1,23 +1,26 @@
 import { useState, type ChangeEvent } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { fillTemplate, formatYuan, staffUi, type Roster } from '@huzhu/shared'
-import { fetchCatalogueSummaries } from '../../api'
+import Taro from '@tarojs/taro'
+import { fillTemplate, formatYuan, staffUi, ui, type Roster } from '@huzhu/shared'
 import { useAsync } from '../../lib/use-async'
 import { ChipsField } from '../components/Chips'
 import { RosterErrors } from '../components/RosterErrors'
 import { chooseXlsxFileWeapp, downloadFile, takeChosenFile, uploadRoster } from '../lib/files'
 import { staffPaths } from '../lib/paths'
-import { importRoster } from '../lib/staff-api'
+import { fetchUnitCatalogues, importRoster } from '../lib/staff-api'
 import { useSubmit } from '../lib/use-submit'
 
 /**
  * The roster round: template, upload, every bad row, the file back with an
  * error column, re-upload, import (all rows, or only the good ones on request).
+ * Only the plans this unit may use are offered (the server says which, and
+ * refuses a roster for any other).
  */
 export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId: string; defaultCatalogueId: string | null; onImported: () => void }) {
-  const catalogues = useAsync(fetchCatalogueSummaries, [])
-  const [catalogueId, setCatalogueId] = useState<string | null>(defaultCatalogueId)
-  const chosen = catalogueId ?? (catalogues.status === 'ready' ? catalogues.value[0]?.id ?? null : null)
+  const catalogues = useAsync(() => fetchUnitCatalogues(unitId), [unitId])
+  const offered = catalogues.status === 'ready' ? catalogues.value : []
+  const [catalogueId, setCatalogueId] = useState<string | null>(null)
+  const chosen = [catalogueId, defaultCatalogueId].find((id) => id !== null && offered.some((c) => c.id === id)) ?? offered[0]?.id ?? null
   const [roster, setRoster] = useState<Roster | null>(null)
   const { busy, error, run, fail } = useSubmit()
   const [imported, setImported] = useState<Roster | null>(null)
@@ -49,6 +52,12 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
       onImported()
     })
 
+  // ID numbers and mobiles in full: a separate, confirmed choice (the server audits it); the plain export is masked.
+  const exportFull = async (catalogue: string) => {
+    const answer = await Taro.showModal({ title: staffUi.unit.exportFullRoster, content: staffUi.unit.exportFullConfirm, confirmText: ui.common.confirm, cancelText: ui.common.cancel })
+    if (answer.confirm) await run(() => downloadFile(staffPaths.unitRosterExport(unitId, catalogue, true), '参保名单-完整.xlsx'))
+  }
+
   const errorCount = roster?.errors.length ?? 0
   return (
     <View id='roster-panel' className='staff-card'>
@@ -56,10 +65,12 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
       <ChipsField
         label={staffUi.unit.catalogue}
         idPrefix='roster-catalogue'
-        options={catalogues.status === 'ready' ? catalogues.value.map((c) => ({ value: c.id, label: c.name })) : []}
+        options={offered.map((c) => ({ value: c.id, label: c.name }))}
         selected={chosen ? [chosen] : []}
         onChange={([value]) => setCatalogueId(value ?? null)}
       />
+      {catalogues.status === 'ready' && offered.length === 0 && <Text id='roster-no-catalogue' className='staff-muted'>{staffUi.unit.noCatalogue}</Text>}
+      {catalogues.status === 'error' && <Text id='roster-catalogues-error' className='staff-error-text'>{catalogues.message}</Text>}
       <View className='staff-row'>
         <Button id='roster-template' className='staff-button' onClick={() => void run(() => downloadFile(staffPaths.rosterTemplate, '参保名单模板.xlsx'))}>
           {staffUi.unit.template}
@@ -88,6 +99,11 @@ export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId
             onClick={() => void run(() => downloadFile(staffPaths.unitRosterExport(unitId, chosen), '参保名单.xlsx'))}
           >
             {staffUi.unit.exportRoster}
+          </Button>
+        )}
+        {chosen && (
+          <Button id='unit-export-full' className='staff-button' onClick={() => void exportFull(chosen)}>
+            {staffUi.unit.exportFullRoster}
           </Button>
         )}
       </View>

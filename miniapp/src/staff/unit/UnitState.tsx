@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan, staffUi } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { useAsync } from '../../lib/use-async'
 import { fetchEnrolments, type UnitView } from '../lib/staff-api'
+import { UnitMembers } from './UnitMembers'
 
 function Figure({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -15,7 +17,8 @@ function Figure({ id, label, value }: { id: string; label: string; value: string
 
 /** The unit's enrolment and payment state: counts, premium due, the people enrolled. */
 export function UnitState({ unit, version }: { unit: UnitView; version: number }) {
-  const enrolments = useAsync(() => fetchEnrolments({ unitId: unit.id, limit: '200' }), [unit.id, version])
+  const [attempt, setAttempt] = useState(0)
+  const enrolments = useAsync(() => fetchEnrolments({ unitId: unit.id, limit: '200' }), [unit.id, version, attempt])
   return (
     <View id='unit-state' className='staff-card'>
       <Text className='staff-card__title'>{`${unit.name} · ${staffUi.unit.state}`}</Text>
@@ -29,24 +32,12 @@ export function UnitState({ unit, version }: { unit: UnitView; version: number }
       )}
       <Text className='staff-field__label'>{staffUi.unit.enrolments}</Text>
       {enrolments.status === 'loading' && <LoadingState id='unit-enrolments-loading' />}
-      {enrolments.status === 'error' && <ErrorState id='unit-enrolments-error' message={enrolments.message} onRetry={() => undefined} />}
+      {enrolments.status === 'error' && <ErrorState id='unit-enrolments-error' message={enrolments.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {enrolments.status === 'ready' &&
         (enrolments.value.enrolments.length === 0 ? (
           <Text className='staff-muted'>{staffUi.unit.noEnrolments}</Text>
         ) : (
-          <View id='unit-enrolments' className='staff-table'>
-            {enrolments.value.enrolments.map((e) => (
-              <View key={e.id} className='staff-table__row' data-status={e.status}>
-                <Text className='staff-table__cell'>{e.person.name}</Text>
-                <Text className='staff-table__cell staff-table__cell--id'>{e.person.idNumber}</Text>
-                <Text className='staff-table__cell'>{e.products.map((p) => p.code).join(',')}</Text>
-                <Text className='staff-table__cell'>{formatYuan(e.premiumFen)}</Text>
-                <View className='staff-table__cell'>
-                  <Text className={`staff-tag${e.status === 'active' ? ' staff-tag--ok' : ''}`}>{staffUi.enrolmentStatus[e.status]}</Text>
-                </View>
-              </View>
-            ))}
-          </View>
+          <UnitMembers enrolments={enrolments.value.enrolments} />
         ))}
     </View>
   )

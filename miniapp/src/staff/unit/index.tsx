@@ -13,6 +13,7 @@ import { param, staffUrls } from '../lib/staff-routes'
 import { RosterPanel } from './RosterPanel'
 import { UnitState } from './UnitState'
 import '../staff.scss'
+import './index.scss'
 
 function UnitChooser({ me }: { me: MeResponse }) {
   const isOffice = me.roles.includes('staff') || me.roles.includes('admin')

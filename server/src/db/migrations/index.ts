@@ -16,6 +16,7 @@ import * as notifications from './20261125T1230_notifications'
 import * as medicalRecords from './20261125T1300_medical_records'
 import * as coverEndingReminders from './20261125T1310_cover_ending_reminders'
 import * as personAccounts from './20261128T1000_person_accounts'
+import * as pendingEnrolments from './20261128T1100_pending_enrolments'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261125T1300_medical_records': medicalRecords,
   '20261125T1310_cover_ending_reminders': coverEndingReminders,
   '20261128T1000_person_accounts': personAccounts,
+  '20261128T1100_pending_enrolments': pendingEnrolments,
 }

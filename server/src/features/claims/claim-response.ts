@@ -1,6 +1,8 @@
 import { todayInChina } from '../../clock'
 import type { AppContext, AuthUser } from '../../http/context'
 import { hasAnyRole } from '../accounts/access'
+import { presentClaimMedicalRecord } from '../medical-records/medical-records.presenter'
+import { findMatchOfClaim } from '../medical-records/medical-records.repository'
 import { loadClaimRecord } from './claim-record'
 import { presentClaim, type ClaimViewer } from './claims.presenter'
 import type { ClaimRow } from './claims.table'
@@ -9,11 +11,17 @@ import type { ClaimRow } from './claims.table'
 export function viewerFor(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim: Pick<ClaimRow, 'member_user_id'>): ClaimViewer {
   const own = claim.member_user_id === user.id
   const reviewer = user.roles.has('reviewer')
-  return { fullName: own || reviewer, flags: hasAnyRole(user, ['reviewer', 'staff', 'admin']), today: todayInChina(ctx.deps.clock) }
+  const handles = hasAnyRole(user, ['reviewer', 'staff', 'admin'])
+  return { fullName: own || reviewer, flags: handles, medicalRecord: handles, today: todayInChina(ctx.deps.clock) }
 }
 
-/** The claim's full response body, read after the change committed. */
+/**
+ * The claim's full response body, read after the change committed; for those
+ * who handle claims, with the medical-insurance record it was matched to.
+ */
 export async function claimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, row: ClaimRow) {
   const record = await loadClaimRecord(ctx.deps.db, ctx.deps.catalogues, row)
-  return presentClaim(record, viewerFor(ctx, user, row))
+  const viewer = viewerFor(ctx, user, row)
+  const match = viewer.medicalRecord ? await findMatchOfClaim(ctx.deps.db, row.id) : undefined
+  return presentClaim(record, viewer, match ? presentClaimMedicalRecord(match) : null)
 }

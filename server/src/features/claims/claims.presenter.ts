@@ -1,4 +1,4 @@
-import { maskName, type Claim, type ClaimStatus, type ClaimSummary, type DocumentKind, type EventKind } from '@huzhu/shared'
+import { maskName, type Claim, type ClaimMedicalRecord, type ClaimStatus, type ClaimSummary, type DocumentKind, type EventKind } from '@huzhu/shared'
 import type { z } from 'zod'
 import type { claimFlagSchema } from '@huzhu/shared'
 import { parseDecision, parseFigures, parseFlags, parseLines, parseStrings, type ClaimFlagCode, type StoredFlag } from './claim-json'
@@ -7,11 +7,13 @@ import type { ClaimRow } from './claims.table'
 
 /**
  * Who looks decides what they see: the member and a reviewer see the name in
- * full, staff and admins masked; flags are for reviewers, staff and admins only.
+ * full, staff and admins masked; flags and the matched medical-insurance record
+ * are for reviewers, staff and admins only.
  */
 export interface ClaimViewer {
   fullName: boolean
   flags: boolean
+  medicalRecord: boolean
   /** Today in China, for `overdue`. */
   today: string
 }
@@ -54,7 +56,8 @@ export function presentClaimSummary(row: ClaimRow, personName: string, viewer: C
   }
 }
 
-export function presentClaim(record: ClaimRecord, viewer: ClaimViewer): Claim {
+/** `medicalRecord`: the matched record (null: none), read only for a viewer who may see it. */
+export function presentClaim(record: ClaimRecord, viewer: ClaimViewer, medicalRecord?: ClaimMedicalRecord | null): Claim {
   const { row } = record
   const decision = parseDecision(row.decision)
   return {
@@ -89,5 +92,6 @@ export function presentClaim(record: ClaimRecord, viewer: ClaimViewer): Claim {
     history: record.history.map((h) => ({
       at: h.at, status: h.status as ClaimStatus, actorRole: h.actor_role as 'member' | 'reviewer' | 'staff' | 'system', note: h.note,
     })),
+    ...(viewer.medicalRecord ? { medicalRecord: medicalRecord ?? null } : {}),
   }
 }

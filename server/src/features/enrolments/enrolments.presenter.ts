@@ -1,5 +1,5 @@
 import {
-  maskIdNumber, maskMobile, maskName, toSelection,
+  maskBirthDate, maskIdNumber, maskMobile, maskName, toSelection,
   type CivilDate, type Enrolment, type EnrolmentMode, type EnrolmentStatus, type FundingSource, type Occupation,
 } from '@huzhu/shared'
 import { todayInChina, type Clock } from '../../clock'
@@ -10,8 +10,9 @@ import type { EnrolmentView } from './enrolments.repository'
 import { decodePerson } from './insured-person'
 
 /**
- * Who is looking: the insured person sees their ID number and mobile in full;
- * staff see the name but ID and mobile masked; a unit admin sees everything masked.
+ * Who is looking: the insured person sees their ID number, birth date and mobile
+ * in full; staff see the name but ID and mobile masked and only the birth year; a
+ * unit admin sees everything masked.
  */
 export type Viewer = 'self' | 'staff' | 'unit'
 
@@ -55,7 +56,7 @@ export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: Pres
       name: viewer === 'unit' ? maskName(person.name) : person.name,
       idNumber: reveal ? person.idNumber : maskIdNumber(person.idNumber),
       sex: person.sex,
-      birthDate: person.birthDate,
+      birthDate: reveal ? person.birthDate : maskBirthDate(person.birthDate),
       mobile: person.mobile === null ? null : reveal ? person.mobile : maskMobile(person.mobile),
       occupation: person.occupation as Occupation | null,
       platform: person.platform,

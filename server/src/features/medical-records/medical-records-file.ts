@@ -1,11 +1,11 @@
 import {
   cellText, isCivilDate, medicalRecordColumns, message, parseIdNumber, parseYuan,
-  type CivilDate, type MessageCode, type MessageParams, type RosterCell, type RosterError,
+  type CivilDate, type MessageCode, type MessageParams, type RosterError,
 } from '@huzhu/shared'
 import type { DataProtector } from '../../crypto/protector'
 import { hashIdNumber } from '../../crypto/personal-data'
 import { AppError } from '../../http/errors'
-import { readRosterRows } from '../rosters/roster-file'
+import { readFirstSheet, type SheetCell } from '../../xlsx/sheet-reader'
 
 /** At most this many data rows in one file (a month of a district's settlements fits easily). */
 export const MAX_MEDICAL_RECORD_ROWS = 50_000
@@ -39,7 +39,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
  * reader ignores styles, so a date cell arrives as Excel's serial day number
  * (a time of day, the fraction, is dropped). Null when not a real date.
  */
-function parseDate(cell: RosterCell): CivilDate | null {
+function parseDate(cell: SheetCell | undefined): CivilDate | null {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell >= 2_958_466) return null
     return new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10)
@@ -64,7 +64,7 @@ export async function checkMedicalRecordFile(path: string, protector: DataProtec
   const seen = new Map<string, number>()
   let rowCount = 0
   let header = false
-  for await (const [row, cells] of readRosterRows(path)) {
+  for await (const [row, cells] of readFirstSheet(path, { invalidFileCode: 'medical_records_invalid_file', maxColumns: medicalRecordColumns.length })) {
     const fail = (index: number, code: MessageCode | string, params?: MessageParams) => {
       errors.push({ row, column: medicalRecordColumns[index]!, cell: `${columnLetter(index)}${row}`, code, message: message(code as MessageCode, params) })
     }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open'
 import type { ClaimRow } from '../claims/claims.table'
-import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
+import type { ClaimMedicalMatchRow, NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import type { MedicalRecordRow, NewMedicalRecordRow } from './medical-records.table'
 
 /** Writes records; one with the same person, admission date and hospital as a stored one replaces its figures. */
@@ -57,4 +57,16 @@ export function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]
     .where('claims.status', 'in', ['submitted', 'in_review', 'needs_material'])
     .orderBy('claims.id')
     .execute()
+}
+
+/** A claim's match: the record it was matched to, with the result and the differences. */
+export type ClaimMatch = MedicalRecordRow & Pick<ClaimMedicalMatchRow, 'result' | 'differences'>
+
+export function findMatchOfClaim(db: Db, claimId: string): Promise<ClaimMatch | undefined> {
+  return db.selectFrom('claim_medical_matches')
+    .innerJoin('medical_records', 'medical_records.id', 'claim_medical_matches.medical_record_id')
+    .selectAll('medical_records')
+    .select(['claim_medical_matches.result', 'claim_medical_matches.differences'])
+    .where('claim_medical_matches.claim_id', '=', claimId)
+    .executeTakeFirst()
 }

@@ -1,15 +1,13 @@
-import { mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { medicalRecordImportSchema, type ErrorCode } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { AppError } from '../../http/errors'
 import { XLSX_TYPE } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
-import { newId } from '../../ids'
+import { tempFilePath } from '../../files/temp-files'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
 import { deliverWechat } from '../notifications/wechat-delivery'
-import { assertZipMagic, inspectZip } from '../rosters/roster-file'
 import { receiveFile } from '../rosters/roster-upload'
 import { checkMedicalRecordFile } from './medical-records-file'
 import { presentMedicalRecordImport } from './medical-records.presenter'
@@ -41,17 +39,13 @@ export const importMedicalRecordsRoute = defineRoute({
     201: { description: 'Imported', schema: medicalRecordImportSchema },
     200: { description: 'Refused: some row is bad, nothing imported (`importedCount` 0, every error)', schema: medicalRecordImportSchema },
   },
-  errors: [413, 415, 422],
+  errors: [413, 415, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
     const user = currentUser(ctx)
-    const dir = join(deps.config.dataDir, 'medical-records')
-    mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const part = join(dir, `${newId('mri', deps.clock.now())}.part`)
+    const part = tempFilePath(deps.config.dataDir, 'medical-records')
     try {
       await receiveFile(ctx, part, MAX_MEDICAL_RECORD_FILE_BYTES)
-      await assertZipMagic(part)
-      await inspectZip(part)
       const checked = await checkMedicalRecordFile(part, deps.protector, todayInChina(deps.clock))
       if (checked.errors.length > 0) {
         ctx.status = 200

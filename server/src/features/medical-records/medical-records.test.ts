@@ -5,6 +5,7 @@ import { medicalRecordColumns } from '@huzhu/shared'
 import {
   claimant, freshIdNumber, loginAs, startTestApp, submitTestClaim, XLSX, type Claimant, type TestApp, type TestUser,
 } from '../../../test/helpers'
+import { lyingSizeRoster, sharedStringsBomb, sheetRow, xlsxWith } from '../../../test/helpers/xlsx-files'
 
 let app: TestApp
 let staff: TestUser
@@ -75,7 +76,8 @@ describe('POST /api/v1/medical-records', () => {
     for (const e of res.body.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/)
     expect(res.body.errors[6].message).toContain('第 2 行')
     expect(await recordCount()).toBe(before)
-    expect(readdirSync(join(app.dataDir, 'medical-records'))).toEqual([])
+    // The uploaded file (ID numbers in clear) is not kept, not even in the data folder's temporary area.
+    expect(readdirSync(join(app.dataDir, 'tmp'))).toEqual([])
   })
 
   test('a wrong header is an error of row 1; a file that is not an xlsx, or not sent as one, is refused', async () => {
@@ -91,6 +93,18 @@ describe('POST /api/v1/medical-records', () => {
     expect([json.status, json.body.error.code]).toEqual([415, 'medical_records_content_type'])
     const empty = await upload(await recordsXlsx([]))
     expect([empty.status, empty.body.error.code]).toEqual([422, 'medical_records_empty'])
+  })
+
+  test('the same spreadsheet limits as a roster: a shared-strings bomb, a zip lying about its size, rows out of order; nothing kept', async () => {
+    const before = await recordCount()
+    const bomb = await upload(await sharedStringsBomb(250_000))
+    expect([bomb.status, bomb.body.error.code, bomb.body.error.message]).toEqual([422, 'spreadsheet_too_much_text', expect.stringContaining('最多 16,000,000 个字')])
+    const liar = await upload(await lyingSizeRoster(20 * 1024 * 1024, 200 * 1024))
+    expect([liar.status, liar.body.error.code, liar.body.error.details]).toEqual([422, 'medical_records_invalid_file', [{ reason: 'entry_size_mismatch' }]])
+    const outOfOrder = await upload(await xlsxWith(sheetRow(1, [...medicalRecordColumns]) + sheetRow(3, matchingRow(freshIdNumber()).map(String)) + sheetRow(2, matchingRow(freshIdNumber()).map(String))))
+    expect([outOfOrder.status, outOfOrder.body.error.code]).toEqual([422, 'spreadsheet_rows_out_of_order'])
+    expect(await recordCount()).toBe(before)
+    expect(readdirSync(join(app.dataDir, 'tmp'))).toEqual([])
   })
 
   test('imports good rows, the ID number only as its keyed hash; the same stay again replaces it', async () => {

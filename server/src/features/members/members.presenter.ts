@@ -1,4 +1,4 @@
-import { maskIdNumber, maskMobile, type Consent, type ConsentKind, type ProfileResponse } from '@huzhu/shared'
+import { maskBirthDate, maskIdNumber, maskMobile, type Consent, type ConsentKind, type ProfileResponse } from '@huzhu/shared'
 import type { ConsentRow } from './consents.table'
 import type { MemberProfile } from './profile'
 
@@ -13,7 +13,7 @@ export function presentProfile(profile: MemberProfile, view: { reveal: boolean }
     name: profile.name,
     idNumber: view.reveal ? profile.idNumber : maskIdNumber(profile.idNumber),
     sex: profile.sex,
-    birthDate: view.reveal ? profile.birthDate : `${profile.birthDate.slice(0, 4)}-**-**`,
+    birthDate: view.reveal ? profile.birthDate : maskBirthDate(profile.birthDate),
     mobile: view.reveal ? profile.mobile : maskMobile(profile.mobile),
     masked: !view.reveal,
     occupation: profile.occupation,

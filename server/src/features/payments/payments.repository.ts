@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/open'
+import { newestFirst } from '../../db/paging'
 import type { EnrolmentRow } from '../enrolments/enrolments.table'
 import { chunks } from '../enrolments/insured-persons.repository'
 import type { NewPaymentRow, PaymentRow } from './payments.table'
@@ -41,4 +43,31 @@ export async function activateEnrolments(db: Db, ids: readonly string[], payment
     changed += Number(result.numUpdatedRows)
   }
   return changed
+}
+
+/** Which pending enrolments a search keeps: the person's mobile (its keyed hash) or part of their name. */
+export interface PendingSearch {
+  mobileHash?: string
+  nameContains?: string
+}
+
+/**
+ * Enrolments awaiting payment, newest first, `limit` of them older than `before`.
+ * The status is written as the literal of the partial index `enrolments_pending`,
+ * so SQLite walks only pending enrolments, in id order; a name search checks each
+ * one's person by primary key on the way, a mobile search starts from the persons
+ * with that hash.
+ */
+export function listPendingEnrolmentRows(db: Db, search: PendingSearch, before: string | undefined, limit: number): Promise<EnrolmentRow[]> {
+  let query = db.selectFrom('enrolments').selectAll().where(sql<boolean>`status = 'pending_payment'`)
+  const { mobileHash, nameContains } = search
+  if (mobileHash !== undefined) {
+    query = query.where('insured_person_id', 'in', (eb) => eb.selectFrom('insured_persons').select('insured_persons.id').where('insured_persons.mobile_hash', '=', mobileHash))
+  }
+  if (nameContains !== undefined) {
+    query = query.where((eb) => eb.exists(eb.selectFrom('insured_persons').select(sql.lit(1).as('one'))
+      .whereRef('insured_persons.id', '=', 'enrolments.insured_person_id')
+      .where(sql<boolean>`instr(insured_persons.name, ${nameContains}) > 0`)))
+  }
+  return newestFirst(query, before, limit).execute()
 }

@@ -1,11 +1,18 @@
-import { paymentListQuerySchema, paymentListResponseSchema, paymentRequestSchema, paymentSchema } from '@huzhu/shared'
+import {
+  enrolmentListResponseSchema, paymentListQuerySchema, paymentListResponseSchema, paymentRequestSchema, paymentSchema, pendingEnrolmentQuerySchema,
+} from '@huzhu/shared'
+import { AppError } from '../../http/errors'
+import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
+import { idPattern } from '../../ids'
 import { currentUser } from '../accounts/access'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
+import { presentDeps, presentEnrolment } from '../enrolments/enrolments.presenter'
+import { loadViews } from '../enrolments/enrolments.repository'
 import { deliverWechat } from '../notifications/wechat-delivery'
 import { presentPayment } from './payments.presenter'
-import { listPaymentRows } from './payments.repository'
-import { confirmPayment } from './payments.service'
+import { listPaymentRows, listPendingEnrolmentRows } from './payments.repository'
+import { confirmPayment, pendingSearchOf } from './payments.service'
 
 const tags = ['payments']
 
@@ -37,4 +44,20 @@ export const listPayments = defineRoute({
   },
 })
 
-export const paymentRoutes = [createPayment, listPayments]
+export const listPendingEnrolments = defineRoute({
+  method: 'get', path: '/api/v1/payments/pending-enrolments', operationId: 'listPendingEnrolments', tags, access: { roles: ['staff', 'admin'] },
+  summary: 'Every enrolment awaiting payment (self-enrolments, events, units), newest first, paged by cursor; `q` is a whole mobile number or part of a name',
+  request: { query: pendingEnrolmentQuerySchema },
+  responses: { 200: { description: 'A page of pending enrolments (ID numbers and mobiles masked)', schema: enrolmentListResponseSchema } },
+  async handler(ctx) {
+    const { q, cursor, limit } = ctx.input.query
+    if (cursor !== undefined && !idPattern('enr').test(cursor)) throw new AppError(400, 'cursor_invalid', { details: [{ path: 'cursor', code: 'cursor_invalid' }] })
+    const search = pendingSearchOf(ctx.deps.protector, q)
+    const { readDb } = ctx.deps
+    const page = await readPage(limit, (take) => listPendingEnrolmentRows(readDb, search, cursor, take))
+    const deps = presentDeps(ctx.deps)
+    ctx.body = { enrolments: (await loadViews(readDb, page.items)).map((view) => presentEnrolment(view, 'staff', deps)), nextCursor: page.next?.id ?? null }
+  },
+})
+
+export const paymentRoutes = [createPayment, listPayments, listPendingEnrolments]

@@ -1,12 +1,31 @@
-import { formatFen, type PaymentRequest } from '@huzhu/shared'
+import { formatFen, parseMobile, type PaymentRequest } from '@huzhu/shared'
 import { nowIso, type Clock } from '../../clock'
+import { hashPhone } from '../../crypto/personal-data'
+import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { AppError, conflict } from '../../http/errors'
 import { newId } from '../../ids'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { catalogueOr422 } from '../enrolments/enrolments.service'
 import type { PaymentRow } from './payments.table'
-import { activateEnrolments, findPaymentByReference, findPendingOfUnit, findTargets, insertPayment } from './payments.repository'
+import { activateEnrolments, findPaymentByReference, findPendingOfUnit, findTargets, insertPayment, type PendingSearch } from './payments.repository'
+
+/**
+ * What staff typed to find a pending enrolment: a whole mobile number is looked
+ * up by its keyed hash (mobiles are stored encrypted), anything else is part of a
+ * name. Digits that are not a whole mobile number find nobody by either, so they
+ * are refused with a hint rather than answered with an empty list.
+ */
+export function pendingSearchOf(protector: DataProtector, q: string | undefined): PendingSearch {
+  const text = q?.trim() ?? ''
+  if (text === '') return {}
+  const mobile = parseMobile(text)
+  if (mobile.ok) return { mobileHash: hashPhone(protector, mobile.value) }
+  if (/^[\d\uFF10-\uFF19\s+()（）-]+$/.test(text)) {
+    throw new AppError(400, 'pending_search_phone_incomplete', { details: [{ path: 'q', code: 'pending_search_phone_incomplete' }] })
+  }
+  return { nameContains: text }
+}
 
 /**
  * Confirms a bank transfer against pending enrolments (listed, or all of a

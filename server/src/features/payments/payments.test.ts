@@ -110,3 +110,68 @@ describe('POST /api/v1/payments', () => {
     expect((await statusOf(a.id)).status).toBe('pending_payment')
   })
 })
+
+describe('GET /api/v1/payments/pending-enrolments', () => {
+  const pending = (query: string, token = users.staff.token) => app.api.get(`/api/v1/payments/pending-enrolments${query}`, { token })
+  const idsOf = (body: { enrolments: { id: string }[] }) => body.enrolments.map((e) => e.id)
+
+  /** A rider who enrolled alone and has not paid: pending, no unit, no event. */
+  async function riderAlone(name: string) {
+    const member = await loginAs(app)
+    await fillProfile(app, member, { name })
+    const res = await app.api.post('/api/v1/me/enrolments', zy, { token: member.token })
+    expect([res.status, res.body.status, res.body.unit, res.body.eventId]).toEqual([201, 'pending_payment', null, null])
+    return { member, id: res.body.id as string }
+  }
+
+  test('lists self-enrolments awaiting payment with unit ones, newest first, by pages; a paid one leaves the list', async () => {
+    const unitIds = await unitEnrolments(users.unitId, 1)
+    const first = await riderAlone('林翠一')
+    const second = await riderAlone('林翠二')
+    const all = await pending('?limit=100')
+    expect(all.status).toBe(200)
+    expect(idsOf(all.body).slice(0, 3)).toEqual([second.id, first.id, unitIds[0]])
+    expect(all.body.enrolments.every((e: { status: string }) => e.status === 'pending_payment')).toBe(true)
+    // Staff see the name, and the ID number and mobile masked.
+    expect(all.body.enrolments[0].person).toMatchObject({ name: '林翠二', idNumber: expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/), mobile: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) })
+
+    const page1 = await pending('?q=林翠&limit=1')
+    expect([idsOf(page1.body), page1.body.nextCursor]).toEqual([[second.id], second.id])
+    const page2 = await pending(`?q=林翠&limit=1&cursor=${page1.body.nextCursor}`)
+    expect([idsOf(page2.body), page2.body.nextCursor]).toEqual([[first.id], null])
+
+    expect((await pay({ catalogueId: zy.catalogueId, reference: 'SELF-0001', amountFen: 10000, enrolmentIds: [first.id] })).status).toBe(201)
+    expect(idsOf((await pending('?q=林翠')).body)).toEqual([second.id])
+    expect((await pending('?cursor=not-an-id')).body.error.code).toBe('cursor_invalid')
+  })
+
+  test('finds a rider by part of the name, or by the whole mobile number (typed with spaces or +86), and nobody else', async () => {
+    const rider = await riderAlone('司马青衫')
+    const other = await riderAlone('司马小雨')
+    expect(idsOf((await pending(`?q=${encodeURIComponent('青衫')}`)).body)).toEqual([rider.id])
+    expect(idsOf((await pending(`?q=${encodeURIComponent('司马')}`)).body)).toEqual([other.id, rider.id])
+    const p = rider.member.phone
+    for (const typed of [p, `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`, `+86${p}`]) {
+      expect([typed, idsOf((await pending(`?q=${encodeURIComponent(typed)}`)).body)]).toEqual([typed, [rider.id]])
+    }
+    expect((await pending('?q=13700000999')).body.enrolments).toEqual([])
+    expect((await pending(`?q=${encodeURIComponent('无此人')}`)).body.enrolments).toEqual([])
+    // The mobile is never stored in clear: it is found through its keyed hash.
+    const person = await app.db.selectFrom('insured_persons').selectAll().where('name', '=', '司马青衫').executeTakeFirstOrThrow()
+    expect(JSON.stringify(person)).not.toContain(p)
+  })
+
+  test('part of a phone number is a 400 with a hint; unit admins, reviewers and members cannot list', async () => {
+    const partial = await pending(`?q=${p7()}`)
+    expect([partial.status, partial.body.error.code, partial.body.error.message]).toEqual([400, 'pending_search_phone_incomplete', '按手机号查找请输入完整的 11 位手机号；按姓名查找请输入姓名'])
+    const own = await riderAlone('自己查')
+    for (const user of [users.unit_admin, users.reviewer, users.member, own.member]) {
+      const res = await pending('', user.token)
+      expect([res.status, res.body.error.code]).toEqual([403, 'forbidden'])
+    }
+    expect((await pending('', users.admin.token)).status).toBe(200)
+  })
+})
+
+/** Seven digits of a phone number: not a whole one. */
+const p7 = () => '1391234'

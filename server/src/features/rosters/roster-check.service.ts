@@ -33,11 +33,15 @@ export async function checkRosterFile(
   staging?: StagingWriter,
 ): Promise<CheckedRoster> {
   const rowByHash = new Map<string, number>()
-  const checked = await checkRosterFileOffline(path, catalogue, today, acceptedOn, async (m) => {
-    rowByHash.set(hashIdNumber(protector, m.idNumber.value), m.row)
-    await staging?.add(m)
-  })
-  await staging?.close()
+  let checked: CheckedRoster
+  try {
+    checked = await checkRosterFileOffline(path, catalogue, today, acceptedOn, async (m) => {
+      rowByHash.set(hashIdNumber(protector, m.idNumber.value), m.row)
+      await staging?.add(m)
+    })
+  } finally {
+    await staging?.close()
+  }
   const dates = coverDates(catalogue, mode, acceptedOn)
   if (!dates.ok || rowByHash.size === 0) return checked
   const persons = await findPersonsByHashes(db, [...rowByHash.keys()])

@@ -1,4 +1,4 @@
-import { occupationLabels, toSelection, type Occupation, type RosterCell } from '@huzhu/shared'
+import { maskIdNumber, maskMobile, occupationLabels, toSelection, type Occupation, type RosterCell } from '@huzhu/shared'
 import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { decodePerson } from '../enrolments/insured-person'
@@ -9,8 +9,9 @@ const PAGE = 1_000
 /**
  * The unit's live enrolments in a catalogue as roster rows (the DOMAIN.md
  * layout), oldest first, read in pages so a large unit never sits in memory whole.
+ * ID numbers and mobiles are masked unless `full` (an audited choice: see the route).
  */
-export async function* exportRows(db: Db, protector: DataProtector, unitId: string, catalogueId: string): AsyncGenerator<RosterCell[]> {
+export async function* exportRows(db: Db, protector: DataProtector, unitId: string, catalogueId: string, full: boolean): AsyncGenerator<RosterCell[]> {
   let after = ''
   let seq = 0
   for (;;) {
@@ -24,7 +25,7 @@ export async function* exportRows(db: Db, protector: DataProtector, unitId: stri
       const p = decodePerson(row, protector)
       const selection = toSelection(JSON.parse(r.products) as string[])
       yield [
-        ++seq, p.name, p.sex === 'F' ? '女' : '男', p.idNumber, p.mobile ?? '', p.occupation ? occupationLabels[p.occupation as Occupation] : '',
+        ++seq, p.name, p.sex === 'F' ? '女' : '男', full ? p.idNumber : maskIdNumber(p.idNumber), p.mobile === null ? '' : full ? p.mobile : maskMobile(p.mobile), p.occupation ? occupationLabels[p.occupation as Occupation] : '',
         p.platform ?? '', row.basic_medical_insurance === 1 ? '是' : '否', selection.map((s) => s.code).join(','),
         Math.max(...selection.map((s) => s.shares)), '',
       ]

@@ -99,7 +99,7 @@ export async function importRosterFile(
     }
   }
   if (existsSync(files.staging)) {
-    for await (const member of readStaging(files.staging)) await take(member)
+    for await (const member of readStaging(files.staging, deps.protector, roster.id)) await take(member)
   } else {
     await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on }, take)
   }

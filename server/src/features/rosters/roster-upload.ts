@@ -16,7 +16,8 @@ export async function receiveFile(ctx: Pick<AppContext, 'request' | 'req' | 'get
   if (!ctx.request.is(XLSX_TYPE, 'application/octet-stream')) throw new AppError(415, 'roster_content_type')
   const encoding = ctx.get('Content-Encoding')
   if (encoding !== '' && encoding.toLowerCase() !== 'identity') throw new AppError(415, 'roster_content_type')
-  const tooLarge = () => new AppError(413, 'roster_file_too_large', { params: { limit: formatBytes(limit) } })
+  // `Connection: close`: the rest of a refused body is not worth reading; the client gets the answer, then the socket ends.
+  const tooLarge = () => new AppError(413, 'roster_file_too_large', { params: { limit: formatBytes(limit) }, headers: { Connection: 'close' } })
   if (ctx.request.length !== undefined && ctx.request.length > limit) throw tooLarge()
   const hash = createHash('sha256')
   let size = 0
@@ -28,11 +29,22 @@ export async function receiveFile(ctx: Pick<AppContext, 'request' | 'req' | 'get
       done(null, chunk)
     },
   })
+  // The request is piped by hand, not through pipeline(): a refusal must not destroy the socket before the answer.
+  const body = ctx.req
+  const written = pipeline(counter, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
+  const onBodyError = (error: Error) => counter.destroy(error)
+  body.once('error', onBodyError)
+  body.pipe(counter)
   try {
-    await pipeline(ctx.req, counter, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
+    await written
   } catch (error) {
+    body.unpipe(counter)
+    body.resume()
     await rm(path, { force: true })
-    throw error instanceof AppError ? error : new AppError(400, 'roster_invalid_file', { details: [{ reason: 'upload_interrupted' }] })
+    // A client that went away is recognised (and logged as such) by the error middleware; a disk failure stays a 500.
+    throw error
+  } finally {
+    body.off('error', onBodyError)
   }
   if (size === 0) {
     await rm(path, { force: true })

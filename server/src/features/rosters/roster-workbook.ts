@@ -66,7 +66,7 @@ export async function rosterWithErrors(rows: AsyncIterable<[number, RosterCell[]
 }
 
 /** One exported row per enrolment, in the roster layout (values already in the cells' order). */
-export async function rosterExport(rows: AsyncIterable<RosterCell[]>): Promise<Buffer> {
+export async function rosterExport(rows: AsyncIterable<RosterCell[]> | Iterable<RosterCell[]>): Promise<Buffer> {
   const { workbook, done } = bufferedWriter()
   const sheet = rosterSheet(workbook)
   sheet.getRow(1).commit()

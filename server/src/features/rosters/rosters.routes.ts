@@ -1,20 +1,20 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema } from '@huzhu/shared'
+import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema, type RosterCell } from '@huzhu/shared'
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
 import { XLSX_TYPE, sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
+import { tempFilePath } from '../../files/temp-files'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
 import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
 import { assertDatesOpen, catalogueOr422, unitModeFor } from '../enrolments/enrolments.service'
 import { unitParamsSchema } from '../units/schema'
-import { unitOr404 } from '../units/units.service'
+import { unitCatalogueOr422, unitOr404 } from '../units/units.service'
 import { checkRosterFile } from './roster-check.service'
 import { exportRows } from './roster-export.service'
-import { assertZipMagic, inspectZip, readRosterRows } from './roster-file'
+import { readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
 import { receiveFile } from './roster-upload'
 import { rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
@@ -52,42 +52,45 @@ export const uploadRoster = defineRoute({
   request: { params: unitParamsSchema, query: rosterUploadQuerySchema },
   rawBody: { description: 'The roster file’s bytes (.xlsx), at most 20 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
   responses: { 201: { description: 'Checked', schema: rosterSchema } },
-  errors: [404, 413, 415, 422],
+  errors: [404, 413, 415, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
     const user = currentUser(ctx)
     const { unitId } = ctx.input.params
     assertUnitAccess(user, unitId)
-    await unitOr404(deps.readDb, unitId)
-    const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
+    const unit = await unitOr404(deps.readDb, unitId)
+    const catalogue = unitCatalogueOr422(deps.catalogues, unit, ctx.input.query.catalogueId)
     const today = todayInChina(deps.clock)
     const mode = unitModeFor(catalogue, today)
     assertDatesOpen(catalogue, mode, today)
 
     const id = newId('rst', deps.clock.now())
-    mkdirSync(rostersDir(deps), { recursive: true })
-    const part = join(rostersDir(deps), `${id}.part`)
+    // The file and its good rows are written in the data folder's temporary area, and move beside the stored rosters once checked.
+    const part = tempFilePath(deps.config.dataDir, 'roster')
+    const stagingPart = tempFilePath(deps.config.dataDir, 'roster-rows')
     const final = rosterPath(deps, id)
     const staging = rosterStagingPath(deps.config.dataDir, id)
     try {
       const { sha256 } = await receiveFile(ctx, part, MAX_ROSTER_FILE_BYTES)
-      await assertZipMagic(part)
-      await inspectZip(part)
-      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today, openStaging(staging))
+      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id))
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
         status: 'checked', row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors),
         imported_count: null, premium_fen: null, created_by: user.id, created_at: nowIso(deps.clock), imported_at: null,
       }
+      mkdirSync(rostersDir(deps), { recursive: true })
       renameSync(part, final)
+      renameSync(stagingPart, staging)
       await deps.db.transaction().execute((trx) => insertRoster(trx, row))
       ctx.status = 201
       ctx.body = presentRoster(row)
     } catch (error) {
-      rmSync(part, { force: true })
       rmSync(final, { force: true })
       rmSync(staging, { force: true })
       throw error
+    } finally {
+      rmSync(part, { force: true })
+      rmSync(stagingPart, { force: true })
     }
   },
 })
@@ -110,7 +113,7 @@ export const getRosterErrors = defineRoute({
   summary: 'The uploaded file back with a 错误说明 column for every bad row and the bad cells highlighted',
   request: { params: rosterParamsSchema },
   responses: { 200: xlsxResponse() },
-  errors: [404],
+  errors: [404, 503],
   async handler(ctx) {
     const { unitId, rosterId } = ctx.input.params
     assertUnitAccess(currentUser(ctx), unitId)
@@ -126,7 +129,7 @@ export const importRoster = defineRoute({
   summary: 'Import a checked roster in one transaction (all rows, or only the good ones when asked): pending payment',
   request: { params: rosterParamsSchema, body: rosterImportRequestSchema },
   responses: { 200: { description: 'Imported', schema: rosterSchema } },
-  errors: [404, 409, 422],
+  errors: [404, 409, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
     const user = currentUser(ctx)
@@ -149,19 +152,31 @@ export const importRoster = defineRoute({
 
 export const exportRoster = defineRoute({
   method: 'get', path: '/api/v1/units/:unitId/roster.xlsx', operationId: 'exportRoster', tags, access: unitRoles,
-  summary: 'The unit’s enrolled members in a catalogue, in the roster layout, for the regional office (the export is audited)',
+  summary: 'The unit’s enrolled members in a catalogue, in the roster layout, ID numbers and mobiles masked; with `full=1` in full, for the regional office (that export is audited)',
   request: { params: unitParamsSchema, query: rosterExportQuerySchema },
   responses: { 200: xlsxResponse() },
   errors: [404, 422],
   async handler(ctx) {
     const { deps } = ctx
     const { unitId } = ctx.input.params
+    const { catalogueId, full } = ctx.input.query
     assertUnitAccess(currentUser(ctx), unitId)
     await unitOr404(deps.readDb, unitId)
-    const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
-    await recordAudit(deps.db, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
-    const buffer = await rosterExport(exportRows(deps.readDb, deps.protector, unitId, catalogue.id))
-    sendXlsx(ctx, buffer, `参保名单-${catalogue.id}.xlsx`, 'roster.xlsx')
+    const catalogue = catalogueOr422(deps.catalogues, catalogueId)
+    let buffer: Buffer
+    if (full === '1') {
+      // The full numbers are read in the transaction that records the reading: one never happens without the other.
+      const rows = await deps.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
+        const all: RosterCell[][] = []
+        for await (const cells of exportRows(trx, deps.protector, unitId, catalogue.id, true)) all.push(cells)
+        return all
+      })
+      buffer = await rosterExport(rows)
+    } else {
+      buffer = await rosterExport(exportRows(deps.readDb, deps.protector, unitId, catalogue.id, false))
+    }
+    sendXlsx(ctx, buffer, `参保名单-${catalogue.id}${full === '1' ? '-完整' : ''}.xlsx`, 'roster.xlsx')
   },
 })
 

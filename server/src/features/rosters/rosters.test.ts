@@ -1,7 +1,8 @@
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { rosterHeaders } from '@huzhu/shared'
+import { rosterWithRowNumbers } from '../../../test/helpers/xlsx-files'
 import {
   countEnrolments, createUnit, freshIdNumber, handmadeZip, loginAs, rosterRow, rosterXlsx, setUnitSelection, startAppWithEveryRole, XLSX, type EveryRole, type TestApp, type TestUser,
 } from '../../../test/helpers'
@@ -31,6 +32,12 @@ const sheetOf = async (bytes: Buffer) => {
   return wb.worksheets[0]!
 }
 const rosterCount = async () => (await app.db.selectFrom('rosters').select('id').execute()).length
+const exportAudits = () => app.db.selectFrom('audit_log').selectAll().where('resource', 'like', 'unit_roster:%').orderBy('id').execute()
+const sheetCells = (sheet: ExcelJS.Worksheet) => {
+  const texts: string[] = []
+  sheet.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value))))
+  return texts
+}
 const storedFiles = () => readdirSync(join(app.dataDir, 'rosters'))
 
 describe('roster template and upload', () => {
@@ -49,6 +56,10 @@ describe('roster template and upload', () => {
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ id: expect.stringMatching(/^rst_/), unitId: users.unitId, fileName: '名单.xlsx', status: 'checked', rowCount: 3, validCount: 3, errors: [], importedCount: null })
     expect(storedFiles()).toEqual(expect.arrayContaining([`${res.body.id}.xlsx`, `${res.body.id}.rows.jsonl`]))
+    // The good rows kept for the import are sealed: no ID number, mobile or name in clear.
+    const staged = readFileSync(join(app.dataDir, 'rosters', `${res.body.id}.rows.jsonl`), 'utf8')
+    expect(staged).toMatch(/^v1\./)
+    for (const clear of [lisi, '13812345678', '李四', '"idNumber"']) expect(staged).not.toContain(clear)
     const imported = await importIt(res.body.id)
     expect(imported.status).toBe(200)
     expect(imported.body).toMatchObject({ status: 'imported', importedCount: 3, premiumFen: 30000, importedAt: expect.any(String) })
@@ -120,9 +131,29 @@ describe('roster template and upload', () => {
     expect([tooBig.status, tooBig.body.error.code]).toEqual([413, 'roster_file_too_large'])
     expect((await upload(await rosterXlsx([rosterRow(1)]), { type: 'application/json' })).status).toBe(415)
     expect((await upload(await rosterXlsx([rosterRow(1)]), { catalogueId: 'atlantis' })).body.error.code).toBe('unknown_catalogue')
-    expect((await upload(await rosterXlsx([rosterRow(1)]), { catalogueId: 'shanghai-2020' })).body.error.code).toBe('enrolment_dates_invalid')
+    // The unit's standing selection is the Shaanxi plan (a past plan year is refused too: unit-catalogues.test.ts).
+    expect((await upload(await rosterXlsx([rosterRow(1)]), { catalogueId: 'shanghai-2020' })).body.error.code).toBe('unit_catalogue_not_allowed')
     expect(await rosterCount()).toBe(rosters)
     expect(storedFiles()).toHaveLength(files)
+  })
+
+  test('rows numbered out of order or impossibly are refused at upload (422 naming the row); rows with gaps are fine, and so is their error file', async () => {
+    const rosters = await rosterCount()
+    const outOfOrder = await upload(await rosterWithRowNumbers([1, 5, 3]))
+    expect([outOfOrder.status, outOfOrder.body.error.code, outOfOrder.body.error.message]).toEqual([
+      422, 'spreadsheet_rows_out_of_order', '表格文件中的行号顺序有误（行号 3 出现在行号 5 之后），请用 Excel 或 WPS 打开后另存为 .xlsx 再上传',
+    ])
+    const zero = await upload(await rosterWithRowNumbers([0, 1, 2]))
+    expect([zero.status, zero.body.error.code]).toEqual([422, 'spreadsheet_row_number_invalid'])
+    expect(await rosterCount()).toBe(rosters)
+
+    const gaps = await upload(await rosterWithRowNumbers([1, 2, 5, 9]))
+    expect(gaps.status).toBe(201)
+    expect(gaps.body).toMatchObject({ rowCount: 3, validCount: 3, errors: [] })
+    const file = await getBytes(`${base()}/${gaps.body.id}/errors.xlsx`, users.unit_admin.token)
+    expect(file.status).toBe(200)
+    const sheet = await sheetOf(file.bytes)
+    expect([2, 5, 9].map((r) => sheet.getRow(r).getCell(2).value)).toEqual(['张三', '张三', '张三'])
   })
 })
 
@@ -152,15 +183,32 @@ describe('roster access and export', () => {
     expect(await countEnrolments(app, { rosterId: id })).toBe(0)
   })
 
-  test('export: the unit’s members in the same layout, ID numbers as text; it uploads again as a roster', async () => {
+  test('export: the unit’s members in the same layout, ID numbers and mobiles masked; nothing audited', async () => {
+    const audits = await exportAudits()
     const res = await getBytes(`/api/v1/units/${users.unitId}/roster.xlsx?catalogueId=shaanxi-gig-2023`, users.unit_admin.token)
     expect([res.status, res.type]).toEqual([200, XLSX])
     const sheet = await sheetOf(res.bytes)
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...rosterHeaders])
     expect(sheet.rowCount - 1).toBe(await countEnrolments(app, { unitId: users.unitId }))
     const row = sheet.getRow(2).values as unknown[]
-    expect(row.slice(1, 12)).toEqual([1, '张三', '男', expect.stringMatching(/^\d{17}[\dX]$/), '13812345678', '外卖员', '美团西安站', '是', 'ZY', 1])
+    expect(row.slice(1, 12)).toEqual([1, '张三', '男', expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/), '138****5678', '外卖员', '美团西安站', '是', 'ZY', 1])
+    const cells = sheetCells(sheet)
+    expect(cells.some((v) => /\d{17}[\dX]/.test(v) || /1\d{10}/.test(v))).toBe(false)
+    expect(await exportAudits()).toEqual(audits)
     expect((await app.api.get(`/api/v1/units/${users.unitId}/roster.xlsx`, { token: users.staff.token })).status).toBe(400)
+    expect((await getBytes(`/api/v1/units/${users.unitId}/roster.xlsx?catalogueId=shaanxi-gig-2023&full=yes`, users.unit_admin.token)).status).toBe(400)
+  })
+
+  test('the full export (`full=1`) is an explicit, audited choice; it uploads again as a roster', async () => {
+    const audits = await exportAudits()
+    const res = await getBytes(`/api/v1/units/${users.unitId}/roster.xlsx?catalogueId=shaanxi-gig-2023&full=1`, users.unit_admin.token)
+    expect(res.status).toBe(200)
+    const sheet = await sheetOf(res.bytes)
+    const row = sheet.getRow(2).values as unknown[]
+    expect(row.slice(1, 12)).toEqual([1, '张三', '男', expect.stringMatching(/^\d{17}[\dX]$/), '13812345678', '外卖员', '美团西安站', '是', 'ZY', 1])
+    expect(await exportAudits()).toEqual([...audits, expect.objectContaining({
+      actor_user_id: users.unit_admin.id, action: 'read', resource: `unit_roster:${users.unitId}`, fields: JSON.stringify(['idNumber', 'mobile']),
+    })])
     const again = await upload(res.bytes)
     expect(again.body.rowCount).toBe(sheet.rowCount - 1)
     expect(again.body.errors.every((e: { code: string }) => e.code === 'enrolment_overlap')).toBe(true)

@@ -7,7 +7,10 @@ export const rosterParamsSchema = z.object({
   rosterId: z.string().regex(idPattern('rst'), { message: 'field_invalid' }).describe('roster id, rst_…'),
 })
 
-export const rosterExportQuerySchema = z.object({ catalogueId: z.string().min(1).max(60) })
+export const rosterExportQuerySchema = z.object({
+  catalogueId: z.string().min(1).max(60),
+  full: z.enum(['0', '1']).optional().describe('`1`: ID numbers and mobiles in full (the export is audited); otherwise masked'),
+})
 
 /** Largest roster file accepted (bytes). */
 export const MAX_ROSTER_FILE_BYTES = 20 * 1024 * 1024

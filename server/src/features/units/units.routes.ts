@@ -1,16 +1,17 @@
-import { enrolmentSchema, newHireRequestSchema, unitCreateRequestSchema, unitDetailSchema, unitListResponseSchema, unitSchema, unitSettingsSchema } from '@huzhu/shared'
-import { nowIso } from '../../clock'
+import { catalogueListResponseSchema, enrolmentSchema, newHireRequestSchema, unitCreateRequestSchema, unitDetailSchema, unitListResponseSchema, unitSchema, unitSettingsSchema } from '@huzhu/shared'
+import { nowIso, todayInChina } from '../../clock'
 import { defineRoute } from '../../http/route'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
 import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
+import { presentCatalogueSummary } from '../catalogues/catalogues.presenter'
 import { isStaff } from '../enrolments/enrolment-access'
 import { presentEnrolment } from '../enrolments/enrolments.presenter'
 import { loadViews } from '../enrolments/enrolments.repository'
 import { presentDeps } from '../enrolments/enrolments.presenter'
 import { presentUnit, presentUnitDetail } from './units.presenter'
 import { insertUnit, listUnits, unitCounts } from './units.repository'
-import { enrolNewHire, saveUnitSettings, unitOr404 } from './units.service'
+import { cataloguesForUnit, enrolNewHire, saveUnitSettings, unitOr404 } from './units.service'
 import { unitParamsSchema } from './schema'
 
 const tags = ['units']
@@ -52,6 +53,20 @@ export const getUnit = defineRoute({
   },
 })
 
+export const listUnitCatalogues = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/catalogues', operationId: 'listUnitCatalogues', tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
+  summary: 'The plan catalogues this unit may enrol by today (rosters, new hires): its standing selection’s catalogue when set, else any; only those taking a unit’s enrolment today',
+  request: { params: unitParamsSchema },
+  responses: { 200: { description: 'Catalogues the unit may use', schema: catalogueListResponseSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const { unitId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    const unit = await unitOr404(ctx.deps.readDb, unitId)
+    ctx.body = { catalogues: cataloguesForUnit(unit, ctx.deps.catalogues, todayInChina(ctx.deps.clock)).map(presentCatalogueSummary) }
+  },
+})
+
 export const putUnit = defineRoute({
   method: 'put', path: '/api/v1/units/:unitId', operationId: 'putUnit', tags, access: { roles: ['staff', 'admin'] },
   summary: 'Set a unit’s name and standing selection (catalogue, products, who pays)',
@@ -88,4 +103,4 @@ export const createNewHire = defineRoute({
   },
 })
 
-export const unitRoutes = [createUnit, listAllUnits, getUnit, putUnit, createNewHire]
+export const unitRoutes = [createUnit, listAllUnits, getUnit, listUnitCatalogues, putUnit, createNewHire]

@@ -1,5 +1,6 @@
-import { checkSelection, toSelection, type Catalogue, type FundingSource, type UnitSettings } from '@huzhu/shared'
+import { checkSelection, coverDates, toSelection, type Catalogue, type CivilDate, type FundingSource, type UnitSettings } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { ProfileInput } from '../members/profile'
 import type { Db } from '../../db/open'
 import { AppError, notFound } from '../../http/errors'
@@ -28,6 +29,40 @@ export async function saveUnitSettings(db: Db, deps: EnrolDeps, unitId: string, 
   }
   await updateUnitSettings(db, unitId, settings)
   return unitOr404(db, unitId)
+}
+
+/** Whether a catalogue takes a unit's enrolment (a roster, a new hire) accepted on `day`, in the mode a unit gets that day. */
+function takesUnitsOn(catalogue: Catalogue, day: CivilDate): boolean {
+  return coverDates(catalogue, unitModeFor(catalogue, day), day).ok
+}
+
+/**
+ * The catalogues a unit may enrol by on `day`: the catalogue of its standing
+ * selection when the office has set one, else any catalogue; either way only
+ * those that take a unit's enrolment that day (a past plan year is not offered).
+ */
+export function cataloguesForUnit(unit: UnitRow, catalogues: CatalogueStore, day: CivilDate): Catalogue[] {
+  const own = unit.catalogue_id === null ? undefined : catalogues.get(unit.catalogue_id)
+  const candidates = unit.catalogue_id === null ? catalogues.list() : own ? [own] : []
+  return candidates.filter((catalogue) => takesUnitsOn(catalogue, day))
+}
+
+/**
+ * The catalogue a unit's roster names: a known one (else 422 `unknown_catalogue`)
+ * and, when the unit has a standing selection, that selection's catalogue (else
+ * 422 `unit_catalogue_not_allowed`). Whether it takes enrolment on the day is
+ * the caller's check (`assertDatesOpen`), with its own reason.
+ */
+export function unitCatalogueOr422(catalogues: CatalogueStore, unit: UnitRow, catalogueId: string): Catalogue {
+  const catalogue = catalogueOr422(catalogues, catalogueId)
+  if (unit.catalogue_id !== null && unit.catalogue_id !== catalogue.id) {
+    const expected = catalogues.get(unit.catalogue_id)?.data.name ?? unit.catalogue_id
+    throw new AppError(422, 'unit_catalogue_not_allowed', {
+      params: { expected, catalogue: catalogue.data.name },
+      details: [{ path: 'catalogueId', code: 'unit_catalogue_not_allowed', expected: unit.catalogue_id }],
+    })
+  }
+  return catalogue
 }
 
 /** The unit's catalogue and selection, or 422 when the office has not set them yet. */
