@@ -8,9 +8,9 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index'],
   subPackages: [
     { root: 'enrol', pages: ['plans/index', 'confirm/index', 'card/index'] },
-    { root: 'me', pages: ['profile/index', 'messages/index'] },
+    { root: 'me', pages: ['profile/index', 'messages/index', 'accounts/index'] },
     { root: 'claims', pages: ['new/index', 'detail/index', 'list/index'] },
-    { root: 'staff', pages: ['index/index', 'check/index', 'events/index', 'event/index', 'unit/index', 'review/index', 'claim/index', 'payments/index', 'medical/index'] },
+    { root: 'staff', pages: ['index/index', 'check/index', 'events/index', 'event/index', 'unit/index', 'review/index', 'claim/index', 'payments/index', 'medical/index', 'identity/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,7 +7,7 @@ import { newDraft, readDraft, saveDraft } from '../src/features/claims/draft'
 import { readFigures } from '../src/features/claims/figures'
 import type { PhotoService, PickedPhoto } from '../src/features/claims/photos'
 import { claimKindsFor } from '../src/features/claims/kinds'
-import { claimFixture, enrolmentFixture, errorResponse, fakeServer, json, shaanxi, shanghai } from './fixtures'
+import { claimFixture, enrolmentFixture, errorResponse, fakeServer, json, payeeAccountsRoute, shaanxi, shanghai } from './fixtures'
 import { requests, setRequestHandler } from './taro-stub'
 
 function byId(id: string): HTMLElement {
@@ -52,6 +52,7 @@ const estimate = {
 
 function claimServer() {
   return fakeServer({
+    ...payeeAccountsRoute(),
     'POST /api/v1/payout-estimates': json(estimate),
     'POST /api/v1/claims': json(claimFixture(), 201),
   })
@@ -138,6 +139,7 @@ describe('claim form', () => {
       enrolmentId: 'enr_1', kind: 'inpatient', eventDate: '2027-01-10', diagnosis: '急性阑尾炎',
       figures: { pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, hospitalDays: 12 },
       documents: [{ uploadId: 'upl_1', kind: 'invoice' }, { uploadId: 'upl_2', kind: 'settlement_slip' }],
+      payeeAccountId: 'pya_1',
     })
     expect(readDraft()).toBeNull()
   })
@@ -164,7 +166,7 @@ describe('claim form', () => {
 
     expect(byId('claim-date-error').textContent).toBe(ui.claim.dateInvalid)
     expect(byId('claim-pooledOutOfPocket-error').textContent).toBe(ui.claim.required)
-    expect(requests).toHaveLength(0)
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
   })
 
   test('a failed upload says so and is sent again on "retry"', async () => {
@@ -214,7 +216,7 @@ describe('claim form', () => {
         { product: 'ZY', productName: '住院+意外', benefit: 'inpatient', benefitName: '住院医疗', part: null, amountFen: 0, rule: 'waiting_period', refusal: { code: 'waiting_period', number: 2 }, reason: '第2号：事故日期 2026-12-01 在等待期内：住院保障从 2026-12-26 起生效' },
       ],
     }
-    setRequestHandler(fakeServer({ 'POST /api/v1/payout-estimates': json(zero), 'POST /api/v1/claims': json(claimFixture(), 201) }))
+    setRequestHandler(fakeServer({ ...payeeAccountsRoute(), 'POST /api/v1/payout-estimates': json(zero), 'POST /api/v1/claims': json(claimFixture(), 201) }))
     const { service } = fakePhotos(1)
     const submitted = openForm(service)
     await fillInpatient1(service)
@@ -253,6 +255,7 @@ describe('claim form', () => {
 
   test('a refused submit keeps the draft and shows why', async () => {
     setRequestHandler(fakeServer({
+      ...payeeAccountsRoute(),
       'POST /api/v1/payout-estimates': json(estimate),
       'POST /api/v1/claims': errorResponse(422, 'claim_outside_cover', '出险日期不在保障期间内'),
     }))

@@ -29,7 +29,7 @@ const paid: Claim = claimFixture({
   status: 'paid',
   estimate: { totalFen: 500_000, lines },
   decision: { decidedAt: '2027-01-18T06:00:00.000Z', approvedFen: 500_000, lines, refusal: null, missing: [], note: null },
-  payment: { reference: 'PAY-2027-0001', paidAt: '2027-01-20T08:00:00.000Z' },
+  payment: { reference: 'PAY-2027-0001', paidAt: '2027-01-20T08:00:00.000Z', paidOn: '2027-01-20' },
   history: [
     // Out of order on purpose: the timeline sorts by time.
     { at: '2027-01-18T06:00:00.000Z', status: 'approved', actorRole: 'reviewer', note: null },

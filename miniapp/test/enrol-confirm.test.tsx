@@ -110,7 +110,7 @@ describe('enrolment: confirm the plan', () => {
     expect(document.getElementById('enrol-view-card')).toBeNull()
     expect(document.getElementById('pending-payment-amount')?.textContent).toBe('¥100.00')
     expect(document.getElementById('pending-payment-how')?.textContent).toBe(ui.payment.howToPay)
-    expect(document.getElementById('pending-payment-reference')?.textContent).toBe('enr_1')
+    expect(document.getElementById('pending-payment-reference')?.textContent).toBe('HZ7K3M9QX9')
 
     // Not confirmed yet: said so, still no card.
     fireEvent.click(screen.getByText(ui.payment.refresh))

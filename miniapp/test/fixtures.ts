@@ -1,4 +1,4 @@
-import { builtInCatalogues, enrolmentModes, message, type Catalogue, type CatalogueSummary, type Claim, type Enrolment } from '@huzhu/shared'
+import { builtInCatalogues, enrolmentModes, message, type Catalogue, type CatalogueSummary, type Claim, type Enrolment, type PayeeAccount } from '@huzhu/shared'
 import type { RequestHandler, RequestOptions, RequestResult } from './taro-stub'
 
 export const shanghai = builtInCatalogues().get('shanghai-2020')!
@@ -68,6 +68,7 @@ export function enrolmentFixture(overrides: Partial<Enrolment> = {}): Enrolment 
     eventId: null,
     person: { name: '王小明', idNumber: '610102199001011231', sex: 'M', birthDate: '1990-01-01', mobile: '13800001111', occupation: 'food_delivery', platform: '美团' },
     payment: { id: 'pay_1', reference: 'BANK-0001', confirmedAt: '2026-11-25T03:00:00.000Z' },
+    paymentCode: 'HZ7K3M9QX9',
     cancelledAt: null,
     createdAt: '2026-11-25T02:00:00.000Z',
     ...overrides,
@@ -104,11 +105,23 @@ export function claimFixture(overrides: Partial<Claim> = {}): Claim {
     overdue: false,
     estimate: { totalFen: 620_000, lines: [] },
     decision: null,
+    payeeAccount: { id: 'pya_1', holderName: '王小明', bankName: '中国工商银行西安雁塔支行', numberMasked: '6222 **** **** 0128' },
     payment: null,
+    paymentFailure: null,
     flags: [],
     history: [{ at: '2027-01-15T02:00:00.000Z', status: 'submitted', actorRole: 'member', note: null }],
     ...overrides,
   }
+}
+
+/** A payee account as the member's list presents it. */
+export function payeeAccountFixture(overrides: Partial<PayeeAccount> = {}): PayeeAccount {
+  return { id: 'pya_1', holderName: '王小明', bankName: '中国工商银行西安雁塔支行', numberMasked: '6222 **** **** 0128', isDefault: true, createdAt: '2026-11-25T02:00:00.000Z', ...overrides }
+}
+
+/** `GET /api/v1/me/payee-accounts`: these accounts, held in 王小明's name. */
+export function payeeAccountsRoute(accounts: PayeeAccount[] = [payeeAccountFixture()]): Record<string, RequestResult> {
+  return { 'GET /api/v1/me/payee-accounts': json({ accounts, holderName: '王小明' }) }
 }
 
 /** `GET /api/v1/me` for a rider, with or without the real-name profile filled in. */

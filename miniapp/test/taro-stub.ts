@@ -45,7 +45,11 @@ export function resetTaroStub(): void {
   modalAnswer = true
   requests.length = 0
   previews.length = 0
+  modals.length = 0
   navigations.length = 0
+  paymentRequests.length = 0
+  paymentAnswer = 'ok'
+  setWindowWidth(375)
   eventCenter.off()
 }
 
@@ -99,7 +103,12 @@ let modalAnswer = true
 export function setModalAnswer(confirm: boolean): void {
   modalAnswer = confirm
 }
-export const showModal = (_options: { title?: string; content?: string }) => Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer, errMsg: 'showModal:ok' })
+/** Every `showModal` call (what the dialog said). */
+export const modals: { title?: string; content?: string; confirmText?: string }[] = []
+export const showModal = (options: { title?: string; content?: string; confirmText?: string; cancelText?: string }) => {
+  modals.push(options)
+  return Promise.resolve({ confirm: modalAnswer, cancel: !modalAnswer, errMsg: 'showModal:ok' })
+}
 
 export const previewImage = (options: { urls: string[]; current?: string }) => {
   previews.push(options)
@@ -109,9 +118,24 @@ export const previewImage = (options: { urls: string[]; current?: string }) => {
 export const login = () => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })
 export const useDidShow = (_callback: () => void) => undefined
 
+/** `wx.requestPayment` calls, and how the next one ends (paid, or the payer cancels). */
+export const paymentRequests: Record<string, unknown>[] = []
+let paymentAnswer: 'ok' | 'cancel' = 'ok'
+export function setPaymentAnswer(answer: 'ok' | 'cancel'): void {
+  paymentAnswer = answer
+}
+export const requestPayment = (options: Record<string, unknown>) => {
+  paymentRequests.push({ ...options })
+  return paymentAnswer === 'ok' ? Promise.resolve({ errMsg: 'requestPayment:ok' }) : Promise.reject({ errMsg: 'requestPayment:fail cancel' })
+}
+
 const windowInfo = {
   pixelRatio: 2, screenWidth: 375, screenHeight: 812, windowWidth: 375, windowHeight: 812, statusBarHeight: 20,
   safeArea: { left: 0, right: 375, top: 20, bottom: 812, width: 375, height: 792 },
+}
+export function setWindowWidth(width: number): void {
+  windowInfo.windowWidth = width
+  windowInfo.screenWidth = width
 }
 export const getWindowInfo = () => windowInfo
 export const getSystemInfoSync = () => ({ ...windowInfo, platform: 'devtools' })
@@ -126,6 +150,6 @@ export const pxTransform = (size: number) => `${size / 2}px`
 const Taro = {
   ENV_TYPE, getEnv, eventCenter, request, getStorageSync, setStorageSync, removeStorageSync,
   navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, previewImage, login, getWindowInfo, getSystemInfoSync,
-  getCurrentInstance, getCurrentPages, useRouter, useDidShow, pxTransform,
+  getCurrentInstance, getCurrentPages, useRouter, useDidShow, pxTransform, requestPayment,
 }
 export default Taro

@@ -1,7 +1,8 @@
 import type { ConsoleMessage, Page } from 'playwright-core'
 import { addDays, chinaDateOf, type Claim } from '@huzhu/shared'
 import { screenshotter } from './browser'
-import { answer, enrolledRider, phones } from './steps/api'
+import { answer, enrolledRider, phones, RIDER_CARD } from './steps/api'
+import { payThroughBank } from './steps/bank'
 import { heicPhoto, notAPhoto, randomBytes, stripedPhoto } from './steps/files'
 import { arrive, choosePhotos, heightsOnScreen, keepSession, onScreen, openPhone, smsLogin, tap, typeInto } from './steps/phone'
 import { staffWorld } from './steps/world'
@@ -11,10 +12,12 @@ import { staffWorld } from './steps/world'
  * 375 × 812 phone viewport: the rider claims a hospital stay with two photos
  * and an iPhone's HEIC (two files picked by mistake are refused, each saying
  * why), reloads the page and finds the draft with its photos, sees the payout
- * estimate (理赔试算) and submits, and sees on the claim what was sent (the
- * figures, the photos, one enlarged); a reviewer approves it and
- * staff pay it (through the API); the rider sees the paid status, the payout
- * lines and the timeline, and the news in the message list. Every screen passed
+ * estimate (理赔试算), adds the bank card it is to be paid to in the form (a
+ * mistyped digit refused as it is typed) and submits, and sees on the claim
+ * what was sent (the figures, the photos, one enlarged); a reviewer approves it
+ * and staff pay it through the bank (a batch, the bank file, the bank's results,
+ * through the API); the rider sees the paid status, the payout lines and the
+ * timeline, and the news in the message list. Every screen passed
  * is saved in scripts/e2e/screenshots/member-claim/.
  *
  * Time: the server's clock is shifted (fake-clock.mjs) so the rider enrolled on
@@ -101,6 +104,20 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
     await onScreen(page, '#claim-photos').scrollIntoViewIfNeeded()
     await shot(page, 'claim-draft-restored-photos')
 
+    // Where it is paid: no account yet, so the form asks for the rider's bank card, in the name on the profile.
+    await onScreen(page, '#claim-payee-new-form').scrollIntoViewIfNeeded()
+    await expect(onScreen(page, '#claim-payee-new-holder').textContent()).resolves.toBe('王小明')
+    await typeInto(page, 'claim-payee-new-bank', '中国工商银行西安雁塔支行')
+    await typeInto(page, 'claim-payee-new-number', `${RIDER_CARD.slice(0, -1)}7`)
+    await expect(onScreen(page, '#claim-payee-new-number-error').textContent()).resolves.toBe('银行卡号校验不通过，可能有一位输错了，请对照银行卡逐位核对')
+    await shot(page, 'claim-payee-card-mistyped')
+    await typeInto(page, 'claim-payee-new-number', RIDER_CARD)
+    await expect(onScreen(page, '#claim-payee-new-number input').inputValue()).resolves.toBe('6222 0212 3456 7890 128')
+    await tap(page, '#claim-payee-new-save')
+    await onScreen(page, '#claim-payee .payee-option.is-active').filter({ hasText: '6222 **** **** 0128' }).waitFor()
+    await onScreen(page, '#claim-payee').scrollIntoViewIfNeeded()
+    await shot(page, 'claim-payee-card-added')
+
     // A date in the hospital cover's waiting period: the estimate is ¥0, and the app says so, and why, before sending.
     await onScreen(page, '#claim-date').fill(addDays(chinaDateOf(new Date()), -13))
     await tap(page, '#claim-estimate-button')
@@ -148,16 +165,17 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
     const decided = await answer<Claim>(world.base, 'POST', `/api/v1/claims/${claim.id}/decisions`, { token: reviewer, body: { decision: 'approve' } })
     expect(decided.status).toBe(200)
     expect(decided.body.decision?.approvedFen).toBeGreaterThan(0)
-    const payout = await answer(world.base, 'POST', '/api/v1/claim-payments', { token: staff, body: { payments: [{ claimId: claim.id, reference: 'E2E-PAY-0001' }] } })
-    expect(payout.status).toBe(201)
+    const today = chinaDateOf(new Date())
+    expect(await payThroughBank(world.base, staff, [claim.id], today)).toMatchObject({ paid: [{ claimId: claim.id, settledOn: today }], unmatched: [] })
 
-    // The rider, without calling anyone: paid, the transfer's reference, the payout lines, the timeline.
+    // The rider, without calling anyone: paid to the card, the transfer's reference, the payout lines, the timeline.
     await page.reload()
     await arrive(page, '#claim-payout-lines')
     await expect(onScreen(page, '#claim-status').textContent()).resolves.toBe('已打款')
-    await expect(onScreen(page, '#claim-paid').textContent()).resolves.toContain('E2E-PAY-0001')
+    await expect(onScreen(page, '#claim-paid').textContent()).resolves.toContain(`流水号 HX${today.replace(/-/g, '')}000001`)
+    await expect(onScreen(page, '#claim-payee-account').textContent()).resolves.toContain('6222 **** **** 0128')
     await expect(onScreen(page, '#claim-payout-lines-line-0').isVisible()).resolves.toBe(true)
-    await expect(onScreen(page, '#claim-timeline').textContent()).resolves.toMatch(/已提交.*审核中.*已核准.*已打款/)
+    await expect(onScreen(page, '#claim-timeline').textContent()).resolves.toMatch(/已提交.*审核中.*已核准.*付款中.*已打款/)
     await shot(page, 'claim-paid-payout-lines-timeline')
 
     // Home shows the cover and unread news; every status change is in the message list.

@@ -7,6 +7,7 @@ import { loadCatalogueStore, type CatalogueStore } from './features/catalogues/c
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
 import { errorMiddleware } from './http/error-middleware'
+import { createWechatPayClient } from './features/wechat-pay/wechat-pay-client'
 import { methodNotAllowed } from './http/errors'
 import { mountRoutes } from './http/mount'
 import { requestContext } from './http/request-context'
@@ -15,7 +16,7 @@ import { staticFiles } from './http/static-files'
 import { apiRoutes } from './routes'
 
 /** The outside world the app is given (the data protector is made from `config`). */
-export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues'> {
+export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues' | 'wechatPay'> {
   /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`. */
   catalogues?: CatalogueStore
   /** Defaults to the registry in routes.ts; tests may add routes. */
@@ -36,8 +37,9 @@ export function createApp(options: AppOptions): App {
     readDb: options.readDb,
     config,
     clock: options.clock,
-    sms: options.sms,
+    outbox: options.outbox,
     wechat: options.wechat,
+    wechatPay: config.wechatPay && createWechatPayClient(config.wechatPay, options.clock, logger),
     logger,
     protector: createDataProtector(config.secrets.dataKey),
     catalogues: options.catalogues ?? loadCatalogueStore(config.cataloguesDir, logger),

@@ -73,3 +73,58 @@ describe('config', () => {
     expect(problemsOf({ HUZHU_DATA_DIR: dir, WECHAT_API_BASE: 'ftp://x' })).toEqual([expect.stringMatching(/^WECHAT_API_BASE/)])
   })
 })
+
+describe('SMS provider configuration', () => {
+  const templates = {
+    SMS_TEMPLATE_LOGIN_CODE: '1000001', SMS_TEMPLATE_ENROLMENT_ACTIVE: '1000002', SMS_TEMPLATE_CLAIM_NEEDS_MATERIAL: '1000003',
+    SMS_TEMPLATE_CLAIM_PAID: '1000004', SMS_TEMPLATE_CLAIM_PAYMENT_FAILED: '1000005', SMS_TEMPLATE_COVER_ENDING: '1000006',
+  }
+  const tencent = {
+    SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDexample', TENCENT_SMS_SECRET_KEY: 'secret', TENCENT_SMS_SDK_APP_ID: '1400006666', TENCENT_SMS_SIGN_NAME: '某市总工会', ...templates,
+  }
+  const aliyun = {
+    SMS_PROVIDER: 'aliyun', ALIYUN_SMS_ACCESS_KEY_ID: 'LTAIexample', ALIYUN_SMS_ACCESS_KEY_SECRET: 'secret', ALIYUN_SMS_SIGN_NAME: '某市总工会', ...templates,
+  }
+  const production = () => ({ NODE_ENV: 'production', HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key(), HUZHU_SIGNING_KEY: key() })
+  const without = (env: Record<string, string>, name: string) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== name))
+
+  test('a whole Tencent or Aliyun configuration starts in production, with every template id', () => {
+    const t = loadConfig({ ...production(), ...tencent }).config.sms
+    expect(t).toMatchObject({
+      provider: 'tencent', aliyun: undefined,
+      tencent: { secretId: 'AKIDexample', secretKey: 'secret', sdkAppId: '1400006666', signName: '某市总工会', region: 'ap-guangzhou', endpoint: undefined },
+      templates: { login_code: '1000001', enrolment_active: '1000002', claim_needs_material: '1000003', claim_paid: '1000004', claim_payment_failed: '1000005', cover_ending: '1000006' },
+    })
+    const a = loadConfig({ ...production(), ...aliyun, ALIYUN_SMS_ENDPOINT: 'https://dysmsapi.example.cn/' }).config.sms
+    expect(a).toMatchObject({ provider: 'aliyun', tencent: undefined, aliyun: { accessKeyId: 'LTAIexample', signName: '某市总工会', endpoint: 'https://dysmsapi.example.cn' } })
+  })
+
+  test('production refuses a half configuration: a credential, the sign name or a template missing', () => {
+    for (const name of ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', ...Object.keys(templates)]) {
+      expect(problemsOf({ ...production(), ...without(tencent, name) })).toEqual([expect.stringMatching(new RegExp(`SMS_PROVIDER=tencent is half configured: ${name} missing`))])
+    }
+    for (const name of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'ALIYUN_SMS_SIGN_NAME', 'SMS_TEMPLATE_CLAIM_PAID']) {
+      expect(problemsOf({ ...production(), ...without(aliyun, name) })).toEqual([expect.stringMatching(new RegExp(`SMS_PROVIDER=aliyun is half configured: ${name} missing`))])
+    }
+    // Another provider's settings do not count: Aliyun chosen with Tencent's keys is half configured.
+    expect(problemsOf({ ...production(), ...without(tencent, 'SMS_PROVIDER'), SMS_PROVIDER: 'aliyun' })).toEqual([
+      expect.stringMatching(/ALIYUN_SMS_ACCESS_KEY_ID, ALIYUN_SMS_ACCESS_KEY_SECRET, ALIYUN_SMS_SIGN_NAME missing/),
+    ])
+    expect(problemsOf({ ...production(), SMS_PROVIDER: 'twilio' })).toEqual([expect.stringMatching(/^SMS_PROVIDER/)])
+  })
+
+  test('production refuses a plain-http provider endpoint; elsewhere a test may point one at a local fake', () => {
+    expect(problemsOf({ ...production(), ...tencent, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9' })).toEqual([expect.stringMatching(/TENCENT_SMS_ENDPOINT must be https/)])
+    expect(problemsOf({ HUZHU_DATA_DIR: dir, ...tencent, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9' })).toEqual([])
+    expect(problemsOf({ HUZHU_DATA_DIR: dir, ...tencent, TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:9/v3?x=1' })).toEqual([expect.stringMatching(/scheme, host and port only/)])
+    expect(problemsOf({ HUZHU_DATA_DIR: dir, ...tencent, TENCENT_SMS_SDK_APP_ID: 'app' })).toEqual([expect.stringMatching(/TENCENT_SMS_SDK_APP_ID/)])
+  })
+
+  test('outside production credentials and the login template are still required; a missing notice template is a warning', () => {
+    expect(problemsOf({ HUZHU_DATA_DIR: dir, ...without(tencent, 'TENCENT_SMS_SECRET_KEY') })).toEqual([expect.stringMatching(/TENCENT_SMS_SECRET_KEY missing/)])
+    expect(problemsOf({ HUZHU_DATA_DIR: dir, ...without(tencent, 'SMS_TEMPLATE_LOGIN_CODE') })).toEqual([expect.stringMatching(/SMS_TEMPLATE_LOGIN_CODE missing/)])
+    const { config, warnings } = loadConfig({ HUZHU_DATA_DIR: dir, ...without(tencent, 'SMS_TEMPLATE_COVER_ENDING') })
+    expect(config.sms.templates.cover_ending).toBeUndefined()
+    expect(warnings).toContainEqual(expect.stringMatching(/SMS_TEMPLATE_COVER_ENDING: those notices are not sent by SMS/))
+  })
+})

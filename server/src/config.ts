@@ -1,6 +1,8 @@
 import { resolve, join } from 'node:path'
 import { z } from 'zod'
 import { resolveSecrets, type Secrets } from './config-secrets'
+import { readSmsSettings, smsProviderNames, type SmsProviderSettings } from './features/accounts/sms-config'
+import { readWechatPaySettings, type WechatPaySettings } from './features/wechat-pay/wechat-pay-config'
 
 /**
  * The server's configuration: read from the environment once, checked with zod,
@@ -30,11 +32,12 @@ export const envSchema = z.object({
   HUZHU_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   HUZHU_CHECK_RESPONSES: z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
   HUZHU_READ_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
-  SMS_PROVIDER: z.preprocess(blankToUndefined, z.enum(['console']).optional()),
+  SMS_PROVIDER: z.preprocess(blankToUndefined, z.enum(smsProviderNames).optional()),
   SMS_FIXED_CODE: z.preprocess(blankToUndefined, z.string().regex(/^\d{6}$/, 'six digits').optional()),
   SMS_IP_HOURLY_LIMIT: positiveInt(30),
   SMS_IP_DAILY_LIMIT: positiveInt(200),
   WECHAT_APPID: optionalString,
+  HUZHU_PENDING_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(60).default(7)),
   WECHAT_SECRET: optionalString,
   WECHAT_SUBSCRIBE_TEMPLATE_CLAIM: optionalString,
   WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT: optionalString,
@@ -43,8 +46,8 @@ export const envSchema = z.object({
 
 export type NodeEnv = 'development' | 'test' | 'production'
 
-export interface SmsConfig {
-  readonly provider: 'console'
+/** Login codes and limits; the provider, its credentials and template ids come from `sms-config.ts`. */
+export interface SmsConfig extends SmsProviderSettings {
   readonly fixedCode: string | undefined
   readonly codeTtlSeconds: number
   readonly maxAttempts: number
@@ -89,6 +92,10 @@ export interface Config {
     readonly subscribeTemplates: { readonly claim: string | undefined; readonly enrolment: string | undefined }
   }
   readonly sessionTtlDays: number
+  /** WeChat Pay (微信支付 API v3) for premiums; none: members pay by transfer, confirmed by staff. */
+  readonly wechatPay: WechatPaySettings | undefined
+  /** Days an enrolment may wait for its premium before it expires (DOMAIN.md: 7 by default). */
+  readonly pendingEnrolmentDays: number
   /** Setting or changing a profile's ID number: per account 3 an hour and 5 a day; per client IP this many an hour. */
   readonly idNumberChangesPerIpHourly: number
   /** Largest JSON request body, in bytes. */
@@ -141,11 +148,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && e.SMS_PROVIDER === undefined) problems.push('SMS_PROVIDER must be set when NODE_ENV=production')
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) problems.push('WECHAT_APPID and WECHAT_SECRET go together')
 
+  const wechatPay = readWechatPaySettings(env, { publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''), wechatAppId: e.WECHAT_APPID }, problems)
   const dataDir = resolve(e.HUZHU_DATA_DIR)
   const warnings: string[] = []
   const secrets = resolveSecrets({
     dataDir, isProduction, dataKey: e.HUZHU_DATA_KEY, signingKey: e.HUZHU_SIGNING_KEY, signingKeyId: e.HUZHU_SIGNING_KEY_ID,
   }, problems, warnings)
+  const smsSettings = readSmsSettings(env, { provider: e.SMS_PROVIDER ?? 'console', isProduction }, problems, warnings)
   if (problems.length > 0 || !secrets) throw new ConfigError(problems)
   if (isProduction && e.SMS_PROVIDER === 'console') warnings.push('SMS_PROVIDER=console in production: codes are not delivered to anyone')
 
@@ -167,7 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkResponses: e.HUZHU_CHECK_RESPONSES === undefined ? !isProduction : e.HUZHU_CHECK_RESPONSES === '1' || e.HUZHU_CHECK_RESPONSES === 'true',
     secrets,
     sms: {
-      provider: e.SMS_PROVIDER ?? 'console',
+      ...smsSettings,
       fixedCode: e.SMS_FIXED_CODE,
       codeTtlSeconds: 300,
       maxAttempts: 5,
@@ -183,6 +192,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subscribeTemplates: { claim: e.WECHAT_SUBSCRIBE_TEMPLATE_CLAIM, enrolment: e.WECHAT_SUBSCRIBE_TEMPLATE_ENROLMENT },
     },
     sessionTtlDays: overrides.sessionTtlDays ?? 30,
+    wechatPay,
+    pendingEnrolmentDays: e.HUZHU_PENDING_DAYS,
     idNumberChangesPerIpHourly: overrides.idNumberChangesPerIpHourly ?? 60,
     jsonBodyLimit: overrides.jsonBodyLimit ?? 64 * 1024,
   }

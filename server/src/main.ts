@@ -11,10 +11,14 @@ import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
 import { migrateToLatest } from './db/migrate'
 import { openDatabase } from './db/open'
-import { ConsoleSmsProvider } from './features/accounts/sms'
+import { createSmsProvider } from './features/accounts/sms'
 import { createWechatClient } from './features/accounts/wechat'
 import { scheduleCoverEndingReminders, type ScheduledJob } from './features/notifications/cover-ending.service'
+import { createOutboxHandlers } from './features/outbox/outbox-handlers'
+import { OutboxWorker } from './features/outbox/outbox-worker'
 import { createLogger } from './logger'
+import { every } from './jobs/every'
+import { runPaymentJobs } from './features/payments/payment-jobs.service'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -44,19 +48,29 @@ async function main(): Promise<void> {
   if (swept > 0) logger.info({ swept }, 'temporary files left by an earlier run removed')
   const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
   if (config.demoData) {
-    const seeded = await seedDemoData(database.db, { clock: systemClock, protector: createDataProtector(config.secrets.dataKey), catalogues, config })
-    const claims = seeded ? await seedDemoClaims(database.db, { clock: systemClock, catalogues, config }) : []
+    const protector = createDataProtector(config.secrets.dataKey)
+    const seeded = await seedDemoData(database.db, { clock: systemClock, protector, catalogues, config })
+    const claims = seeded ? await seedDemoClaims(database.db, { clock: systemClock, protector, catalogues, config }) : []
     logger.info({ seeded, claims: claims.length }, seeded ? 'demo data seeded (accounts 13800000001-6, see server/README.md)' : 'demo data skipped: the database has accounts')
   }
 
   // The development SMS channel prints codes to stdout as plain text; production never gets one.
   const devChannel = config.isProduction ? undefined : (line: string) => void process.stdout.write(line)
+  const sms = await createSmsProvider(config.sms, devChannel)
+  // Sends SMS and WeChat messages after the commits that queue them, retries, and picks up what an
+  // earlier run left (its leases run out).
+  const outboxProtector = createDataProtector(config.secrets.dataKey)
+  const outbox = new OutboxWorker(
+    { db: database.db, clock: systemClock, logger, protector: outboxProtector },
+    createOutboxHandlers({ db: database.db, config, protector: outboxProtector, sms }),
+  )
+  logger.info({ provider: sms.name, node: outbox.nodeId }, 'sms provider and outbox ready')
   const app = createApp({
     db: database.db,
     readDb: database.readDb,
     config,
     clock: systemClock,
-    sms: new ConsoleSmsProvider(devChannel),
+    outbox,
     wechat: createWechatClient(config.wechat, logger),
     logger,
     catalogues,
@@ -67,11 +81,14 @@ async function main(): Promise<void> {
     const { port } = server.address() as AddressInfo
     logger.info({ port, env: config.nodeEnv, staticDir: config.staticDir }, 'listening')
   })
+  outbox.start()
 
   // Renewal reminders: now, then hourly. Never under NODE_ENV=test: tests run the job themselves,
   // on a manual clock.
   const reminders: ScheduledJob | undefined =
-    config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock })
+    config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock, outbox })
+  // Unpaid enrolments expire, unpaid orders are closed, refunds retried: now, then hourly.
+  const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, () => runPaymentJobs(app.context.deps))
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -84,6 +101,9 @@ async function main(): Promise<void> {
     await closed
     clearTimeout(force)
     await reminders?.stop()
+    await paymentJobs?.stop()
+    // After the jobs that queue messages: what they queued is sent, or left for the next start.
+    await outbox.stop()
     await database.close()
     logger.info('stopped')
     process.exit(0)

@@ -5,6 +5,8 @@ import { catalogueRoutes } from './features/catalogues/catalogues.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes'
 import { paymentRoutes } from './features/payments/payments.routes'
+import { paymentOrderRoutes } from './features/payments/payment-orders.routes'
+import { bankStatementRoutes } from './features/bank-statements/bank-statements.routes'
 import { certificateRoutes } from './features/certificates/certificates.routes'
 import { rosterRoutes } from './features/rosters/rosters.routes'
 import { eventRoutes } from './features/events/events.routes'
@@ -18,6 +20,7 @@ import { uploadRoutes } from './features/uploads/uploads.routes'
 import { claimRoutes } from './features/claims/claims.routes'
 import { reviewRoutes } from './features/review/review.routes'
 import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
+import { payeeAccountRoutes } from './features/payee-accounts/payee-accounts.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
 import { medicalRecordRoutes } from './features/medical-records/medical-records.routes'
 import { clientConfigRoutes } from './features/client-config/client-config.routes'
@@ -43,10 +46,13 @@ export const apiRoutes: readonly Route[] = [
   ...auditRoutes,
   ...enrolmentRoutes,
   ...paymentRoutes,
+  ...paymentOrderRoutes,
+  ...bankStatementRoutes,
   ...certificateRoutes,
   ...rosterRoutes,
   ...eventRoutes,
   ...uploadRoutes,
+  ...payeeAccountRoutes,
   ...claimRoutes,
   ...reviewRoutes,
   ...claimPaymentRoutes,

@@ -29,13 +29,16 @@ beforeAll(async () => {
   expect(upload.status).toBe(201)
   ids = {
     enrolmentId: owner.enrolmentId, claimId: claim.id, uploadId: claim.documents[0].uploadId, consentId: consent.id,
-    unitId: otherUnit, rosterId: upload.body.id,
+    unitId: otherUnit, rosterId: upload.body.id, payeeAccountId: owner.payeeAccountId,
   }
 })
 afterAll(() => app.close())
 
 /** A valid body where the route wants one, so the refusal is about whose record it is, not the input. */
 const validBodies: Record<string, () => unknown> = {
+  changeClaimPayeeAccount: () => ({ payeeAccountId: owner.payeeAccountId }),
+  createEnrolmentPaymentOrder: () => ({ channel: 'native' }),
+  createUnitPaymentOrder: () => ({ catalogueId: 'shaanxi-gig-2023', channel: 'native' }),
   createNewHire: () => ({
     name: '新职工', idNumber: freshIdNumber(), mobile: '13700000001', occupation: 'courier', platform: '站点', basicMedicalInsurance: true, unionMember: true,
   }),
@@ -63,16 +66,17 @@ async function tryAll(caller: TestUser, role: Role, params: readonly string[]) {
 
 test('another member reaches none of a member’s records, and changes nothing', async () => {
   const other = await loginAs(app)
-  const tried = await tryAll(other, 'member', ['enrolmentId', 'claimId', 'uploadId', 'consentId'])
+  const tried = await tryAll(other, 'member', ['enrolmentId', 'claimId', 'uploadId', 'consentId', 'payeeAccountId'])
   expect(tried).toEqual(expect.arrayContaining([
     'GET /api/v1/enrolments/:enrolmentId', 'GET /api/v1/enrolments/:enrolmentId/certificate', 'GET /api/v1/claims/:claimId',
     'POST /api/v1/claims/:claimId/withdraw', 'POST /api/v1/claims/:claimId/material', 'GET /api/v1/uploads/:uploadId/content',
-    'DELETE /api/v1/me/consents/:consentId',
+    'DELETE /api/v1/me/consents/:consentId', 'PUT /api/v1/claims/:claimId/payee-account',
+    'PUT /api/v1/me/payee-accounts/:payeeAccountId/default', 'DELETE /api/v1/me/payee-accounts/:payeeAccountId',
   ]))
   // Naming someone else's enrolment or photo in a claim of one's own is refused too.
   const intruder = await claimant(app)
   const ownPhoto = await uploadPhoto(app, intruder)
-  const onTheirs = { enrolmentId: owner.enrolmentId, kind: 'inpatient', eventDate: '2020-06-01', diagnosis: '骨折', figures: {}, documents: [{ uploadId: ownPhoto, kind: 'invoice' }] }
+  const onTheirs = { enrolmentId: owner.enrolmentId, kind: 'inpatient', eventDate: '2020-06-01', diagnosis: '骨折', figures: {}, documents: [{ uploadId: ownPhoto, kind: 'invoice' }], payeeAccountId: intruder.payeeAccountId }
   const withTheirPhoto = { ...onTheirs, enrolmentId: intruder.enrolmentId, documents: [{ uploadId: ids.uploadId, kind: 'invoice' }] }
   for (const body of [onTheirs, withTheirPhoto]) {
     const res = await app.api.post('/api/v1/claims', body, { token: intruder.token, headers: { 'Idempotency-Key': `own-${body.enrolmentId}` } })
@@ -80,7 +84,9 @@ test('another member reaches none of a member’s records, and changes nothing',
   }
   // The owner's records are as they were.
   const claim = await app.api.get(`/api/v1/claims/${ids.claimId}`, { token: owner.token })
-  expect(claim.body).toMatchObject({ status: 'submitted', documents: [{ uploadId: ids.uploadId }] })
+  expect(claim.body).toMatchObject({ status: 'submitted', documents: [{ uploadId: ids.uploadId }], payeeAccount: { id: owner.payeeAccountId } })
+  const accounts = (await app.api.get('/api/v1/me/payee-accounts', { token: owner.token })).body.accounts
+  expect(accounts).toEqual([expect.objectContaining({ id: owner.payeeAccountId, isDefault: true })])
   const consents = (await app.api.get('/api/v1/me/consents', { token: owner.token })).body.consents
   expect(consents.find((c: { id: string }) => c.id === ids.consentId)).toMatchObject({ withdrawnAt: null })
   expect((await app.api.get(`/api/v1/enrolments/${ids.enrolmentId}/certificate`, { token: owner.token })).status).toBe(200)

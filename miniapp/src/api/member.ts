@@ -11,6 +11,7 @@ import {
   meResponseSchema,
   notificationListResponseSchema,
   payoutEstimateResponseSchema,
+  paymentOrderSchema,
   profileResponseSchema,
   sessionResponseSchema,
   type CertificateResponse,
@@ -23,6 +24,8 @@ import {
   type OutreachEventPublic,
   type PayoutEstimateRequest,
   type PayoutEstimateResponse,
+  type PaymentOrder,
+  type PaymentOrderRequest,
   type ProfileRequest,
   type ProfileResponse,
   type SelfEnrolmentRequest,
@@ -123,6 +126,16 @@ export async function listMyEnrolments(): Promise<Enrolment[]> {
 
 export function createMyEnrolment(request: SelfEnrolmentRequest): Promise<Enrolment> {
   return api.request({ method: 'POST', path: '/api/v1/me/enrolments', body: { ...request }, decode: schemaDecoder(enrolmentSchema) })
+}
+
+/** Pay a pending enrolment with WeChat Pay; the server prices the order. */
+export function createPaymentOrder(enrolmentId: string, request: PaymentOrderRequest): Promise<PaymentOrder> {
+  return api.request({ method: 'POST', path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/payment-orders`, body: { ...request }, decode: schemaDecoder(paymentOrderSchema) })
+}
+
+/** An order's state (the server asks WeChat Pay while it is open). */
+export function getPaymentOrder(orderId: string): Promise<PaymentOrder> {
+  return api.request({ path: `/api/v1/payment-orders/${encodeURIComponent(orderId)}`, decode: schemaDecoder(paymentOrderSchema) })
 }
 
 export function getCertificate(enrolmentId: string): Promise<CertificateResponse> {

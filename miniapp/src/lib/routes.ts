@@ -34,6 +34,7 @@ export const routes = {
   card: (enrolmentId?: string) => `/enrol/card/index${enrolmentId ? `?enrolment=${encodeURIComponent(enrolmentId)}` : ''}`,
   profile: '/me/profile/index',
   messages: '/me/messages/index',
+  payeeAccounts: '/me/accounts/index',
   claimNew: '/claims/new/index',
   claimList: '/claims/list/index',
   claimDetail: (claimId: string) => `/claims/detail/index?id=${encodeURIComponent(claimId)}`,

@@ -9,7 +9,7 @@ const me: MeResponse = { id: 'usr_rev', roles: ['member', 'reviewer'], grants: [
 
 function summary(id: string, eventDate: string, submittedAt: string): ClaimSummary {
   const { enrolmentId, catalogueId, kind, dueOn, overdue, flags } = claimFixture()
-  return { id, enrolmentId, catalogueId, personName: '李军', kind, eventDate, submittedAt, dueOn, overdue, flags, status: 'submitted', estimateFen: 500_000, approvedFen: null }
+  return { id, enrolmentId, catalogueId, personName: '李军', kind, eventDate, submittedAt, dueOn, overdue, flags, status: 'submitted', estimateFen: 500_000, approvedFen: null, hasPayeeAccount: true }
 }
 
 describe('the reviewer queue', () => {

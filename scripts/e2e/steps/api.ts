@@ -117,8 +117,25 @@ export async function cardPayload(base: string, riderToken: string, enrolmentId:
   return (await call<{ payload: string }>(base, 'GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: riderToken })).payload
 }
 
-/** A hospital stay three days ago, claimed with one invoice photo; the engine's estimate comes back with it. */
-export async function submittedClaim(base: string, riderToken: string, enrolmentId: string, today: string): Promise<{ id: string; estimate: { totalFen: number } }> {
+/** The rider's demo bank card (a UnionPay number whose Luhn check digit holds). */
+export const RIDER_CARD = '6222021234567890128'
+
+/** The rider's default payee account: one added the first time (the card above, in the profile's name). */
+export async function payeeAccountOf(base: string, riderToken: string, accountNumber = RIDER_CARD): Promise<string> {
+  const list = await call<{ accounts: { id: string; isDefault: boolean }[]; holderName: string }>(base, 'GET', '/api/v1/me/payee-accounts', { token: riderToken })
+  const own = list.accounts.find((a) => a.isDefault)
+  if (own) return own.id
+  const added = await call<{ id: string }>(base, 'POST', '/api/v1/me/payee-accounts', {
+    token: riderToken, body: { holderName: list.holderName, bankName: '中国工商银行西安雁塔支行', accountNumber },
+  })
+  return added.id
+}
+
+/**
+ * A hospital stay three days ago, claimed with one invoice photo and paid to the
+ * rider's default account (added the first time); the engine's estimate comes back with it.
+ */
+export async function submittedClaim(base: string, riderToken: string, enrolmentId: string, today: string, options: { invoiceNumber?: string; diagnosis?: string } = {}): Promise<{ id: string; estimate: { totalFen: number } }> {
   await call(base, 'POST', '/api/v1/me/consents', { token: riderToken, body: { kind: 'medical_data', textVersion: '2026-11-01' } })
   const upload = await call<{ id: string }>(base, 'POST', '/api/v1/uploads', { token: riderToken, raw: plainPng(320, 240), type: 'image/png' })
   return call(base, 'POST', '/api/v1/claims', {
@@ -128,11 +145,12 @@ export async function submittedClaim(base: string, riderToken: string, enrolment
       enrolmentId,
       kind: 'inpatient',
       eventDate: addDays(today, -3),
-      diagnosis: '右胫骨骨折',
+      diagnosis: options.diagnosis ?? '右胫骨骨折',
       hospital: '西安市红会医院',
       figures: { totalCostFen: 1_500_000, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, hospitalDays: 6 },
-      invoiceNumbers: ['61002611250001'],
+      invoiceNumbers: [options.invoiceNumber ?? '61002611250001'],
       documents: [{ uploadId: upload.id, kind: 'invoice' }],
+      payeeAccountId: await payeeAccountOf(base, riderToken),
     },
   })
 }

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launchChromium } from '../browser'
 import { repoRoot, startServer, type RunningServer } from '../server-process'
+import { startFakeWechatPay, type FakeWechatPay } from '../../../server/test/helpers/fake-wechat-pay'
 import { createAdmin, setUpOffice, type Office } from './api'
 
 /**
@@ -84,16 +85,23 @@ export interface StaffWorld {
   readonly tmp: string
   /** Moves the server's clock to `days` from now (negative: the past). */
   setClock(days: number): Promise<void>
+  /** The fake WeChat Pay the server pays with (`staffWorld({ wechatPay: true })`). */
+  readonly wechatPay: FakeWechatPay
 }
 
 /** Registers the hooks that build and tear down the world; its fields are there from the first test on. */
-export function staffWorld(options: { clockDays?: number } = {}): StaffWorld {
+export function staffWorld(options: { clockDays?: number; wechatPay?: boolean } = {}): StaffWorld {
   const tmp = mkdtempSync(join(tmpdir(), 'huzhu-staff-e2e-'))
   const clockFile = join(tmp, 'clock-offset')
   let browser: Browser | undefined
   let server: RunningServer | undefined
   let office: Office | undefined
-  const writeClock = (days: number) => writeFileSync(clockFile, String(days * DAY_MS))
+  let wechatPay: FakeWechatPay | undefined
+  let clockDays = options.clockDays ?? 0
+  const writeClock = (days: number) => {
+    clockDays = days
+    writeFileSync(clockFile, String(days * DAY_MS))
+  }
 
   beforeAll(async () => {
     writeClock(options.clockDays ?? 0)
@@ -102,7 +110,13 @@ export function staffWorld(options: { clockDays?: number } = {}): StaffWorld {
       HUZHU_FAKE_CLOCK_FILE: clockFile,
       HUZHU_STATIC_DIR: await privateH5Build(),
     }
+    if (options.wechatPay) {
+      // WeChat Pay's fake lives on the server's clock: signatures carry timestamps both sides check.
+      wechatPay = await startFakeWechatPay({ now: () => Date.now() + clockDays * DAY_MS })
+      Object.assign(env, wechatPay.env, { WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' })
+    }
     server = await startServer(env)
+    wechatPay?.deliverTo(server.baseUrl)
     createAdmin(server.dataDir, env)
     browser = await launchChromium()
     office = await setUpOffice(server.baseUrl)
@@ -111,6 +125,7 @@ export function staffWorld(options: { clockDays?: number } = {}): StaffWorld {
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
+    await wechatPay?.close()
   })
 
   const need = <T>(value: T | undefined, what: string): T => {
@@ -122,6 +137,7 @@ export function staffWorld(options: { clockDays?: number } = {}): StaffWorld {
     get browser() { return need(browser, 'browser') },
     get office() { return need(office, 'office') },
     get server() { return need(server, 'server') },
+    get wechatPay() { return need(wechatPay, 'fake WeChat Pay') },
     tmp,
     async setClock(days: number) {
       writeClock(days)

@@ -11,6 +11,8 @@ export type SealedColumn =
   | 'member_profiles.mobile'
   | 'insured_persons.id_number'
   | 'insured_persons.mobile'
+  | 'outbox.payload'
+  | 'payee_accounts.number'
 
 /** Encrypts `value` for `column` of the row `ownerId`. */
 export function seal(protector: DataProtector, column: SealedColumn, ownerId: string, value: string): string {

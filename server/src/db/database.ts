@@ -8,18 +8,23 @@ import type { InsuredPersonsTable } from '../features/enrolments/insured-persons
 import type { PersonAccountsTable } from '../features/identity/person-accounts.table'
 import type { OutreachEventsTable } from '../features/events/events.table'
 import type { PaymentsTable } from '../features/payments/payments.table'
+import type { PaymentCodesTable } from '../features/bank-statements/payment-codes.table'
+import type { PaymentOrderEnrolmentsTable, PaymentOrdersTable, PaymentRefundsTable } from '../features/payments/payment-orders.table'
 import type { RostersTable } from '../features/rosters/rosters.table'
 import type { ConsentsTable } from '../features/members/consents.table'
 import type { MemberProfilesTable } from '../features/members/member-profiles.table'
 import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
 import type { UnitsTable } from '../features/units/units.table'
 import type { ClaimPaymentBatchesTable } from '../features/claim-payments/claim-payment-batches.table'
+import type { ClaimPaymentLinesTable } from '../features/claim-payments/claim-payment-lines.table'
+import type { PayeeAccountsTable } from '../features/payee-accounts/payee-accounts.table'
 import type { ClaimDocumentsTable } from '../features/claims/claim-documents.table'
 import type { ClaimHistoryTable } from '../features/claims/claim-history.table'
 import type { ClaimInvoicesTable } from '../features/claims/claim-invoices.table'
 import type { ClaimsTable } from '../features/claims/claims.table'
 import type { IdempotencyKeysTable } from '../features/claims/idempotency-keys.table'
 import type { NotificationsTable } from '../features/notifications/notifications.table'
+import type { OutboxTable } from '../features/outbox/outbox.table'
 import type { ClaimMedicalMatchesTable } from '../features/medical-records/claim-medical-matches.table'
 import type { MedicalRecordsTable } from '../features/medical-records/medical-records.table'
 import type { UploadsTable } from '../features/uploads/uploads.table'
@@ -43,6 +48,10 @@ export interface Database {
   person_accounts: PersonAccountsTable
   enrolments: EnrolmentsTable
   payments: PaymentsTable
+  payment_codes: PaymentCodesTable
+  payment_orders: PaymentOrdersTable
+  payment_order_enrolments: PaymentOrderEnrolmentsTable
+  payment_refunds: PaymentRefundsTable
   rosters: RostersTable
   outreach_events: OutreachEventsTable
   uploads: UploadsTable
@@ -52,7 +61,10 @@ export interface Database {
   claim_history: ClaimHistoryTable
   idempotency_keys: IdempotencyKeysTable
   claim_payment_batches: ClaimPaymentBatchesTable
+  claim_payment_lines: ClaimPaymentLinesTable
+  payee_accounts: PayeeAccountsTable
   notifications: NotificationsTable
+  outbox: OutboxTable
   medical_records: MedicalRecordsTable
   claim_medical_matches: ClaimMedicalMatchesTable
 }

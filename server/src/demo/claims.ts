@@ -5,10 +5,15 @@ import type { Config } from '../config'
 import type { Db } from '../db/open'
 import { newId } from '../ids'
 import { unwrap } from '../outcome'
+import type { DataProtector } from '../crypto/protector'
 import type { CatalogueStore } from '../features/catalogues/catalogue-store'
-import { payClaims } from '../features/claim-payments/claim-payments.service'
+import { recordBankResults } from '../features/claim-payments/bank-results.service'
+import { createPaymentBatch } from '../features/claim-payments/claim-payments.service'
 import { submitClaim } from '../features/claims/claims.service'
-import { activeConsentRow } from '../features/members/members.repository'
+import { activeConsentRow, findProfileRow } from '../features/members/members.repository'
+import { accountNumberOf } from '../features/payee-accounts/payee-accounts.presenter'
+import { addPayeeAccount } from '../features/payee-accounts/payee-accounts.service'
+import { listOwnAccountRows } from '../features/payee-accounts/payee-accounts.repository'
 import { decideClaim, startReview } from '../features/review/review.service'
 import { discardFile, receiveFile, storeFile } from '../features/uploads/upload-files'
 import { recordUpload } from '../features/uploads/uploads.service'
@@ -16,7 +21,23 @@ import { recordUpload } from '../features/uploads/uploads.service'
 export interface DemoClaimDeps {
   clock: Clock
   catalogues: CatalogueStore
+  protector: DataProtector
   config: Pick<Config, 'uploadsDir'>
+}
+
+/** Demo UnionPay card numbers (the Luhn check digit holds), one per demo member in turn. */
+const demoCardNumbers = ['6222021234567890128', '6217000123456789019', '6228480012345671']
+
+/** The member's default payee account, adding a demo card in their profile's name the first time. */
+async function demoPayeeAccount(db: Db, deps: DemoClaimDeps, userId: string, index: number): Promise<string> {
+  const existing = (await listOwnAccountRows(db, userId))[0]
+  if (existing) return existing.id
+  const profile = await findProfileRow(db, userId)
+  if (!profile) throw new Error(`demo member ${userId} has no profile`)
+  const account = await addPayeeAccount(db, deps, userId, {
+    holderName: profile.name, bankName: '中国工商银行西安雁塔支行', accountNumber: demoCardNumbers[index % demoCardNumbers.length]!,
+  })
+  return account.id
 }
 
 /** What each demo claim ends as, and the figures it carries. */
@@ -44,6 +65,17 @@ function enrolledMembers(db: Db) {
     .execute()
 }
 
+/** Staff put the claim into a payment batch and import the bank's result: paid today, with the bank's serial number. */
+async function payThroughBank(db: Db, deps: DemoClaimDeps, staffId: string, claimId: string, reference: string): Promise<void> {
+  const batch = await createPaymentBatch(db, deps, staffId, [claimId])
+  const line = await db.selectFrom('claim_payment_lines as l').innerJoin('payee_accounts as a', 'a.id', 'l.payee_account_id')
+    .select(['l.amount_fen', 'a.id', 'a.number_ciphertext']).where('l.batch_id', '=', batch.id).executeTakeFirstOrThrow()
+  await recordBankResults(db, deps, staffId, batch.id, [{
+    row: 2, claimNumber: claimId, account: accountNumberOf(deps.protector, line), amountFen: line.amount_fen, result: 'paid',
+    reason: null, settledOn: todayInChina(deps.clock), reference, problem: null,
+  }], { userId: staffId, ip: null, requestId: 'demo-seed' })
+}
+
 const clampDate = (date: string, from: string, to: string) => (date < from ? from : date > to ? to : date)
 
 const firstWithRole = async (db: Db, roles: string[]) =>
@@ -55,7 +87,9 @@ const firstWithRole = async (db: Db, roles: string[]) =>
  * as the API, so history, flags, estimates and messages are real. Uses members
  * who already have an active enrolment (seed those first) and the first
  * reviewer and staff accounts (statuses past "submitted" need them). Each claim
- * gets a small PDF as its invoice. Does nothing when claims exist already.
+ * gets a small PDF as its invoice and is paid to the member's demo bank card (a
+ * payee account made for them); the paid one goes through a payment batch and
+ * the bank's result, as the office pays. Does nothing when claims exist already.
  * Returns the ids of the claims made.
  */
 export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<string[]> {
@@ -90,9 +124,10 @@ export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<strin
         }).execute()
       }
       const upload = await recordUpload(trx, deps.clock, member.user_id, file)
+      const payeeAccountId = await demoPayeeAccount(trx, deps, member.user_id, members.indexOf(member))
       const { claimId } = await submitClaim(trx, deps, member.user_id, `demo-claim-${i}`, {
         enrolmentId: member.enrolment_id, kind: item.kind, eventDate, diagnosis: item.diagnosis, hospital: '西安市第一医院',
-        figures: item.figures, invoiceNumbers: [`DEMO${String(i + 1).padStart(6, '0')}`], documents: [{ uploadId: upload.id, kind: 'invoice' }],
+        figures: item.figures, invoiceNumbers: [`DEMO${String(i + 1).padStart(6, '0')}`], documents: [{ uploadId: upload.id, kind: 'invoice' }], payeeAccountId,
       })
       if (item.end === 'submitted' || !reviewerId) return claimId
       await startReview(trx, deps, reviewerId, claimId, actor)
@@ -103,7 +138,7 @@ export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<strin
       } else if (item.end === 'approved' || item.end === 'paid') {
         const claim = await trx.selectFrom('claims').select('estimate_fen').where('id', '=', claimId).executeTakeFirstOrThrow()
         if (claim.estimate_fen > 0) unwrap(await decideClaim(trx, deps, reviewerId, claimId, { decision: 'approve' }, actor))
-        if (claim.estimate_fen > 0 && item.end === 'paid' && staffId) await payClaims(trx, deps, staffId, [{ claimId, reference: `DEMO-PAY-${String(i + 1).padStart(4, '0')}` }])
+        if (claim.estimate_fen > 0 && item.end === 'paid' && staffId) await payThroughBank(trx, deps, staffId, claimId, `DEMO-PAY-${String(i + 1).padStart(4, '0')}`)
       }
       return claimId
     })

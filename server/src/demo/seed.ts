@@ -161,7 +161,9 @@ async function seedSteps(db: Db, deps: DemoDeps): Promise<void> {
   await importDemoRoster(db, deps, riders, staff, Array.from({ length: 24 }, (_, i) => demoRow(i + 1, '美团碑林站')), accepted)
   await importDemoRoster(db, deps, couriers, staff, Array.from({ length: 12 }, (_, i) => demoRow(i + 101, '顺丰雁塔网点')), addDays(today, -3))
   const due = await db.selectFrom('enrolments').select((eb) => eb.fn.sum<number>('premium_fen').as('fen')).where('unit_id', '=', riders).where('status', '=', 'pending_payment').executeTakeFirstOrThrow()
-  await confirmPayment(db, deps, staff, {
+  // The riders' unit paid the day its roster was accepted, so their cover has run since the day after.
+  const paidThen = { ...deps, clock: { now: () => new Date(`${accepted}T02:00:00.000Z`) } }
+  await confirmPayment(db, paidThen, staff, {
     catalogueId: CATALOGUE, reference: 'DEMO-BANK-0001', amountFen: Number(due.fen), payer: '碑林区外卖骑手站', unitId: riders,
   })
 

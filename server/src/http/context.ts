@@ -6,8 +6,9 @@ import type { Config } from '../config'
 import type { DataProtector } from '../crypto/protector'
 import type { Db } from '../db/open'
 import type { CatalogueStore } from '../features/catalogues/catalogue-store'
-import type { SmsProvider } from '../features/accounts/sms'
+import type { OutboxKick } from '../features/outbox/outbox-kinds'
 import type { WechatClient } from '../features/accounts/wechat'
+import type { WechatPayClient } from '../features/wechat-pay/wechat-pay-client'
 
 /** What every request can reach: `ctx.deps`. Built once by `createApp`. */
 export interface AppDeps {
@@ -15,8 +16,11 @@ export interface AppDeps {
   readDb: Db
   config: Config
   clock: Clock
-  sms: SmsProvider
+  /** Wakes the outbox worker after a commit that queued messages (SMS, WeChat). */
+  outbox: OutboxKick
   wechat: WechatClient
+  /** WeChat Pay, when configured. */
+  wechatPay: WechatPayClient | undefined
   logger: Logger
   protector: DataProtector
   catalogues: CatalogueStore

@@ -8,6 +8,20 @@ import { badRequest, formatBytes, payloadTooLarge, unsupportedMediaType } from '
  * No body gives `undefined` (then the schema says what is missing).
  */
 export async function readJsonBody(ctx: AppContext, limit: number): Promise<unknown> {
+  const text = await readJsonText(ctx, limit)
+  if (text === undefined) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw badRequest('body_invalid_json')
+  }
+}
+
+/**
+ * The same checks, answering the body's exact text (for a body whose bytes are
+ * signed, like a payment notice): `undefined` when there is none.
+ */
+export async function readJsonText(ctx: Pick<AppContext, 'request' | 'req' | 'get'>, limit: number): Promise<string | undefined> {
   if (ctx.request.length === 0) return undefined
   const type = ctx.request.is('application/json', '+json')
   if (type === null) return undefined // no body at all
@@ -26,14 +40,8 @@ export async function readJsonBody(ctx: AppContext, limit: number): Promise<unkn
     chunks.push(chunk)
   }
   if (size === 0) return undefined
-  let text: string
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
-  } catch {
-    throw badRequest('body_invalid_json')
-  }
-  try {
-    return JSON.parse(text) as unknown
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
   } catch {
     throw badRequest('body_invalid_json')
   }

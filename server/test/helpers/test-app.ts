@@ -11,8 +11,12 @@ import { apiRoutes } from '../../src/routes'
 import { createDataProtector, type DataProtector } from '../../src/crypto/protector'
 import { migrateToLatest } from '../../src/db/migrate'
 import { openDatabase, type Db } from '../../src/db/open'
+import { createSmsProvider, type SmsProvider } from '../../src/features/accounts/sms'
 import { createWechatClient, type WechatClient } from '../../src/features/accounts/wechat'
+import { createOutboxHandlers } from '../../src/features/outbox/outbox-handlers'
+import { OutboxWorker } from '../../src/features/outbox/outbox-worker'
 import type { Route } from '../../src/http/route'
+import type { AppDeps } from '../../src/http/context'
 import { createLogger } from '../../src/logger'
 import { ManualClock } from './clock'
 import { ApiClient } from './http'
@@ -43,8 +47,19 @@ export interface TestApp {
   db: Db
   readDb: Db
   clock: ManualClock
+  /** What the console provider would send (unused when `SMS_PROVIDER` names a cloud provider: see `smsProvider`). */
   sms: MemorySmsProvider
+  /** The provider the outbox sends with: `sms`, or the cloud provider `SMS_PROVIDER` names (pointed at a fake). */
+  smsProvider: SmsProvider
+  /**
+   * The outbox worker, kicked after commits as in production but never polling:
+   * `await app.outbox.drain()` sends everything due on `app.clock` and resolves
+   * when nothing is left (advance the clock for retries).
+   */
+  outbox: OutboxWorker
   protector: DataProtector
+  /** What every request of the app reaches (for running a job as the server would). */
+  deps: AppDeps
   /** Every log line written so far, as text. */
   logs(): string
   close(): Promise<void>
@@ -52,7 +67,7 @@ export interface TestApp {
 
 /**
  * The real app over real HTTP (port 0) on a fresh SQLite file in a temporary
- * folder, with a manual clock, an in-memory SMS provider and captured logs.
+ * folder, with a manual clock, an in-memory SMS provider, the outbox worker and captured logs.
  * One per test file: `beforeAll(() => (app = await startTestApp()))`, `afterAll(() => app.close())`.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -84,8 +99,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   const clock = new ManualClock()
   const sms = new MemorySmsProvider()
+  const protector = createDataProtector(config.secrets.dataKey)
+  const smsProvider = config.sms.provider === 'console' ? sms : await createSmsProvider(config.sms)
+  const outbox = new OutboxWorker({ db, clock, logger, protector }, createOutboxHandlers({ db, config, protector, sms: smsProvider }), { pollMs: 0 })
+  outbox.start()
   const app = createApp({
-    db, readDb, config, clock, sms, logger,
+    db, readDb, config, clock, logger, outbox,
     wechat: options.wechat ?? createWechatClient(config.wechat, logger),
     ...(options.extraRoutes ? { routes: [...apiRoutes, ...options.extraRoutes] } : {}),
   })
@@ -102,11 +121,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     readDb,
     clock,
     sms,
-    protector: createDataProtector(config.secrets.dataKey),
+    smsProvider,
+    outbox,
+    protector,
+    deps: app.context.deps,
     logs: () => logText,
     async close() {
       server.closeAllConnections()
       await new Promise<void>((done) => server.close(() => done()))
+      await outbox.stop()
       await closeDb()
       rmSync(dataDir, { recursive: true, force: true })
     },

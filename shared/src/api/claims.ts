@@ -3,6 +3,7 @@ import { civilDateSchema } from '../dates/schema'
 import { eventKinds } from '../domain'
 import { refusalCodes } from '../messages/refusals'
 import { fenSchema } from '../money/fen'
+import { claimPayeeSchema } from './payee-accounts'
 import { payoutLineSchema } from './payout-estimates'
 
 /**
@@ -12,12 +13,19 @@ import { payoutLineSchema } from './payout-estimates'
  * claim). The draft lives on the phone until then.
  *
  * Lifecycle: submitted → in_review → (needs_material → submitted again) →
- * approved → paid; or rejected, or withdrawn by the member before a decision.
+ * approved (awaiting payment) → payment_in_progress (in a payment batch at the
+ * bank) → paid, or back to approved when the bank could not pay (the member is
+ * asked to correct the account); or rejected, or withdrawn by the member before
+ * a decision.
  */
-export const claimStatuses = ['submitted', 'in_review', 'needs_material', 'approved', 'rejected', 'paid', 'withdrawn'] as const
+export const claimStatuses = ['submitted', 'in_review', 'needs_material', 'approved', 'payment_in_progress', 'rejected', 'paid', 'withdrawn'] as const
 export type ClaimStatus = (typeof claimStatuses)[number]
 /** Statuses in which nothing has been decided yet: the member may still withdraw. */
 export const openClaimStatuses = ['submitted', 'in_review', 'needs_material'] as const satisfies readonly ClaimStatus[]
+/** Statuses of a claim that pays (or has paid) its approved amount: its payout counts against the plan year's caps. */
+export const payingClaimStatuses = ['approved', 'payment_in_progress', 'paid'] as const satisfies readonly ClaimStatus[]
+/** Statuses in which the member may still choose another payee account: not yet at the bank, not paid, not closed. */
+export const payeeChangeableClaimStatuses = ['submitted', 'in_review', 'needs_material', 'approved'] as const satisfies readonly ClaimStatus[]
 
 /** Kinds of material (理赔材料). */
 export const documentKinds = ['invoice', 'settlement_slip', 'discharge_summary', 'diagnosis', 'id_card', 'bank_card', 'other'] as const
@@ -62,6 +70,7 @@ export const claimCreateRequestSchema = z.object({
   figures: claimFiguresSchema,
   invoiceNumbers: z.array(z.string().trim().regex(/^[0-9A-Za-z-]{4,40}$/, { message: 'field_invalid' })).max(20).default([]),
   documents: z.array(documentRefSchema).min(1, { message: 'claim_documents_required' }).max(30),
+  payeeAccountId: z.string().min(1).max(40).describe('one of my payee accounts (`GET /api/v1/me/payee-accounts`): where the claim is paid'),
 })
 export type ClaimCreateRequest = z.input<typeof claimCreateRequestSchema>
 
@@ -164,7 +173,17 @@ export const claimSchema = z.object({
       note: z.string().nullable(),
     })
     .nullable(),
-  payment: z.object({ reference: z.string(), paidAt: z.string() }).nullable(),
+  payeeAccount: claimPayeeSchema.nullable().describe('where the claim is paid (masked; the holder masked for staff); null for a claim made before payee accounts'),
+  payment: z.object({
+    reference: z.string().describe('the bank’s serial number, or the claim number the transfer carried'),
+    paidAt: z.string().describe('when the payment was recorded'),
+    paidOn: civilDateSchema.nullable().describe('the bank’s date of the transfer; null for payments recorded before bank results were imported'),
+  }).nullable(),
+  paymentFailure: z.object({
+    reason: z.string().describe('the bank’s reason'),
+    failedOn: civilDateSchema,
+    accountChanged: z.boolean().describe('the member has chosen another account since'),
+  }).nullable().describe('while the claim awaits payment again after the bank could not pay it'),
   flags: z.array(claimFlagSchema).describe('for reviewers and staff; empty for the member'),
   history: z.array(claimHistoryEntrySchema),
   medicalRecord: claimMedicalRecordSchema.nullable().optional()
@@ -175,7 +194,11 @@ export type Claim = z.infer<typeof claimSchema>
 export const claimSummarySchema = claimSchema.pick({
   id: true, enrolmentId: true, catalogueId: true, personName: true, kind: true, eventDate: true, status: true,
   submittedAt: true, dueOn: true, overdue: true, flags: true,
-}).extend({ estimateFen: z.number().int(), approvedFen: z.number().int().nullable() })
+}).extend({
+  estimateFen: z.number().int(),
+  approvedFen: z.number().int().nullable(),
+  hasPayeeAccount: z.boolean().describe('whether the claim names a payee account (needed to put it into a payment batch)'),
+})
 export type ClaimSummary = z.infer<typeof claimSummarySchema>
 
 export const claimListResponseSchema = z.object({
@@ -201,16 +224,4 @@ export const reviewSampleQuerySchema = z.object({
   since: civilDateSchema.optional(),
   farFromAverage: z.coerce.number().min(1).max(10).optional()
     .describe('standard deviations: also every claim more than this far from the mean of the other approved or paid claims of its kind since `since`'),
-})
-
-/** `POST /api/v1/claim-payments`: staff pay approved claims, one or a batch, all or nothing. */
-export const claimPaymentBatchRequestSchema = z.object({
-  payments: z.array(z.object({ claimId: z.string().min(1).max(40), reference: z.string().trim().min(4).max(64) })).min(1).max(1000),
-})
-export const claimPaymentBatchSchema = z.object({
-  id: z.string(),
-  count: z.number().int(),
-  totalFen: z.number().int(),
-  createdAt: z.string(),
-  createdBy: z.string(),
 })

@@ -56,6 +56,7 @@ export const enrolmentSchema = z.object({
   eventId: z.string().nullable(),
   person: insuredPersonSchema,
   payment: z.object({ id: z.string(), reference: z.string(), confirmedAt: z.string() }).nullable(),
+  paymentCode: z.string().nullable().describe('the payment code (缴费识别码) a bank transfer for it writes in its memo: its own, or its roster’s when the unit pays the roster as a whole'),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
 })

@@ -61,7 +61,21 @@ export type ProfileResponse = z.infer<typeof profileResponseSchema>
 
 /** Staff find a member by ID number (through its keyed hash: the number is never searched in clear). */
 export const memberSearchRequestSchema = z.object({ idNumber: idNumberSchema() })
-export const memberSearchResponseSchema = z.object({ members: z.array(profileResponseSchema) })
+/**
+ * One account a search found: its profile masked, plus what staff need to tell
+ * the rider's own account from another that typed the same number: when the
+ * profile was made, the account's login phone (masked; null for a WeChat-only
+ * account), and whether it is already linked to the insured person with this
+ * ID number (DOMAIN.md, "Identity").
+ */
+export const memberSearchResultSchema = profileResponseSchema.extend({
+  profileCreatedAt: z.string().describe('instant the profile was first saved, ISO-8601 UTC'),
+  loginPhoneMasked: z.string().nullable().describe('the phone the account proved at log-in, masked; null when it signs in by WeChat only'),
+  linked: z.boolean().describe('the account is linked to the insured person with this ID number: it sees and claims on their cover'),
+})
+export type MemberSearchResult = z.infer<typeof memberSearchResultSchema>
+export const memberSearchResponseSchema = z.object({ members: z.array(memberSearchResultSchema) })
+export type MemberSearchResponse = z.infer<typeof memberSearchResponseSchema>
 
 /** Office staff verified in person that an account's owner is the person its profile names: the account now sees their cover. */
 export const identityVerificationResponseSchema = z.object({ userId: z.string(), insuredPersonId: z.string() })

@@ -11,6 +11,7 @@ export const notificationKinds = [
   'claim_approved',
   'claim_rejected',
   'claim_paid',
+  'claim_payment_failed',
   'claim_withdrawn',
   'cover_ending',
 ] as const
@@ -40,4 +41,8 @@ export const notificationReadRequestSchema = z.object({ ids: z.array(z.string().
 export const clientConfigSchema = z.object({
   wechatSubscribeTemplateIds: z.array(z.string()).describe('subscribe-message templates to ask for; empty when not configured'),
   consentVersions: z.object({ privacy_policy: z.string(), sensitive_personal_info: z.string(), medical_data: z.string() }),
+  /** Whether premiums can be paid online (WeChat Pay); otherwise by transfer, confirmed by the office. */
+  onlinePayment: z.boolean(),
+  /** Days an enrolment waits for its premium before it expires. */
+  pendingDays: z.number().int(),
 })

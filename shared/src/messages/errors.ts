@@ -1,6 +1,9 @@
+import { bankStatementErrorMessages } from './bank-statement-errors'
 import { claimErrorMessages } from './claim-errors'
 import { enrolmentErrorMessages } from './enrolment-errors'
 import { identityErrorMessages } from './identity-errors'
+import { payeeErrorMessages } from './payee-errors'
+import { paymentErrorMessages } from './payment-errors'
 import { spreadsheetErrorMessages } from './spreadsheet-errors'
 
 /** Errors the API returns: `{error: {code, message}}`; `message` is this text. */
@@ -8,7 +11,10 @@ export const errorMessages = {
   ...enrolmentErrorMessages,
   ...claimErrorMessages,
   ...identityErrorMessages,
+  ...payeeErrorMessages,
+  ...paymentErrorMessages,
   ...spreadsheetErrorMessages,
+  ...bankStatementErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',

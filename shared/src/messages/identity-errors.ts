@@ -5,5 +5,5 @@ export const identityErrorMessages = {
   identity_own_verification: '不能核实自己的身份，请由其他工作人员办理',
   id_number_locked: '工作人员账号的身份证号码不能自行修改，请联系管理员',
   claim_handler_profile_required: '处理理赔前请先在“我的”中完成本人实名信息，以免处理到本人的理赔',
-  claim_own_not_payable: '不能为本人的理赔登记付款，请由其他工作人员处理',
+  claim_own_not_payable: '不能为本人的理赔付款（放入付款批次或导入银行结果），请由其他工作人员处理',
 } as const

@@ -16,4 +16,5 @@ export const staffPageTitles = {
   claim: '理赔详情',
   payments: '付款登记',
   medical: '医保结算数据',
+  identity: '核实会员身份',
 } as const

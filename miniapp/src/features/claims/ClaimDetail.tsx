@@ -2,12 +2,13 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { eventKindLabels, fillTemplate, formatYuan, openClaimStatuses, ui, type Claim } from '@huzhu/shared'
+import { eventKindLabels, fillTemplate, formatYuan, openClaimStatuses, payingClaimStatuses, ui, type Claim, type ClaimStatus } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { addClaimMaterial, getClaim, withdrawClaim } from '../../api/member'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate, formatInstantDate } from '../../lib/format'
 import { useAsync } from '../../lib/use-async'
+import { ClaimPayee } from './ClaimPayee'
 import { ClaimTimeline } from './ClaimTimeline'
 import { PayoutLines } from './PayoutLines'
 import { PhotoList } from './PhotoList'
@@ -55,12 +56,12 @@ function AddMaterial({ claim, photos, onSent }: { claim: Claim; photos: PhotoSer
   )
 }
 
-/** One claim as its member follows it: status and steps with dates, due date, payout lines, missing material, what was sent, withdraw. */
+/** One claim as its member follows it: status and steps with dates, due date, payout lines, where it is paid, missing material, what was sent, withdraw. */
 export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; photos: PhotoService; onChange: (claim: Claim) => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const open = (openClaimStatuses as readonly string[]).includes(claim.status)
-  const decided = claim.status === 'approved' || claim.status === 'paid'
+  const decided = (payingClaimStatuses as readonly ClaimStatus[]).includes(claim.status)
 
   const withdraw = async () => {
     const answer = await Taro.showModal({ title: ui.claim.withdraw, content: ui.claim.withdrawConfirm, confirmText: ui.common.confirm, cancelText: ui.common.cancel })
@@ -87,7 +88,9 @@ export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; pho
         {open && <Text id='claim-due' className='hint'>{fillTemplate(ui.claim.dueOn, { date: formatDate(claim.dueOn) })}</Text>}
         {open && claim.overdue && <Text className='field-error'>{ui.claim.overdue}</Text>}
         {claim.payment && (
-          <Text id='claim-paid' className='notice'>{fillTemplate(ui.claim.paidAt, { date: formatInstantDate(claim.payment.paidAt), reference: claim.payment.reference })}</Text>
+          <Text id='claim-paid' className='notice'>
+            {fillTemplate(ui.claim.paidAt, { date: claim.payment.paidOn ? formatDate(claim.payment.paidOn) : formatInstantDate(claim.payment.paidAt), reference: claim.payment.reference })}
+          </Text>
         )}
       </View>
 
@@ -98,6 +101,7 @@ export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; pho
           {claim.decision.note && <Text className='hint'>{fillTemplate(ui.claim.reviewerNote, { note: claim.decision.note })}</Text>}
         </View>
       )}
+      {claim.status !== 'rejected' && claim.status !== 'withdrawn' && <ClaimPayee claim={claim} onChange={onChange} />}
       {claim.status === 'rejected' && claim.decision?.refusal && (
         <View id='claim-refusal' className='card'>
           <Text className='card__title'>{ui.claim.refusal}</Text>

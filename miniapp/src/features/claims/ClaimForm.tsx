@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import {
   eventKindLabels,
   fillTemplate,
+  payeeUi,
   ui,
   type Catalogue,
   type Claim,
@@ -17,6 +18,7 @@ import { formatDate } from '../../lib/format'
 import { clearDraft, newDraft, saveDraft, type ClaimDraft, type FigureInputs } from './draft'
 import { claimKindsFor } from './kinds'
 import { estimateRequest, figureFieldsFor, readFigures, type FigureErrors, type FigureField } from './figures'
+import { PayeeChooser } from './PayeeChooser'
 import { PayoutLines } from './PayoutLines'
 import { PhotoList, type PhotoItem } from './PhotoList'
 import type { PhotoService } from './photos'
@@ -36,7 +38,7 @@ const figureLabels: Record<FigureField, string> = {
   disabilityGrade: ui.claim.disabilityGrade,
 }
 
-type FieldErrors = Partial<Record<'enrolment' | 'eventDate' | 'diagnosis' | 'photos', string>> & FigureErrors
+type FieldErrors = Partial<Record<'enrolment' | 'eventDate' | 'diagnosis' | 'photos' | 'payee', string>> & FigureErrors
 
 /** A date field: the mini-program's date picker, the browser's own date input in H5. */
 function DateField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
@@ -84,8 +86,9 @@ export interface ClaimFormProps {
 /**
  * The new-claim form: which cover, what happened and when, the settlement-slip
  * figures (with the drawing of where each is), photos, then the payout
- * estimate (理赔试算) and submit; a claim estimated at ¥0 is sent only once the
- * rider has read why and confirmed. Everything is saved as a draft as it is typed.
+ * estimate (理赔试算), the bank account it is paid to (chosen, or added on the
+ * spot), and submit; a claim estimated at ¥0 is sent only once the rider has
+ * read why and confirmed. Everything is saved as a draft as it is typed.
  */
 export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored, onSubmitted }: ClaimFormProps) {
   const [draft, setDraft] = useState<ClaimDraft>(() => ({ ...initial, enrolmentId: initial.enrolmentId ?? enrolments[0]?.id ?? null }))
@@ -132,6 +135,7 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
       if (draft.diagnosis.trim() === '') next.diagnosis = ui.claim.required
       if (uploads.uploaded.length === 0) next.photos = ui.claim.photosRequired
       if (uploads.busy) next.photos = ui.claim.waitUploads
+      if (!draft.payeeAccountId) next.payee = payeeUi.chooseRequired
     }
     setErrors(next)
     return Object.keys(next).length === 0 && figures.ok && enrolment ? { figures: figures.figures, enrolment } : null
@@ -171,6 +175,7 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
           ...(draft.hospital.trim() !== '' ? { hospital: draft.hospital.trim() } : {}),
           figures: ok.figures,
           documents: uploads.uploaded.map((p) => ({ uploadId: p.uploadId!, kind: p.kind })),
+          payeeAccountId: draft.payeeAccountId!,
         },
         draft.idempotencyKey,
       )
@@ -286,6 +291,16 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
             {busy === 'estimate' ? ui.claim.estimating : ui.claim.estimateButton}
           </Button>
         )}
+      </View>
+
+      <View id='claim-payee' className='card'>
+        <Text className='card__title'>{payeeUi.chooseTitle}</Text>
+        <PayeeChooser
+          idPrefix='claim-payee'
+          selected={draft.payeeAccountId ?? null}
+          onSelect={(id) => { set('payeeAccountId', id); setErrors((e) => ({ ...e, payee: undefined })) }}
+          error={errors.payee}
+        />
       </View>
 
       {failure && <Text id='claim-failure' className='field-error'>{failure}</Text>}

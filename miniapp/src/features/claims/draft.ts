@@ -38,6 +38,8 @@ export interface ClaimDraft {
   hospital: string
   figures: FigureInputs
   photos: DraftPhoto[]
+  /** The payee account chosen (absent in drafts kept before accounts were asked for). */
+  payeeAccountId?: string | null
   idempotencyKey: string
 }
 
@@ -62,7 +64,8 @@ const isDraft = (value: unknown): value is ClaimDraft =>
   isObject(value.figures) &&
   Array.isArray(value.photos) &&
   value.photos.every((p) => isObject(p) && typeof p.uploadId === 'string' && (documentKinds as readonly string[]).includes(p.kind as string) &&
-    (p.mediaType === undefined || typeof p.mediaType === 'string'))
+    (p.mediaType === undefined || typeof p.mediaType === 'string')) &&
+  (value.payeeAccountId === undefined || value.payeeAccountId === null || typeof value.payeeAccountId === 'string')
 
 export function readDraft(): ClaimDraft | null {
   const draft = readStored(KEY, isDraft)

@@ -1,6 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fillTemplate, formatYuan, fundingSourceLabels, ui, type Enrolment } from '@huzhu/shared'
+import { getClientConfig } from '../../api/member'
+import { useAsync } from '../../lib/use-async'
+import { PayOnline } from './PayOnline'
 import './payment.scss'
 
 /**
@@ -16,8 +19,11 @@ export function PendingPayment({ enrolment, refreshing, checked, onRefresh }: {
   onRefresh: () => void
 }) {
   const payer = enrolment.fundingSource
-  // The rider pays all of it, or their share: the amount and the reference to write on the transfer.
+  // The rider pays all of it, or their share: the amount and the payment code to write in the transfer's memo.
   const pays = payer === 'member' || payer === 'split'
+  // WeChat Pay when the office has it (the whole premium: a split is paid as the office explains).
+  const config = useAsync(getClientConfig, [])
+  const online = payer === 'member' && config.status === 'ready' && config.value?.onlinePayment === true
   return (
     <View id='pending-payment' className='card pending-payment'>
       <Text className='card__title'>{ui.payment.title}</Text>
@@ -27,22 +33,23 @@ export function PendingPayment({ enrolment, refreshing, checked, onRefresh }: {
           <Text id='pending-payment-amount' className='pending-payment__amount-value'>{formatYuan(enrolment.premiumFen)}</Text>
         </View>
       )}
+      {online && <PayOnline enrolment={enrolment} onPaid={onRefresh} />}
       <Text id='pending-payment-how' className='pending-payment__how'>
         {payer === 'member'
-          ? ui.payment.howToPay
+          ? online ? ui.payment.orOffline : ui.payment.howToPay
           : payer === 'split'
             ? ui.payment.splitShare
             : fillTemplate(ui.payment.fundedByOthers, { funding: fundingSourceLabels[payer] })}
       </Text>
-      {pays && (
+      {pays && enrolment.paymentCode !== null && (
         <View className='pending-payment__reference'>
           <Text className='hint'>{ui.payment.reference}</Text>
-          <Text id='pending-payment-reference' className='pending-payment__reference-value'>{enrolment.id}</Text>
+          <Text id='pending-payment-reference' className='pending-payment__reference-value' userSelect>{enrolment.paymentCode}</Text>
         </View>
       )}
       <Text id='card-not-active' className='hint'>{ui.card.notActive}</Text>
       {checked && !refreshing && <Text id='pending-payment-still' className='notice'>{ui.payment.stillPending}</Text>}
-      <Button id='payment-refresh' type='primary' block loading={refreshing} onClick={onRefresh}>{ui.payment.refresh}</Button>
+      <Button id='payment-refresh' type={online ? 'default' : 'primary'} block loading={refreshing} onClick={onRefresh}>{ui.payment.refresh}</Button>
     </View>
   )
 }

@@ -3,11 +3,8 @@ import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
   describeIssues,
-  message,
-  normaliseIdNumber,
   occupationLabels,
   occupations,
-  parseIdNumber,
   profileRequestSchema,
   ui,
   type Occupation,
@@ -16,6 +13,7 @@ import {
 } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { putMyProfile } from '../../api/member'
+import { idFieldError } from '../../lib/id-field'
 import { useToday } from '../../lib/today'
 import { provenPhone } from '../login/proven-phone'
 import { forgetRealNameDraft, keepRealNameDraft, keptRealNameDraft } from './kept-draft'
@@ -35,20 +33,6 @@ export interface RealNameDraft {
 
 export const emptyDraft: RealNameDraft = {
   name: '', idNumber: '', mobile: '', occupation: null, platform: '', basicMedicalInsurance: null, unionMember: null,
-}
-
-/**
- * The ID number as it is typed: nothing to say while it is still short, the
- * shared check's own message as soon as it can be judged (18 characters, a
- * character that can never be right, or a 15-digit first-generation number).
- */
-export function idFieldError(input: string, today: string): string | null {
-  const value = normaliseIdNumber(input)
-  if (value === '') return null
-  const result = parseIdNumber(value, today)
-  if (result.ok) return null
-  if (result.code === 'id_length' && value.length < 18) return null
-  return message(result.code, result.params)
 }
 
 function YesNo({ id, value, onChange }: { id: string; value: boolean | null; onChange: (value: boolean) => void }) {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ui, type ProfileResponse } from '@huzhu/shared'
+import { payeeUi, ui, type ProfileResponse } from '@huzhu/shared'
 import { getMyProfile, hasMyProfile } from '../../api/member'
 import { Screen } from '../../components/Screen'
 import { ErrorState, LoadingState } from '../../components/StateView'
@@ -10,6 +10,7 @@ import { ConsentGate } from '../../features/consent/ConsentGate'
 import { ProfileSummary } from '../../features/profile/ProfileSummary'
 import { RealNameForm, type RealNameDraft } from '../../features/profile/RealNameForm'
 import { returnTo, useSignedIn } from '../../lib/auth'
+import { routes } from '../../lib/routes'
 import { useAsync } from '../../lib/use-async'
 
 function draftOf(p: ProfileResponse): RealNameDraft {
@@ -52,6 +53,7 @@ function ProfileBody({ redirect }: { redirect: string | undefined }) {
             </Button>
           )}
           <Button id='profile-edit' block onClick={() => setEditing(true)}>{ui.profile.edit}</Button>
+          <Button id='profile-payee-accounts' block onClick={() => void Taro.navigateTo({ url: routes.payeeAccounts })}>{payeeUi.title}</Button>
         </View>
       </>
     )

@@ -45,6 +45,7 @@ function staffEntries(me: MeResponse): Entry[] {
   if (mayOpen(me, 'review')) entries.push({ id: 'staff-entry-review', title: staffUi.entries.review, hint: staffUi.entries.reviewHint, url: staffUrls.review })
   if (mayOpen(me, 'payments')) entries.push({ id: 'staff-entry-payments', title: staffUi.entries.payments, hint: staffUi.entries.paymentsHint, url: staffUrls.payments() })
   if (mayOpen(me, 'medical')) entries.push({ id: 'staff-entry-medical', title: staffUi.entries.medical, hint: staffUi.entries.medicalHint, url: staffUrls.medical })
+  if (mayOpen(me, 'identity')) entries.push({ id: 'staff-entry-identity', title: staffUi.entries.identity, hint: staffUi.entries.identityHint, url: staffUrls.identity })
   return entries
 }
 

@@ -12,6 +12,7 @@ export const pageRoles = {
   review: ['reviewer', 'admin'],
   payments: ['staff', 'admin'],
   medical: ['staff', 'admin'],
+  identity: ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type StaffPage = keyof typeof pageRoles

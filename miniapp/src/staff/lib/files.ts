@@ -87,7 +87,7 @@ export async function loadProtectedImage(path: string): Promise<{ src: string; r
 }
 
 /** POSTs an xlsx file's bytes as the body; the JSON answer (any 2xx) or an `ApiError`. */
-async function postXlsx(path: string, bytes: ArrayBuffer): Promise<unknown> {
+export async function postXlsx(path: string, bytes: ArrayBuffer): Promise<unknown> {
   if (process.env.TARO_ENV === 'h5') {
     const response = await fetchH5(path, { method: 'POST', body: bytes, headers: { 'Content-Type': XLSX_TYPE, Accept: 'application/json' } })
     return response.json()

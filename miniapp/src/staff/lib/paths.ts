@@ -30,8 +30,15 @@ export const staffPaths = {
   claimStartReview: (claimId: string) => `/api/v1/claims/${enc(claimId)}/review`,
   uploadContent: (uploadId: string) => `/api/v1/uploads/${enc(uploadId)}/content`,
   claimPayments: '/api/v1/claim-payments',
-  claimPaymentExport: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}/export.xlsx`,
+  claimPaymentBatches: (query: Record<string, string | undefined>) => `/api/v1/claim-payments${queryString(query)}`,
+  claimPaymentBatch: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}`,
+  claimPaymentBankFile: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}/bank-file.xlsx`,
+  claimPaymentResults: (batchId: string) => `/api/v1/claim-payments/${enc(batchId)}/results`,
   medicalRecords: '/api/v1/medical-records',
+  bankStatements: '/api/v1/bank-statements',
+  unitPaymentCodes: (unitId: string) => `/api/v1/units/${enc(unitId)}/payment-codes`,
+  memberSearch: '/api/v1/members/search',
+  identityVerifications: (userId: string) => `/api/v1/members/${enc(userId)}/identity-verifications`,
 } as const
 
 export function queryString(query: Record<string, string | undefined>): string {

@@ -2,13 +2,15 @@ import {
   catalogueListResponseSchema,
   certificateCheckResponseSchema,
   claimListResponseSchema,
-  claimPaymentBatchSchema,
   claimSchema,
   enrolmentListResponseSchema,
   eventListResponseSchema,
   eventSchema,
+  identityVerificationResponseSchema,
   meResponseSchema,
+  memberSearchResponseSchema,
   paymentSchema,
+  paymentOrderSchema,
   rosterSchema,
   unitDetailSchema,
   unitListResponseSchema,
@@ -18,9 +20,12 @@ import {
   type Claim,
   type ClaimDecisionRequest,
   type EventCreateRequest,
+  type IdentityVerificationResponse,
   type MeResponse,
+  type MemberSearchResult,
   type OutreachEvent,
   type Payment,
+  type PaymentOrder,
   type PaymentRequest,
   type Roster,
   type Unit,
@@ -32,7 +37,6 @@ import { staffPaths } from './paths'
 
 export type ClaimList = z.infer<typeof claimListResponseSchema>
 export type EnrolmentList = z.infer<typeof enrolmentListResponseSchema>
-export type ClaimPaymentBatch = z.infer<typeof claimPaymentBatchSchema>
 
 /** A unit with its counts when the server sends them (`unitDetailSchema`), else the plain unit. */
 export type UnitView = Unit & Partial<Pick<z.infer<typeof unitDetailSchema>, 'counts' | 'catalogueId' | 'products' | 'fundingSource'>>
@@ -89,6 +93,11 @@ export function fetchPendingEnrolments(query: { q?: string; cursor?: string; lim
   return api.request({ path: staffPaths.pendingEnrolments(query), decode: schemaDecoder(enrolmentListResponseSchema) })
 }
 
+/** A unit pays every pending enrolment of a catalogue by one WeChat Pay QR code. */
+export function createUnitPaymentOrder(unitId: string, catalogueId: string): Promise<PaymentOrder> {
+  return api.request({ method: 'POST', path: `/api/v1/units/${encodeURIComponent(unitId)}/payment-orders`, body: { catalogueId, channel: 'native' }, decode: schemaDecoder(paymentOrderSchema) })
+}
+
 export function confirmPayment(body: PaymentRequest): Promise<Payment> {
   return api.request({ method: 'POST', path: staffPaths.payments, body, decode: schemaDecoder(paymentSchema) })
 }
@@ -118,11 +127,17 @@ export function decideClaim(claimId: string, body: ClaimDecisionRequest): Promis
   return api.request({ method: 'POST', path: staffPaths.claimDecision(claimId), body, decode: schemaDecoder(claimSchema) })
 }
 
-export function payClaims(payments: { claimId: string; reference: string }[]): Promise<ClaimPaymentBatch> {
-  return api.request({ method: 'POST', path: staffPaths.claimPayments, body: { payments }, decode: schemaDecoder(claimPaymentBatchSchema) })
-}
-
 /** Takes a submitted claim into review (submitted → in_review), so two reviewers do not work on it at once. */
 export function startReview(claimId: string): Promise<Claim> {
   return api.request({ method: 'POST', path: staffPaths.claimStartReview(claimId), decode: schemaDecoder(claimSchema) })
+}
+
+/** The accounts whose real-name profile holds this ID number (masked; the server audits the search). */
+export async function searchMembersByIdNumber(idNumber: string): Promise<MemberSearchResult[]> {
+  return (await api.request({ method: 'POST', path: staffPaths.memberSearch, body: { idNumber }, decode: schemaDecoder(memberSearchResponseSchema) })).members
+}
+
+/** Office staff checked the ID card: the account is linked to the person its profile names (audited). */
+export function verifyIdentity(userId: string): Promise<IdentityVerificationResponse> {
+  return api.request({ method: 'POST', path: staffPaths.identityVerifications(userId), decode: schemaDecoder(identityVerificationResponseSchema) })
 }

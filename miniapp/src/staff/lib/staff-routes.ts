@@ -9,6 +9,7 @@ export const staffUrls = {
   unit: (unitId?: string) => (unitId ? `/staff/unit/index?unitId=${enc(unitId)}` : '/staff/unit/index'),
   review: '/staff/review/index',
   medical: '/staff/medical/index',
+  identity: '/staff/identity/index',
   claim: (claimId: string) => `/staff/claim/index?id=${enc(claimId)}`,
   payments: (query: { eventId?: string; unitId?: string } = {}) =>
     query.eventId ? `/staff/payments/index?eventId=${enc(query.eventId)}` : query.unitId ? `/staff/payments/index?unitId=${enc(query.unitId)}` : '/staff/payments/index',

@@ -1,124 +1,108 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { fillTemplate, formatYuan, staffUi } from '@huzhu/shared'
+import { fillTemplate, formatYuan, staffUi, type ClaimPaymentBatch } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { useAsync } from '../../lib/use-async'
 import { TextInput } from '../components/Field'
-import { downloadFile } from '../lib/files'
-import { staffPaths } from '../lib/paths'
-import { fetchClaim, fetchReviewQueue, payClaims, type ClaimPaymentBatch } from '../lib/staff-api'
+import { shortClaimNumber } from '../lib/format'
+import { fetchClaim, fetchReviewQueue } from '../lib/staff-api'
 import { useSubmit } from '../lib/use-submit'
+import { createPaymentBatch } from './claim-payments-api'
+import { PaymentBatches } from './PaymentBatches'
+
+const ui = staffUi.claimPayments
 
 interface Payable {
   id: string
   personName: string
   amountFen: number
-}
-
-function PayRow({ claim, selected, reference, busy, onSelect, onReference, onPay }: {
-  claim: Payable
-  selected: boolean
-  reference: string
-  busy: boolean
-  onSelect: () => void
-  onReference: (value: string) => void
-  onPay: () => void
-}) {
-  return (
-    <View id={`pay-row-${claim.id}`} className='staff-row pay-row'>
-      <View id={`pay-select-${claim.id}`} className={`staff-chip${selected ? ' staff-chip--on' : ''}`} role='checkbox' aria-checked={selected} onClick={onSelect}>
-        <Text>{`${claim.personName} · ${formatYuan(claim.amountFen)}`}</Text>
-      </View>
-      <TextInput id={`pay-reference-${claim.id}`} className='pay-row__reference' value={reference} placeholder={staffUi.claimPayments.reference} onChange={onReference} />
-      <Button id={`pay-one-${claim.id}`} className='staff-button staff-button--small' disabled={busy || undefined} onClick={onPay}>
-        {staffUi.claimPayments.pay}
-      </Button>
-    </View>
-  )
+  hasPayeeAccount: boolean
 }
 
 /**
  * Approved claims awaiting payment (the review queue as staff see it: approved
- * claims only), paid one by one or as a batch with their transfer references;
- * the batch exports as xlsx. At the desk a claim can also be added by its number.
+ * claims only; at the desk one can be added by its number), ticked and put into
+ * a payment batch for the bank. A claim whose member has not chosen an account
+ * cannot be ticked. Below, the batches: the bank file to download, the bank's
+ * results to upload.
  */
 export function ClaimPayments() {
-  const [version, setVersion] = useState(0)
-  const listed = useAsync(() => fetchReviewQueue({ status: 'approved', limit: '100' }), [version])
+  const [claimsVersion, setClaimsVersion] = useState(0)
+  const [batchesVersion, setBatchesVersion] = useState(0)
+  const listed = useAsync(() => fetchReviewQueue({ status: 'approved', limit: '100' }), [claimsVersion])
   const [added, setAdded] = useState<Payable[]>([])
-  const [references, setReferences] = useState<Record<string, string>>({})
   const [selected, setSelected] = useState<string[]>([])
-  const [batch, setBatch] = useState<ClaimPaymentBatch | null>(null)
+  const [made, setMade] = useState<ClaimPaymentBatch | null>(null)
   const [claimNumber, setClaimNumber] = useState('')
   const { busy, error, run, fail } = useSubmit()
 
-  if (listed.status === 'error') return <ErrorState id='claim-payments-error' message={listed.message} onRetry={() => setVersion((n) => n + 1)} />
-  const fromQueue: Payable[] = listed.status === 'ready' ? listed.value.claims.map((c) => ({ id: c.id, personName: c.personName, amountFen: c.approvedFen ?? c.estimateFen })) : []
+  if (listed.status === 'error') return <ErrorState id='claim-payments-error' message={listed.message} onRetry={() => setClaimsVersion((n) => n + 1)} />
+  const fromQueue: Payable[] = listed.status === 'ready'
+    ? listed.value.claims.map((c) => ({ id: c.id, personName: c.personName, amountFen: c.approvedFen ?? c.estimateFen, hasPayeeAccount: c.hasPayeeAccount }))
+    : []
   const claims = [...fromQueue, ...added.filter((a) => !fromQueue.some((c) => c.id === a.id))]
 
   const addById = () =>
     run(async () => {
       const claim = await fetchClaim(claimNumber.trim())
-      if (claim.status !== 'approved') return fail(staffUi.claimPayments.notApproved)
-      setAdded((rows) => [...rows.filter((r) => r.id !== claim.id), { id: claim.id, personName: claim.personName, amountFen: claim.decision?.approvedFen ?? claim.estimate.totalFen }])
+      if (claim.status !== 'approved') return fail(ui.notApproved)
+      const payable = { id: claim.id, personName: claim.personName, amountFen: claim.decision?.approvedFen ?? claim.estimate.totalFen, hasPayeeAccount: claim.payeeAccount !== null }
+      setAdded((rows) => [...rows.filter((r) => r.id !== claim.id), payable])
       setClaimNumber('')
     })
 
-  const pay = (ids: string[]) => {
-    const payments = ids.map((claimId) => ({ claimId, reference: (references[claimId] ?? '').trim() }))
-    if (payments.length === 0 || payments.some((p) => p.reference.length < 4)) return fail(staffUi.claimPayments.referenceRequired)
+  const makeBatch = () => {
+    if (selected.length === 0) return fail(ui.selectFirst)
     return run(async () => {
-      setBatch(await payClaims(payments))
+      setMade(await createPaymentBatch(selected))
+      setAdded((rows) => rows.filter((r) => !selected.includes(r.id)))
       setSelected([])
-      setAdded((rows) => rows.filter((r) => !ids.includes(r.id)))
-      setVersion((n) => n + 1)
+      setClaimsVersion((n) => n + 1)
+      setBatchesVersion((n) => n + 1)
     })
   }
 
   return (
-    <View id='claim-payments' className='staff-card'>
-      <Text className='staff-card__title'>{staffUi.claimPayments.approved}</Text>
-      {listed.status === 'loading' && <LoadingState id='claim-payments-loading' />}
-      {listed.status === 'ready' && claims.length === 0 && <Text id='claim-payments-empty' className='staff-muted'>{staffUi.claimPayments.empty}</Text>}
-      {claims.map((claim) => {
-        const on = selected.includes(claim.id)
-        return (
-          <PayRow
-            key={claim.id}
-            claim={claim}
-            selected={on}
-            reference={references[claim.id] ?? ''}
-            busy={busy}
-            onSelect={() => setSelected((s) => (on ? s.filter((id) => id !== claim.id) : [...s, claim.id]))}
-            onReference={(value) => setReferences((r) => ({ ...r, [claim.id]: value }))}
-            onPay={() => void pay([claim.id])}
-          />
-        )
-      })}
-      {selected.length > 0 && (
-        <Button id='pay-selected' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void pay(selected)}>
-          {fillTemplate(staffUi.claimPayments.paySelected, { count: selected.length })}
+    <View className='pay-stack'>
+      <View id='claim-payments' className='staff-card'>
+        <Text className='staff-card__title'>{ui.approved}</Text>
+        {listed.status === 'loading' && <LoadingState id='claim-payments-loading' />}
+        {listed.status === 'ready' && claims.length === 0 && <Text id='claim-payments-empty' className='staff-muted'>{ui.empty}</Text>}
+        {claims.map((claim) => {
+          const on = selected.includes(claim.id)
+          return (
+            <View key={claim.id} id={`pay-row-${claim.id}`} className='staff-row pay-row'>
+              <View
+                id={`pay-select-${claim.id}`}
+                className={`staff-chip${on ? ' staff-chip--on' : ''}`}
+                role='checkbox'
+                aria-checked={on}
+                aria-disabled={!claim.hasPayeeAccount}
+                onClick={() => claim.hasPayeeAccount && setSelected((s) => (on ? s.filter((id) => id !== claim.id) : [...s, claim.id]))}
+              >
+                <Text>{`${shortClaimNumber(claim.id)} · ${claim.personName} · ${formatYuan(claim.amountFen)}`}</Text>
+              </View>
+              {!claim.hasPayeeAccount && <Text id={`pay-no-payee-${claim.id}`} className='staff-tag staff-tag--error'>{ui.noPayee}</Text>}
+            </View>
+          )
+        })}
+        <Button id='pay-make-batch' className='staff-button staff-button--primary' disabled={busy || undefined} onClick={() => void makeBatch()}>
+          {fillTemplate(ui.makeBatch, { count: selected.length })}
         </Button>
-      )}
-      <View className='staff-row pay-add'>
-        <TextInput id='pay-claim-id' className='pay-row__reference' value={claimNumber} placeholder={staffUi.claimPayments.claimIdPlaceholder} onChange={setClaimNumber} />
-        <Button id='pay-claim-add' className='staff-button staff-button--small' disabled={busy || claimNumber.trim() === '' || undefined} onClick={() => void addById()}>
-          {staffUi.claimPayments.addById}
-        </Button>
-      </View>
-      {error && <Text id='claim-payments-failed' className='staff-error-text'>{error}</Text>}
-      {batch && (
-        <View id='pay-batch' className='staff-row' data-batch-id={batch.id}>
-          <Text className='staff-tag staff-tag--ok'>{fillTemplate(staffUi.claimPayments.batchDone, { count: batch.count, amount: formatYuan(batch.totalFen) })}</Text>
-          <Button
-            id='pay-batch-export'
-            className='staff-button staff-button--small'
-            onClick={() => void run(() => downloadFile(staffPaths.claimPaymentExport(batch.id), `理赔付款-${batch.id}.xlsx`))}
-          >
-            {staffUi.claimPayments.export}
+        <View className='staff-row pay-add'>
+          <TextInput id='pay-claim-id' className='pay-row__reference' value={claimNumber} placeholder={ui.claimIdPlaceholder} onChange={setClaimNumber} />
+          <Button id='pay-claim-add' className='staff-button staff-button--small' disabled={busy || claimNumber.trim() === '' || undefined} onClick={() => void addById()}>
+            {ui.addById}
           </Button>
         </View>
-      )}
+        {error && <Text id='claim-payments-failed' className='staff-error-text'>{error}</Text>}
+        {made && (
+          <Text id='pay-batch-made' className='staff-tag staff-tag--ok' data-batch-id={made.id}>
+            {fillTemplate(ui.batchMade, { count: made.count, amount: formatYuan(made.totalFen) })}
+          </Text>
+        )}
+      </View>
+      <PaymentBatches refresh={batchesVersion} onChanged={() => setClaimsVersion((n) => n + 1)} />
     </View>
   )
 }

@@ -7,6 +7,7 @@ import { Chips } from '../components/Chips'
 import { StaffGate } from '../components/StaffGate'
 import { fetchEvents } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
+import { BankStatementImport } from './BankStatementImport'
 import { ClaimPayments } from './ClaimPayments'
 import { EnrolmentPayments } from './EnrolmentPayments'
 import { PendingEnrolments } from './PendingEnrolments'
@@ -39,14 +40,19 @@ function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | und
 }
 
 /**
- * Staff payments: approved claims paid (one by one or a batch, exported as xlsx);
- * enrolment payments confirmed: any pending enrolment found by name or phone
- * (self-enrolments included), an event's, or a unit's (on the unit's page).
+ * Staff payments: approved claims paid through the bank (a batch, its transfer
+ * file, the bank's results);
+ * enrolment payments: bank transfers matched by importing the bank statement
+ * (payment codes in the memos); money paid at the office (cash, a cheque)
+ * confirmed for any pending enrolment found by name or phone (self-enrolments
+ * included), an event's, or a unit's (on the unit's page).
  */
 export default function PaymentsPage() {
   const params = useRouter().params
   const eventId = param(params, 'eventId')
   const unitId = param(params, 'unitId')
+  // Enrolments paid by a bank statement leave the pending lists: they are read again.
+  const [matched, setMatched] = useState(0)
   // A unit's payments are confirmed on the unit's page.
   useEffect(() => {
     if (unitId) void Taro.redirectTo({ url: staffUrls.unit(unitId) })
@@ -55,9 +61,12 @@ export default function PaymentsPage() {
     <View className='staff-page'>
       <StaffGate page='payments'>
         {() => (
-          <View className='staff-wrap staff-columns'>
-            <ClaimPayments />
-            <EnrolmentPaymentDesk initialEventId={eventId} />
+          <View className='staff-wrap'>
+            <BankStatementImport onMatched={() => setMatched((n) => n + 1)} />
+            <View className='staff-columns'>
+              <ClaimPayments />
+              <EnrolmentPaymentDesk key={matched} initialEventId={eventId} />
+            </View>
           </View>
         )}
       </StaffGate>

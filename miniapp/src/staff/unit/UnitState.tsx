@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../components/StateView'
 import { useAsync } from '../../lib/use-async'
 import { fetchEnrolments, type UnitView } from '../lib/staff-api'
 import { UnitMembers } from './UnitMembers'
+import { UnitPaymentCodes } from './UnitPaymentCodes'
 
 function Figure({ id, label, value }: { id: string; label: string; value: string }) {
   return (
@@ -30,6 +31,7 @@ export function UnitState({ unit, version }: { unit: UnitView; version: number }
           <Figure id='unit-premium-due' label={staffUi.unit.premiumDue} value={formatYuan(unit.counts.premiumDueFen)} />
         </View>
       )}
+      {(unit.counts?.pendingPayment ?? 0) > 0 && <UnitPaymentCodes unitId={unit.id} version={version} />}
       <Text className='staff-field__label'>{staffUi.unit.enrolments}</Text>
       {enrolments.status === 'loading' && <LoadingState id='unit-enrolments-loading' />}
       {enrolments.status === 'error' && <ErrorState id='unit-enrolments-error' message={enrolments.message} onRetry={() => setAttempt((n) => n + 1)} />}

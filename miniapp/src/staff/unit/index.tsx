@@ -12,6 +12,7 @@ import { fetchUnit, fetchUnits, type UnitView } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
 import { RosterPanel } from './RosterPanel'
 import { UnitState } from './UnitState'
+import { UnitPayOnline } from './UnitPayOnline'
 import '../staff.scss'
 import './index.scss'
 
@@ -55,6 +56,7 @@ function UnitDesk({ me, unitId }: { me: MeResponse; unitId: string }) {
         <RosterPanel unitId={unitId} defaultCatalogueId={catalogueId} onImported={refresh} />
         <UnitState unit={unit.value} version={version} />
       </View>
+      <UnitPayOnline unit={unit.value} onPaid={refresh} />
       {mayConfirmPayment && pending > 0 && catalogueId && (
         <PaymentForm
           key={`${version}-${unit.value.counts?.premiumDueFen ?? 0}`}

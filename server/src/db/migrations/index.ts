@@ -17,6 +17,10 @@ import * as medicalRecords from './20261125T1300_medical_records'
 import * as coverEndingReminders from './20261125T1310_cover_ending_reminders'
 import * as personAccounts from './20261128T1000_person_accounts'
 import * as pendingEnrolments from './20261128T1100_pending_enrolments'
+import * as wechatPay from './20261128T1400_wechat_pay'
+import * as outbox from './20261128T1500_outbox'
+import * as payeeAccounts from './20261128T1530_payee_accounts'
+import * as paymentCodes from './20261128T1610_payment_codes'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -42,4 +46,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261125T1310_cover_ending_reminders': coverEndingReminders,
   '20261128T1000_person_accounts': personAccounts,
   '20261128T1100_pending_enrolments': pendingEnrolments,
+  '20261128T1400_wechat_pay': wechatPay,
+  '20261128T1500_outbox': outbox,
+  '20261128T1530_payee_accounts': payeeAccounts,
+  '20261128T1610_payment_codes': paymentCodes,
 }

@@ -1,5 +1,4 @@
 import { sessionResponseSchema, smsCodeRequestSchema, smsLoginRequestSchema, wechatLoginRequestSchema } from '@huzhu/shared'
-import { AppError } from '../../http/errors'
 import { defineRoute } from '../../http/route'
 import { unwrap } from '../../outcome'
 import { currentUser } from './access'
@@ -11,20 +10,14 @@ const tags = ['auth']
 
 export const sendSmsCode = defineRoute({
   method: 'post', path: '/api/v1/auth/sms-codes', operationId: 'sendSmsCode', tags, access: 'public',
-  summary: 'Send a 6-digit login code by SMS (valid 5 minutes; 1 a minute and 10 a day per number)',
+  summary: 'Send a 6-digit login code by SMS (valid 5 minutes; 1 a minute and 10 a day per number); 204 once it is stored and queued',
   request: { body: smsCodeRequestSchema },
-  responses: { 204: { description: 'Sent' } },
-  errors: [429, 503],
+  responses: { 204: { description: 'Stored and queued: the SMS goes out at once, and is retried if the provider fails' } },
+  errors: [429],
   async handler(ctx) {
-    const { db, sms } = ctx.deps
     const { phone } = ctx.input.body
-    const code = unwrap(await db.transaction().execute((trx) => issueLoginCode(trx, ctx.deps, phone, ctx.ip)))
-    try {
-      await sms.sendLoginCode(phone, code, ctx.state.log)
-    } catch (error) {
-      ctx.state.log.error({ reason: error instanceof Error ? error.message : 'unknown' }, 'sms provider failed')
-      throw new AppError(503, 'sms_send_failed')
-    }
+    unwrap(await ctx.deps.db.transaction().execute((trx) => issueLoginCode(trx, ctx.deps, phone, ctx.ip)))
+    ctx.deps.outbox.kick()
     ctx.status = 204
   },
 })

@@ -10,6 +10,7 @@ import { failure, success, type Outcome } from '../../outcome'
 import { checkRateLimits } from '../rate-limits/rate-limits.service'
 import { consumeSmsCode, insertSmsCode, invalidateOpenSmsCodes, latestSmsCode, recordWrongAttempt } from './sms-codes.repository'
 import { hashPhone } from '../../crypto/personal-data'
+import { enqueueSealed } from '../outbox/outbox.service'
 
 export interface SmsCodeDeps {
   clock: Clock
@@ -22,9 +23,12 @@ const codeHash = (protector: DataProtector, phoneHash: string, code: string) => 
 /**
  * Issues a login code for a phone: rate limits per number (1 a minute, 10 a
  * day) and per IP, a new code replaces open ones, and only its keyed hash is
- * stored. Returns the code to send (the fixed code when SMS_FIXED_CODE is set).
+ * stored. The SMS that carries it (the fixed code when SMS_FIXED_CODE is set)
+ * is queued in the outbox, sealed, in the same transaction: after the commit
+ * `outbox.kick()` sends it, and a provider failure is retried there, never
+ * failing this request. Unsent when the code expired.
  */
-export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, ip: string): Promise<Outcome<string>> {
+export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, ip: string): Promise<Outcome<void>> {
   const { sms } = deps.config
   const limited = await checkRateLimits(db, deps, [
     { bucket: 'sms_ip', key: ip, windows: [{ seconds: 3600, max: sms.perIpHourlyLimit }, { seconds: 86_400, max: sms.perIpDailyLimit }] },
@@ -36,17 +40,19 @@ export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, i
   const now = nowIso(deps.clock)
   await invalidateOpenSmsCodes(db, phoneHash, now)
   const code = sms.fixedCode ?? String(randomInt(0, 1_000_000)).padStart(6, '0')
+  const expiresAt = isoPlusSeconds(deps.clock, sms.codeTtlSeconds)
   await insertSmsCode(db, {
     id: newId('smc', deps.clock.now()),
     phone_hash: phoneHash,
     code_hash: codeHash(deps.protector, phoneHash, code),
     created_at: now,
-    expires_at: isoPlusSeconds(deps.clock, sms.codeTtlSeconds),
+    expires_at: expiresAt,
     attempts: 0,
     consumed_at: null,
     invalidated_at: null,
   })
-  return success(code)
+  await enqueueSealed(db, deps, 'login_code_sms', { phone, code }, { expiresAt })
+  return success(undefined)
 }
 
 /**

@@ -6,9 +6,16 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const requestCode = (phone: string) => app.api.post('/api/v1/auth/sms-codes', { phone })
+/** Asks for a code; the SMS goes after the commit, so the outbox is drained before the code is read. */
+async function requestCode(phone: string) {
+  const res = await app.api.post('/api/v1/auth/sms-codes', { phone })
+  await app.outbox.drain()
+  return res
+}
 const signIn = (phone: string, code: string) => app.api.post('/api/v1/auth/sessions', { phone, code })
 const wrongCode = (code: string) => (code === '000000' ? '111111' : '000000')
+/** The outbox row of the latest login-code SMS. */
+const lastLoginCodeRow = () => app.db.selectFrom('outbox').selectAll().where('kind', '=', 'login_code_sms').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
 const count = async (table: 'users' | 'sms_codes' | 'sessions') =>
   Number((await app.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
@@ -121,11 +128,68 @@ describe('SMS login', () => {
     expect(await count('sms_codes')).toBe(codes)
   })
 
-  test('a provider failure is a 503 sms_send_failed', async () => {
+  test('204 once the code is stored and queued; a provider failure is retried with back-off and fails nothing', async () => {
+    const phone = nextPhone()
     app.sms.failNext = true
-    const res = await requestCode(nextPhone())
-    expect(res.status).toBe(503)
-    expect(res.body.error.code).toBe('sms_send_failed')
+    const res = await app.api.post('/api/v1/auth/sms-codes', { phone })
+    expect(res.status).toBe(204)
+    await app.outbox.drain()
+    expect(app.sms.lastCodeFor(phone)).toBeUndefined()
+    // The request's transaction committed: the code is stored, its SMS waits 5 s for a second try.
+    const row = await lastLoginCodeRow()
+    expect(row).toMatchObject({ attempts: 1, done_at: null, failed_at: null, lease_owner: null, last_error: 'Error' })
+    expect(Date.parse(row.run_after) - app.clock.now().getTime()).toBeGreaterThan(4_000)
+    app.clock.advance(4_000)
+    await app.outbox.drain()
+    expect(app.sms.lastCodeFor(phone)).toBeUndefined()
+    app.clock.advance(1_500)
+    await app.outbox.drain()
+    const code = app.sms.lastCodeFor(phone)!
+    expect((await signIn(phone, code)).status).toBe(200)
+    expect(await lastLoginCodeRow()).toMatchObject({ attempts: 2, done_at: expect.any(String), last_error: null })
+    expect(app.logs()).toContain('outbox message failed, will retry')
+  })
+
+  test('the queued SMS keeps phone and code sealed', async () => {
+    const phone = nextPhone()
+    await requestCode(phone)
+    const code = app.sms.lastCodeFor(phone)!
+    const row = await lastLoginCodeRow()
+    expect(JSON.parse(row.payload)).toEqual({ sealed: expect.any(String) })
+    expect(row.payload).not.toContain(phone)
+    expect(row.payload).not.toContain(code)
+  })
+
+  test('after five failed tries the SMS is given up, logged without phone or code; the request still answered 204', async () => {
+    const phone = nextPhone()
+    app.sms.down = true
+    try {
+      expect((await requestCode(phone)).status).toBe(204)
+      for (const wait of [5, 10, 20, 40]) {
+        app.clock.advance(wait * 1000 + 1)
+        await app.outbox.drain()
+      }
+    } finally {
+      app.sms.down = false
+    }
+    const row = await lastLoginCodeRow()
+    expect(row).toMatchObject({ attempts: 5, done_at: null, failed_at: expect.any(String), last_error: 'Error' })
+    app.clock.advance(3_600_000)
+    await app.outbox.drain()
+    expect(app.sms.lastCodeFor(phone)).toBeUndefined()
+    expect(app.logs()).toContain('outbox message failed for good')
+    expect(app.logs()).not.toContain(phone)
+  })
+
+  test('a code that expired while its SMS waited is never sent', async () => {
+    const phone = nextPhone()
+    app.sms.failNext = true
+    await requestCode(phone)
+    app.clock.advance(301_000)
+    await app.outbox.drain()
+    expect(app.sms.lastCodeFor(phone)).toBeUndefined()
+    // The second take finds the code expired and gives the SMS up unsent.
+    expect(await lastLoginCodeRow()).toMatchObject({ attempts: 2, done_at: null, failed_at: expect.any(String), last_error: 'expired' })
   })
 
   test('logs never hold a phone number, a code or a token', async () => {

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream'
 import { createLogger } from '../../logger'
-import { ConsoleSmsProvider } from './sms'
+import { ConsoleSmsProvider, type SmsMessage } from './sms'
+
+const loginCode: SmsMessage = { phone: '13812345678', template: 'login_code', params: [{ name: 'code', value: '482913' }] }
 
 function capture() {
   let text = ''
@@ -11,7 +13,7 @@ function capture() {
 describe('console SMS provider', () => {
   test('logs that a code was sent, without the phone or the code', async () => {
     const { logger, text } = capture()
-    await new ConsoleSmsProvider().sendLoginCode('13812345678', '482913', logger)
+    await new ConsoleSmsProvider().send(loginCode, logger)
     expect(text()).toContain('sms login code sent')
     expect(text()).not.toMatch(/13812345678|5678|482913/)
   })
@@ -19,7 +21,7 @@ describe('console SMS provider', () => {
   test('prints the code only on the development channel it is given, with the phone masked', async () => {
     const { logger, text } = capture()
     const lines: string[] = []
-    await new ConsoleSmsProvider((line) => lines.push(line)).sendLoginCode('13812345678', '482913', logger)
+    await new ConsoleSmsProvider((line) => lines.push(line)).send(loginCode, logger)
     expect(lines).toEqual([expect.stringContaining('482913')])
     expect(lines[0]).toContain('138****5678')
     expect(lines[0]).not.toContain('13812345678')

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely'
 
-/** A batch of approved claims marked paid together by staff; each claim holds its own reference. */
+/** A batch of approved claims sent to the bank together by staff; its lines are `claim_payment_lines`. */
 export interface ClaimPaymentBatchesTable {
   id: string
   count: number

@@ -20,9 +20,12 @@ export interface ClaimChange {
   changes?: ClaimUpdate
   /** Values for the member's message text. */
   params?: MessageParams
+  /** The member's message, when not the usual one for the new status. */
+  kind?: NotificationKind
 }
 
-const kinds: Readonly<Record<ClaimStatus, NotificationKind>> = {
+/** The member's usual message on reaching each status; a claim sent to the bank (payment_in_progress) gets none. */
+const kinds: Readonly<Partial<Record<ClaimStatus, NotificationKind>>> = {
   submitted: 'claim_submitted',
   in_review: 'claim_in_review',
   needs_material: 'claim_needs_material',
@@ -33,32 +36,41 @@ const kinds: Readonly<Record<ClaimStatus, NotificationKind>> = {
 }
 
 /** A 409 naming the status the claim is in now. */
-export function statusConflict(status: string, code: 'claim_status_changed' | 'claim_not_withdrawable' | 'claim_material_not_requested' = 'claim_status_changed'): AppError {
+export function statusConflict(status: string, code: 'claim_status_changed' | 'claim_not_withdrawable' | 'claim_material_not_requested' | 'claim_payee_not_changeable' = 'claim_status_changed'): AppError {
   return new AppError(409, code, { params: { status: ui.claimStatus[status as ClaimStatus] ?? status } })
 }
 
 /**
  * Moves a claim to a new status: the update (only from the expected statuses,
- * else 409), a history row, and the member's message, in the caller's
- * transaction. Returns the message row for WeChat delivery after the commit.
+ * else 409) and a history row, in the caller's transaction; no message.
  */
-export async function changeClaim(db: Db, deps: { clock: Clock }, claim: ClaimRow, change: ClaimChange): Promise<NotificationRow> {
+export async function moveClaim(db: Db, deps: { clock: Clock }, claim: ClaimRow, change: Omit<ClaimChange, 'params' | 'kind'>): Promise<void> {
   if (!change.from.includes(claim.status as ClaimStatus)) throw statusConflict(claim.status)
   const at = nowIso(deps.clock)
   const updated = await updateClaimRow(db, claim.id, change.from, { ...change.changes, status: change.to, updated_at: at })
   if (!updated) throw statusConflict(claim.status)
   await recordHistory(db, deps, claim.id, change.to, change.actorUserId, change.actorRole, change.note ?? null)
-  return notifyMember(db, deps, { ...claim, ...change.changes, status: change.to }, change.params)
+}
+
+/**
+ * Moves a claim to a new status (see moveClaim) and writes the member's
+ * message. Returns the message row for WeChat delivery after the commit.
+ */
+export async function changeClaim(db: Db, deps: { clock: Clock }, claim: ClaimRow, change: ClaimChange): Promise<NotificationRow> {
+  await moveClaim(db, deps, claim, change)
+  return notifyMember(db, deps, { ...claim, ...change.changes, status: change.to }, change.params, change.kind)
 }
 
 export async function recordHistory(db: Db, deps: { clock: Clock }, claimId: string, status: ClaimStatus, actorUserId: string | null, actorRole: ActorRole, note: string | null): Promise<void> {
   await insertHistoryRow(db, { id: newId('clh', deps.clock.now()), claim_id: claimId, at: nowIso(deps.clock), status, actor_user_id: actorUserId, actor_role: actorRole, note })
 }
 
-export function notifyMember(db: Db, deps: { clock: Clock }, claim: Pick<ClaimRow, 'id' | 'member_user_id' | 'status' | 'due_on' | 'kind'>, params: MessageParams = {}): Promise<NotificationRow> {
+export function notifyMember(db: Db, deps: { clock: Clock }, claim: Pick<ClaimRow, 'id' | 'member_user_id' | 'status' | 'due_on' | 'kind'>, params: MessageParams = {}, kind?: NotificationKind): Promise<NotificationRow> {
+  const messageKind = kind ?? kinds[claim.status as ClaimStatus]
+  if (!messageKind) throw new Error(`no member message for a claim reaching ${claim.status}`)
   return notify(db, deps, {
     userId: claim.member_user_id,
-    kind: kinds[claim.status as ClaimStatus],
+    kind: messageKind,
     subject: { type: 'claim', id: claim.id },
     params: { dueOn: claim.due_on, kind: eventKindLabels[claim.kind as keyof typeof eventKindLabels] ?? claim.kind, ...params },
   })

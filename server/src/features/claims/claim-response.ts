@@ -20,7 +20,7 @@ export function viewerFor(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim: 
  * who handle claims, with the medical-insurance record it was matched to.
  */
 export async function claimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, row: ClaimRow) {
-  const record = await loadClaimRecord(ctx.deps.db, ctx.deps.catalogues, row)
+  const record = await loadClaimRecord(ctx.deps.db, ctx.deps, row)
   const viewer = viewerFor(ctx, user, row)
   const match = viewer.medicalRecord ? await findMatchOfClaim(ctx.deps.db, row.id) : undefined
   return presentClaim(record, viewer, match ? presentClaimMedicalRecord(match) : null)

@@ -53,7 +53,20 @@ export function presentClaimSummary(row: ClaimRow, personName: string, viewer: C
     flags: presentFlags(parseFlags(row.flags), viewer),
     estimateFen: row.estimate_fen,
     approvedFen: row.approved_fen,
+    hasPayeeAccount: row.payee_account_id !== null,
   }
+}
+
+/** The payment as the claim shows it: recorded (paid), and the bank's date when it came from a results file. */
+function presentPayment({ row, lastPaymentLine: line }: ClaimRecord): Claim['payment'] {
+  if (row.payment_reference === null || row.paid_at === null) return null
+  return { reference: row.payment_reference, paidAt: row.paid_at, paidOn: line?.result === 'paid' ? line.settled_on : null }
+}
+
+/** While an approved claim awaits payment again after the bank could not pay it: the bank's reason, and whether the member has chosen another account since. */
+function presentPaymentFailure({ row, lastPaymentLine: line }: ClaimRecord): Claim['paymentFailure'] {
+  if (row.status !== 'approved' || line?.result !== 'failed') return null
+  return { reason: line.failure_reason ?? '', failedOn: line.settled_on ?? '', accountChanged: row.payee_account_id !== line.payee_account_id }
 }
 
 /** `medicalRecord`: the matched record (null: none), read only for a viewer who may see it. */
@@ -87,7 +100,14 @@ export function presentClaim(record: ClaimRecord, viewer: ClaimViewer, medicalRe
       missing: decision.missing,
       note: decision.note,
     },
-    payment: row.payment_reference !== null && row.paid_at !== null ? { reference: row.payment_reference, paidAt: row.paid_at } : null,
+    payeeAccount: record.payee && {
+      id: record.payee.row.id,
+      holderName: viewer.fullName ? record.payee.row.holder_name : maskName(record.payee.row.holder_name),
+      bankName: record.payee.row.bank_name,
+      numberMasked: record.payee.numberMasked,
+    },
+    payment: presentPayment(record),
+    paymentFailure: presentPaymentFailure(record),
     flags: presentFlags(parseFlags(row.flags), viewer),
     history: record.history.map((h) => ({
       at: h.at, status: h.status as ClaimStatus, actorRole: h.actor_role as 'member' | 'reviewer' | 'staff' | 'system', note: h.note,

@@ -1,3 +1,4 @@
+import { payingClaimStatuses } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
@@ -89,14 +90,14 @@ export function listHistoryRows(db: Db, claimId: string): Promise<ClaimHistoryRo
   return db.selectFrom('claim_history').selectAll().where('claim_id', '=', claimId).orderBy('id').execute()
 }
 
-/** Approved or paid claims of a person under a catalogue (their approved lines count against caps). */
+/** Approved, paying or paid claims of a person under a catalogue (their approved lines count against caps). */
 export function listDecidedClaimRows(db: Db, insuredPersonId: string, catalogueId: string, exceptClaimId: string): Promise<ClaimRow[]> {
   return db
     .selectFrom('claims')
     .selectAll()
     .where('insured_person_id', '=', insuredPersonId)
     .where('catalogue_id', '=', catalogueId)
-    .where('status', 'in', ['approved', 'paid'])
+    .where('status', 'in', payingClaimStatuses)
     .where('id', '!=', exceptClaimId)
     .execute()
 }

@@ -1,5 +1,5 @@
 import {
-  claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimSchema, claimWithdrawRequestSchema,
+  claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimPayeeRequestSchema, claimSchema, claimWithdrawRequestSchema,
 } from '@huzhu/shared'
 import type { AppContext, AuthUser } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
@@ -7,7 +7,7 @@ import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { deliverWechat } from '../notifications/wechat-delivery'
+import { changeClaimPayee } from './claim-payee.service'
 import { claimBody, viewerFor } from './claim-response'
 import { presentClaimSummary } from './claims.presenter'
 import { findOwnClaimRow, listOwnClaimRows, personNamesOfEnrolments } from './claims.repository'
@@ -33,7 +33,7 @@ export const createClaim = defineRoute({
     const key = ctx.get('Idempotency-Key')
     if (!IDEMPOTENCY_KEY.test(key)) throw new AppError(400, 'idempotency_key_required')
     const result = await ctx.deps.db.transaction().execute((trx) => submitClaim(trx, ctx.deps, me.id, key, ctx.input.body))
-    void deliverWechat(ctx.deps, result.notifications)
+    ctx.deps.outbox.kick()
     ctx.status = result.created ? 201 : 200
     ctx.body = await ownClaimBody(ctx, me, result.claimId)
   },
@@ -85,7 +85,7 @@ export const withdrawMyClaim = defineRoute({
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
     const note = await ctx.deps.db.transaction().execute((trx) => withdrawClaim(trx, ctx.deps, me.id, claimId, ctx.input.body.note))
-    void deliverWechat(ctx.deps, [note])
+    ctx.deps.outbox.kick()
     ctx.body = await ownClaimBody(ctx, me, claimId)
   },
 })
@@ -100,9 +100,23 @@ export const sendClaimMaterial = defineRoute({
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
     const note = await ctx.deps.db.transaction().execute((trx) => addMaterial(trx, ctx.deps, me.id, claimId, ctx.input.body))
-    void deliverWechat(ctx.deps, [note])
+    ctx.deps.outbox.kick()
     ctx.body = await ownClaimBody(ctx, me, claimId)
   },
 })
 
-export const claimRoutes = [createClaim, listMyClaims, getClaim, withdrawMyClaim, sendClaimMaterial]
+export const changeMyClaimPayee = defineRoute({
+  method: 'put', path: '/api/v1/claims/:claimId/payee-account', operationId: 'changeClaimPayeeAccount', tags, access: 'signed_in',
+  summary: 'Pay my claim to another of my accounts (e.g. after the bank could not pay it): while the claim is open or approved and awaiting payment, else 409; the account must be mine, in my profile’s name (422)',
+  request: { params: claimParamsSchema, body: claimPayeeRequestSchema },
+  responses: { 200: { description: 'The claim, with the account it is now paid to', schema: claimSchema } },
+  errors: [403, 404, 409, 422],
+  async handler(ctx) {
+    const me = currentUser(ctx)
+    const { claimId } = ctx.input.params
+    await ctx.deps.db.transaction().execute((trx) => changeClaimPayee(trx, ctx.deps, me.id, claimId, ctx.input.body.payeeAccountId))
+    ctx.body = await ownClaimBody(ctx, me, claimId)
+  },
+})
+
+export const claimRoutes = [createClaim, listMyClaims, getClaim, withdrawMyClaim, sendClaimMaterial, changeMyClaimPayee]

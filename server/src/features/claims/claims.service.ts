@@ -10,6 +10,7 @@ import type { AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { checkClaimAgainstMedicalRecords } from '../medical-records/medical-match.service'
 import { findProfileRow } from '../members/members.repository'
+import { payeeAccountForClaim } from '../payee-accounts/payee-accounts.service'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { assertMedicalConsent } from '../uploads/uploads.service'
 import { findOwnUploadRows } from '../uploads/uploads.repository'
@@ -37,6 +38,8 @@ export interface ClaimSubmission {
   figures: ClaimFigures
   invoiceNumbers: string[]
   documents: { uploadId: string; kind: DocumentKind }[]
+  /** One of the member's payee accounts, held in their profile's name. */
+  payeeAccountId: string
 }
 
 const openStatuses = ['submitted', 'in_review', 'needs_material'] as const
@@ -60,7 +63,8 @@ const uniqueInvoices = (numbers: readonly string[]) => [...new Set(numbers.map((
  * the same body gives the claim made the first time (`created: false`), with
  * another body a 422. Checks: the medical_data consent, an event date not in
  * the future, an active enrolment of the caller's own person, the caller's own
- * uploads not on another claim. Computes the engine's payout, the due date and
+ * uploads not on another claim, a payee account of the caller's own in their
+ * profile's name. Computes the engine's payout, the due date and
  * the flags; writes the claim, its material, invoices, history and message.
  */
 export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: string, input: ClaimSubmission): Promise<{ claimId: string; created: boolean; notifications: NotificationRow[] }> {
@@ -79,6 +83,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
     throw new AppError(422, 'enrolment_not_claimable', { details: [{ path: 'enrolmentId', code: 'enrolment_not_claimable' }] })
   }
   const photoHashes = await claimableUploads(db, userId, input.documents)
+  const payee = await payeeAccountForClaim(db, userId, input.payeeAccountId, profile.name)
 
   const now = nowIso(deps.clock)
   const claimId = newId('clm', deps.clock.now())
@@ -94,7 +99,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
     hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
     status: 'submitted', submitted_at: now, last_material_at: now, due_on: dueOnFor(now),
     estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
-    decision: null, approved_fen: null, decided_by: null, payment_batch_id: null, payment_reference: null, paid_at: null,
+    decision: null, approved_fen: null, decided_by: null, payee_account_id: payee.id, payment_batch_id: null, payment_reference: null, paid_at: null,
     created_at: now, updated_at: now,
   }
   await insertClaimRow(db, row)

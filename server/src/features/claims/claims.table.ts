@@ -5,6 +5,8 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
  * figures as sent), `invoice_numbers`, `estimate_lines` (the engine's payout
  * lines at the last material), `flags`, `decision` (the reviewer's decision).
  * Money in fen; `due_on` is 10 working days after `last_material_at` (China date).
+ * `payee_account_id`: the member's account it is paid to (null only on claims made
+ * before payee accounts); `payment_batch_id` the batch it was last sent in.
  */
 export interface ClaimsTable {
   id: string
@@ -29,6 +31,7 @@ export interface ClaimsTable {
   decision: string | null
   approved_fen: number | null
   decided_by: string | null
+  payee_account_id: string | null
   payment_batch_id: string | null
   payment_reference: string | null
   paid_at: string | null

@@ -4,7 +4,7 @@ import { CONSENT_TEXT_VERSIONS } from '../members/consent-versions'
 
 export const getClientConfig = defineRoute({
   method: 'get', path: '/api/v1/client-config', operationId: 'getClientConfig', tags: ['client'], access: 'public',
-  summary: 'What the app needs at start: WeChat subscribe-message templates to ask for, and the consent text versions in force',
+  summary: 'What the app needs at start: WeChat subscribe-message templates to ask for, the consent text versions in force, whether premiums can be paid online',
   responses: { 200: { description: 'The client configuration', schema: clientConfigSchema } },
   handler(ctx) {
     const { claim, enrolment } = ctx.deps.config.wechat.subscribeTemplates
@@ -12,6 +12,8 @@ export const getClientConfig = defineRoute({
     ctx.body = {
       wechatSubscribeTemplateIds: configured ? [claim, enrolment].filter((t): t is string => t !== undefined) : [],
       consentVersions: { ...CONSENT_TEXT_VERSIONS },
+      onlinePayment: ctx.deps.wechatPay !== undefined,
+      pendingDays: ctx.deps.config.pendingEnrolmentDays,
     }
   },
 })

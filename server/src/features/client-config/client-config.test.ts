@@ -8,7 +8,7 @@ describe('GET /api/v1/client-config', () => {
     try {
       const res = await app.api.get('/api/v1/client-config')
       expect(res.status).toBe(200)
-      expect(res.body).toEqual({ wechatSubscribeTemplateIds: [], consentVersions })
+      expect(res.body).toEqual({ wechatSubscribeTemplateIds: [], consentVersions, onlinePayment: false, pendingDays: 7 })
     } finally {
       await app.close()
     }
@@ -24,7 +24,7 @@ describe('GET /api/v1/client-config', () => {
         },
       })
       const res = await app.api.get('/api/v1/client-config')
-      expect(res.body).toEqual({ wechatSubscribeTemplateIds: ['tpl-claim-status', 'tpl-enrolment-status'], consentVersions })
+      expect(res.body).toEqual({ wechatSubscribeTemplateIds: ['tpl-claim-status', 'tpl-enrolment-status'], consentVersions, onlinePayment: false, pendingDays: 7 })
     } finally {
       await app?.close()
     }

@@ -12,7 +12,7 @@ export type EnrolmentSelection = { enrolmentIds: readonly string[] } | { payment
  * An in-app message to every account linked to the person an enrolment covers
  * (DOMAIN.md, "Identity"; a rider on a unit's roster without the app, or whose
  * account has not proved who they are, gets none). Call it in the transaction that changes
- * the enrolments; after the commit, hand the rows to `deliverWechat`.
+ * the enrolments; after the commit, `outbox.kick()` sends their WeChat or SMS messages.
  */
 export async function notifyEnrolmentHolders(db: Db, deps: { clock: Clock }, which: EnrolmentSelection, kind: EnrolmentNotice): Promise<NotificationRow[]> {
   const base = db

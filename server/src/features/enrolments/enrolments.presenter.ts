@@ -62,6 +62,7 @@ export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: Pres
       platform: person.platform,
     },
     payment: view.payment ? { id: view.payment.id, reference: view.payment.reference, confirmedAt: view.payment.confirmed_at } : null,
+    paymentCode: view.paymentCode,
     cancelledAt: row.cancelled_at,
     createdAt: row.created_at,
   }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
+import { codesOfEnrolments } from '../bank-statements/payment-codes.repository'
 import type { PaymentRow } from '../payments/payments.table'
 import { findUnitNames } from '../units/units.repository'
 import type { UnitRow } from '../units/units.table'
@@ -63,7 +64,7 @@ export function listEnrolmentRows(db: Db, f: EnrolmentFilter): Promise<Enrolment
 }
 
 export async function setEnrolmentCancelled(db: Db, id: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('enrolments').set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+  const result = await db.updateTable('enrolments').set({ status: 'cancelled', cancel_reason: 'staff', cancelled_at: at, updated_at: at })
     .where('id', '=', id).where('status', '!=', 'cancelled').executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
@@ -74,9 +75,11 @@ export interface EnrolmentView {
   person: InsuredPersonRow
   unit: Pick<UnitRow, 'id' | 'name'> | null
   payment: Pick<PaymentRow, 'id' | 'reference' | 'confirmed_at'> | null
+  /** The payment code a transfer for it carries: its own, or its roster's. */
+  paymentCode: string | null
 }
 
-/** Loads persons, units and payments of the rows in three queries. */
+/** Loads persons, units, payments and payment codes of the rows, a few queries for all. */
 export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<EnrolmentView[]> {
   if (rows.length === 0) return []
   const persons = new Map((await findPersonsByIds(db, rows.map((r) => r.insured_person_id))).map((p) => [p.id, p]))
@@ -87,10 +90,12 @@ export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<
   for (const part of chunks(paymentIds)) {
     for (const p of await db.selectFrom('payments').select(['id', 'reference', 'confirmed_at']).where('id', 'in', part).execute()) payments.set(p.id, p)
   }
+  const codes = await codesOfEnrolments(db, rows)
   return rows.map((row) => ({
     row,
     person: persons.get(row.insured_person_id)!,
     unit: row.unit_id === null || !unitNames.has(row.unit_id) ? null : { id: row.unit_id, name: unitNames.get(row.unit_id)! },
     payment: row.payment_id === null ? null : payments.get(row.payment_id) ?? null,
+    paymentCode: codes.get(row.id) ?? null,
   }))
 }

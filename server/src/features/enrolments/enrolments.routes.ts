@@ -5,13 +5,14 @@ import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { idPattern } from '../../ids'
 import { currentUser } from '../accounts/access'
-import { deliverWechat } from '../notifications/wechat-delivery'
 import { isStaff, viewerOf } from './enrolment-access'
 import { linkedPersonIds } from '../identity/person-accounts.repository'
 import { notifyEnrolmentHolders } from './enrolment-notifications'
 import { presentDeps, presentEnrolment, type Viewer } from './enrolments.presenter'
 import { listEnrolmentRows, loadViews, type EnrolmentFilter, type EnrolmentView } from './enrolments.repository'
 import { cancelEnrolment, enrolSelf, loadView } from './enrolments.service'
+import { afterSettled } from '../payments/payment-jobs.service'
+import { refundOnCancel } from '../payments/payment-orders.service'
 import { enrolmentParamsSchema } from './schema'
 
 const tags = ['enrolments']
@@ -35,7 +36,7 @@ export const createMyEnrolment = defineRoute({
       const notices = await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_created')
       return { view: (await loadViews(trx, [row]))[0]!, notices }
     })
-    void deliverWechat(ctx.deps, notices)
+    ctx.deps.outbox.kick()
     ctx.status = 201
     ctx.body = presentEnrolment(view, 'self', presentDeps(ctx.deps))
   },
@@ -97,17 +98,17 @@ export const getEnrolment = defineRoute({
 
 export const cancelEnrolmentRoute = defineRoute({
   method: 'post', path: '/api/v1/enrolments/:enrolmentId/cancel', operationId: 'cancelEnrolment', tags, access: { roles: ['staff', 'admin'] },
-  summary: 'Cancel an enrolment (pending or active); its card then checks as cancelled',
+  summary: 'Cancel an enrolment (pending or active); its card then checks as cancelled; paid online and cancelled before its cover starts, its premium is refunded',
   request: { params: enrolmentParamsSchema },
   responses: { 200: { description: 'Cancelled', schema: enrolmentSchema } },
   errors: [404, 409],
   async handler(ctx) {
-    const { view, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
+    const { view, notices, refundIds } = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await cancelEnrolment(trx, ctx.deps, ctx.input.params.enrolmentId)
       const notices = await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_cancelled')
-      return { view: (await loadViews(trx, [row]))[0]!, notices }
+      return { view: (await loadViews(trx, [row]))[0]!, notices, refundIds: await refundOnCancel(trx, ctx.deps, row) }
     })
-    void deliverWechat(ctx.deps, notices)
+    void afterSettled(ctx.deps, { notices, refundIds })
     ctx.body = presentEnrolment(view, 'staff', presentDeps(ctx.deps))
   },
 })

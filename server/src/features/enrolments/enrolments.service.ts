@@ -12,6 +12,7 @@ import { findEventById } from '../events/events.repository'
 import { decodeProfile } from '../members/profile'
 import { findProfileRow } from '../members/members.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
+import { issueEnrolmentCodes } from '../bank-statements/payment-codes.service'
 import { findEnrolment, findOverlapping, insertEnrolments, loadViews, setEnrolmentCancelled, type EnrolmentView } from './enrolments.repository'
 import { personRow, type PersonInput } from './insured-person'
 import { findPersonByHash, insertPersons, updatePerson } from './insured-persons.repository'
@@ -138,6 +139,8 @@ export async function enrolPerson(db: Db, deps: EnrolDeps, person: PersonInput, 
   await assertNoOverlap(db, personRowSaved.id, q)
   const row = enrolmentRowOf(q, personRowSaved.id, extras, newId('enr', deps.clock.now()), nowIso(deps.clock))
   await insertEnrolments(db, [row])
+  // Paid on its own: its payment code (缴费识别码) for a transfer's memo.
+  if (extras.rosterId === null) await issueEnrolmentCodes(db, deps.clock, [row.id])
   return row as EnrolmentRow
 }
 

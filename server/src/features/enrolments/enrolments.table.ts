@@ -32,6 +32,8 @@ export interface EnrolmentsTable {
   created_at: string
   updated_at: string
   cancelled_at: string | null
+  /** Why it was cancelled: `staff`, or `expired` (unpaid after the pending days). */
+  cancel_reason: string | null
 }
 export type EnrolmentRow = Selectable<EnrolmentsTable>
 export type NewEnrolmentRow = Insertable<EnrolmentsTable>

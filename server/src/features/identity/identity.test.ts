@@ -1,3 +1,4 @@
+import { maskMobile } from '@huzhu/shared'
 import {
   fillProfile, freshIdNumber, giveMedicalConsent, loginAs, nextPhone, postClaim, setChinaDate, setUnitSelection, startAppWithEveryRole, startTestApp,
   uploadPhoto, type EveryRole, type TestApp, type TestUser,
@@ -166,6 +167,39 @@ describe('linking an account to a person only with proof', () => {
     const nobody = await loginAs(app)
     await fillProfile(app, nobody)
     expect((await verify(nobody.id, users.staff.token)).body.error.code).toBe('identity_no_enrolment')
+  })
+
+  test('staff searching an ID number see, per account holding it, its masked login phone, when its profile was made and whether it is already linked', async () => {
+    const rider = await rosteredRider('孙丽')
+    const real = await loginAs(app, { phone: rider.mobile })
+    await fillProfile(app, real, profileOf(rider, rider.mobile, '孙丽'))
+    app.clock.advance(60_000)
+    const other = await loginAs(app)
+    await fillProfile(app, other, profileOf(rider, other.phone, '孙丽'))
+    const search = async () => {
+      const res = await app.api.post('/api/v1/members/search', { idNumber: rider.idNumber }, { token: users.staff.token })
+      expect(res.status).toBe(200)
+      expect(res.text).not.toContain(other.phone)
+      expect(res.text).not.toContain(rider.mobile)
+      return res.body.members as { userId: string; loginPhoneMasked: string | null; profileCreatedAt: string; linked: boolean; masked: boolean }[]
+    }
+    const before = await search()
+    expect(before.map((m) => ({ userId: m.userId, loginPhoneMasked: m.loginPhoneMasked, linked: m.linked, masked: m.masked }))).toEqual([
+      { userId: real.id, loginPhoneMasked: maskMobile(rider.mobile), linked: true, masked: true },
+      { userId: other.id, loginPhoneMasked: maskMobile(other.phone), linked: false, masked: true },
+    ])
+    expect(Date.parse(before[1]!.profileCreatedAt) - Date.parse(before[0]!.profileCreatedAt)).toBeGreaterThanOrEqual(60_000)
+
+    // Staff verify the second account: the next search says it is linked too.
+    expect((await app.api.post(`/api/v1/members/${other.id}/identity-verifications`, {}, { token: users.staff.token })).status).toBe(201)
+    expect((await search()).map((m) => [m.userId, m.linked])).toEqual([[real.id, true], [other.id, true]])
+
+    // A number nobody was enrolled with: the account holding it is linked to nobody.
+    const alone = await loginAs(app)
+    const idNumber = freshIdNumber()
+    await fillProfile(app, alone, profileOf({ idNumber }, alone.phone, '钱多'))
+    const found = await app.api.post('/api/v1/members/search', { idNumber }, { token: users.staff.token })
+    expect(found.body.members).toEqual([expect.objectContaining({ userId: alone.id, linked: false, loginPhoneMasked: maskMobile(alone.phone) })])
   })
 
   test('changing the profile to another ID number drops the link to the first person', async () => {

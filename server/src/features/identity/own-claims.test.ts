@@ -21,8 +21,7 @@ afterAll(() => app.close())
 
 const decide = (user: TestUser, claimId: string, body: unknown = { decision: 'approve' }) =>
   app.api.post(`/api/v1/claims/${claimId}/decisions`, body, { token: user.token })
-const pay = (user: TestUser, claimId: string) =>
-  app.api.post('/api/v1/claim-payments', { payments: [{ claimId, reference: `PAY-${claimId.slice(-8)}` }] }, { token: user.token })
+const pay = (user: TestUser, claimId: string) => app.api.post('/api/v1/claim-payments', { claimIds: [claimId] }, { token: user.token })
 const claimRow = (id: string) => app.db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const historyOf = async (id: string) => (await app.db.selectFrom('claim_history').selectAll().where('claim_id', '=', id).orderBy('id').execute())
   .map((h) => [h.status, h.actor_role])
@@ -58,9 +57,7 @@ describe('nobody decides or pays a claim on their own cover', () => {
     const other = await submitTestClaim(app, await claimant(app))
     expect((await decide(reviewer, own.id)).status).toBe(200)
     expect((await decide(reviewer, other.id)).status).toBe(200)
-    const res = await app.api.post('/api/v1/claim-payments', {
-      payments: [{ claimId: other.id, reference: 'PAY-OTHER-1' }, { claimId: own.id, reference: 'PAY-OWN-1' }],
-    }, { token: self.token })
+    const res = await app.api.post('/api/v1/claim-payments', { claimIds: [other.id, own.id] }, { token: self.token })
     expect([res.status, res.body.error.code, res.body.error.details]).toEqual([403, 'claim_own_not_payable', [{ claimId: own.id }]])
     expect((await claimRow(own.id)).status).toBe('approved')
     expect((await claimRow(other.id)).status).toBe('approved')

@@ -1,11 +1,12 @@
 import {
-  cellText, isCivilDate, medicalRecordColumns, message, parseIdNumber, parseYuan,
+  cellText, medicalRecordColumns, message, parseIdNumber, parseYuan,
   type CivilDate, type MessageCode, type MessageParams, type RosterError,
 } from '@huzhu/shared'
 import type { DataProtector } from '../../crypto/protector'
 import { hashIdNumber } from '../../crypto/personal-data'
 import { AppError } from '../../http/errors'
-import { readFirstSheet, type SheetCell } from '../../xlsx/sheet-reader'
+import { readFirstSheet } from '../../xlsx/sheet-reader'
+import { sheetDate } from '../../xlsx/cell-dates'
 
 /** At most this many data rows in one file (a month of a district's settlements fits easily). */
 export const MAX_MEDICAL_RECORD_ROWS = 50_000
@@ -30,26 +31,6 @@ export interface CheckedMedicalRecords {
 }
 
 const columnLetter = (index: number) => String.fromCharCode(65 + index)
-
-/** Excel's day 0 (the 1900 date system, its 1900-02-29 included). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
-
-/**
- * Dates as text `YYYY-MM-DD` (also 2024/3/1) or a date cell: the streaming
- * reader ignores styles, so a date cell arrives as Excel's serial day number
- * (a time of day, the fraction, is dropped). Null when not a real date.
- */
-function parseDate(cell: SheetCell | undefined): CivilDate | null {
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 1 || cell >= 2_958_466) return null
-    return new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10)
-  }
-  const text = cellText(cell)
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text)
-  if (!m) return null
-  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`
-  return isCivilDate(date) ? date : null
-}
 
 /**
  * Checks every row of a medical-insurance settlement file (first sheet, header
@@ -93,7 +74,7 @@ export async function checkMedicalRecordFile(path: string, protector: DataProtec
     else if (hospital.length > 100) fail(1, 'medical_record_hospital_too_long')
 
     const dates = [2, 3].map((i) => {
-      const date = parseDate(cells[i])
+      const date = sheetDate(cells[i]) ?? null
       if (date === null) fail(i, 'medical_record_date_invalid')
       else if (date > today) fail(i, 'medical_record_date_in_future')
       return date

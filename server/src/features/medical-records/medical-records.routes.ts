@@ -7,7 +7,6 @@ import { defineRoute } from '../../http/route'
 import { tempFilePath } from '../../files/temp-files'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { deliverWechat } from '../notifications/wechat-delivery'
 import { receiveFile } from '../rosters/roster-upload'
 import { checkMedicalRecordFile } from './medical-records-file'
 import { presentMedicalRecordImport } from './medical-records.presenter'
@@ -53,7 +52,7 @@ export const importMedicalRecordsRoute = defineRoute({
         return
       }
       const result = await deps.db.transaction().execute((trx) => importMedicalRecords(trx, deps, checked.lines, user.id, auditActorOf(ctx)))
-      void deliverWechat(deps, result.notifications)
+      deps.outbox.kick()
       ctx.status = 201
       ctx.body = presentMedicalRecordImport(checked.rowCount, result.importedCount, [])
     } catch (error) {

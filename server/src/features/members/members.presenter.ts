@@ -1,6 +1,7 @@
-import { maskBirthDate, maskIdNumber, maskMobile, type Consent, type ConsentKind, type ProfileResponse } from '@huzhu/shared'
+import { maskBirthDate, maskIdNumber, maskMobile, type Consent, type ConsentKind, type MemberSearchResult, type ProfileResponse } from '@huzhu/shared'
 import type { ConsentRow } from './consents.table'
 import type { MemberProfile } from './profile'
+import type { ProfileSearchHit } from './profile.service'
 
 /**
  * The member themself sees ID number and mobile in full; everyone else masked.
@@ -21,6 +22,16 @@ export function presentProfile(profile: MemberProfile, view: { reveal: boolean }
     basicMedicalInsurance: profile.basicMedicalInsurance,
     unionMember: profile.unionMember,
     updatedAt: profile.updatedAt,
+  }
+}
+
+/** An account a staff search found: its profile and login phone masked, when the profile was made, whether it is linked. */
+export function presentSearchHit(hit: ProfileSearchHit): MemberSearchResult {
+  return {
+    ...presentProfile(hit.profile, { reveal: false }),
+    profileCreatedAt: hit.profileCreatedAt,
+    loginPhoneMasked: hit.loginPhone === null ? null : maskMobile(hit.loginPhone),
+    linked: hit.linked,
   }
 }
 

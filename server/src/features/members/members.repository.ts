@@ -6,9 +6,23 @@ export function findProfileRow(db: Db, userId: string): Promise<MemberProfileRow
   return db.selectFrom('member_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
 }
 
-/** Every profile that holds this ID number (a number typed into a profile is not proof of who one is: several may). */
-export function findProfileRowsByIdHash(db: Db, idNumberHash: string): Promise<MemberProfileRow[]> {
-  return db.selectFrom('member_profiles').selectAll().where('id_number_hash', '=', idNumberHash).orderBy('created_at').execute()
+/** A profile a search found, with its account's login phone (encrypted) and whether the account is linked to the person with the profile's ID number. */
+export type ProfileSearchRow = MemberProfileRow & { login_phone_ciphertext: string | null; linked: boolean }
+
+/** Every profile that holds this ID number, oldest first (a number typed into a profile is not proof of who one is: several may). */
+export async function findProfileRowsByIdHash(db: Db, idNumberHash: string): Promise<ProfileSearchRow[]> {
+  const rows = await db.selectFrom('member_profiles as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .selectAll('m')
+    .select('u.phone_ciphertext as login_phone_ciphertext')
+    .select((eb) => eb.exists(
+      eb.selectFrom('person_accounts as l').innerJoin('insured_persons as p', 'p.id', 'l.insured_person_id')
+        .select('l.user_id').whereRef('l.user_id', '=', 'm.user_id').whereRef('p.id_number_hash', '=', 'm.id_number_hash'),
+    ).as('linked'))
+    .where('m.id_number_hash', '=', idNumberHash)
+    .orderBy('m.created_at').orderBy('m.user_id')
+    .execute()
+  return rows.map((row) => ({ ...row, linked: Boolean(row.linked) }))
 }
 
 export async function hasProfile(db: Db, userId: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { unwrap } from '../../outcome'
 import { currentUser } from '../accounts/access'
 import { userParamsSchema } from '../accounts/schema'
 import { auditActorOf } from '../audit/audit.service'
-import { presentProfile } from './members.presenter'
+import { presentProfile, presentSearchHit } from './members.presenter'
 import { findProfilesByIdNumber, readProfile, saveOwnProfile } from './profile.service'
 
 const tags = ['members']
@@ -57,11 +57,11 @@ export const searchMembers = defineRoute({
   method: 'post', path: '/api/v1/members/search', operationId: 'searchMembers', tags, access: { roles: staffRoles },
   summary: 'Find a member by ID number (POST keeps the number out of URLs and logs; the search is audited)',
   request: { body: memberSearchRequestSchema },
-  responses: { 200: { description: 'Accounts whose profile holds this number, masked (typing a number proves nothing: there may be several)', schema: memberSearchResponseSchema } },
+  responses: { 200: { description: 'Accounts whose profile holds this number, masked, each with its masked login phone and whether it is linked to the person with this number (typing a number proves nothing: there may be several)', schema: memberSearchResponseSchema } },
   async handler(ctx) {
     const { idNumber } = ctx.input.body
     const found = await ctx.deps.db.transaction().execute((trx) => findProfilesByIdNumber(trx, ctx.deps, idNumber.value, auditActorOf(ctx)))
-    ctx.body = { members: found.map((p) => presentProfile(p, { reveal: false })) }
+    ctx.body = { members: found.map(presentSearchHit) }
   },
 })
 

@@ -1,5 +1,5 @@
 import { nowIso, type Clock } from '../../clock'
-import { hashIdNumber, hashPhone, seal } from '../../crypto/personal-data'
+import { hashIdNumber, hashPhone, seal, unseal } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
 import type { Config } from '../../config'
 import type { Db } from '../../db/open'
@@ -93,10 +93,27 @@ export async function readProfile(db: Db, deps: ProfileDeps, subjectUserId: stri
   return decodeProfile(row, deps.protector)
 }
 
+/**
+ * An account a search found: its profile, when the profile was made, its login
+ * phone (decrypted, in memory only: the presenter masks it) and whether it is
+ * already linked to the insured person with this ID number.
+ */
+export interface ProfileSearchHit {
+  profile: MemberProfile
+  profileCreatedAt: string
+  loginPhone: string | null
+  linked: boolean
+}
+
 /** Finds the accounts whose profile holds an ID number, through its keyed hash; the search is audited, found or not. */
-export async function findProfilesByIdNumber(db: Db, deps: ProfileDeps, idNumber: string, actor: AuditActor): Promise<MemberProfile[]> {
+export async function findProfilesByIdNumber(db: Db, deps: ProfileDeps, idNumber: string, actor: AuditActor): Promise<ProfileSearchHit[]> {
   const rows = await findProfileRowsByIdHash(db, hashIdNumber(deps.protector, idNumber))
   if (rows.length === 0) await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'search', resource: RESOURCE, fields: ['idNumber'] })
   for (const row of rows) await recordAudit(db, deps.clock, actor, { subjectUserId: row.user_id, action: 'search', resource: RESOURCE, fields: ['idNumber'] })
-  return rows.map((row) => decodeProfile(row, deps.protector))
+  return rows.map((row) => ({
+    profile: decodeProfile(row, deps.protector),
+    profileCreatedAt: row.created_at,
+    loginPhone: row.login_phone_ciphertext === null ? null : unseal(deps.protector, 'users.phone', row.user_id, row.login_phone_ciphertext),
+    linked: row.linked,
+  }))
 }

@@ -5,8 +5,8 @@ import { todayInChina, type Clock } from '../../clock'
 import type { Config } from '../../config'
 import type { Db } from '../../db/open'
 import { notify } from './notifications.service'
+import type { OutboxKick } from '../outbox/outbox-kinds'
 import type { NotificationRow } from './notifications.table'
-import { deliverWechat } from './wechat-delivery'
 
 /** Members are reminded when their cover ends within this many days (DOMAIN.md: "e.g. 14 days"). */
 export const COVER_ENDING_REMINDER_DAYS = 14
@@ -19,8 +19,8 @@ export const COVER_ENDING_INTERVAL_MS = 60 * 60 * 1000
  * member whose profile holds the insured person's ID number (a roster rider
  * without the app gets none; nor does a disabled account), unless that member
  * already had one for that enrolment or has already renewed (holds cover,
- * paid or pending, that starts after this one ends). Call it inside a transaction; after the
- * commit, hand the rows to `deliverWechat`. Running it again reminds nobody
+ * paid or pending, that starts after this one ends). Call it inside a transaction; each message's
+ * delivery is queued in the outbox with it. Running it again reminds nobody
  * twice (the unique index `notifications_cover_ending_once` backs this up).
  *
  * Unit admins get nothing: a notification's subject is one enrolment or claim
@@ -73,21 +73,24 @@ export interface CoverEndingDeps {
   config: Config
   logger: Logger
   clock: Clock
+  outbox: OutboxKick
 }
 
 /**
- * One run of the reminder job: the messages in one transaction, then (after
- * the commit, in the background) WeChat subscribe messages. `delivered`
- * settles when every send has (it never rejects).
+ * One run of the reminder job: the messages and their deliveries (WeChat or
+ * SMS, through the outbox) in one transaction, then a kick to send them.
  */
-export async function runCoverEndingReminders(deps: CoverEndingDeps): Promise<{ reminded: NotificationRow[]; delivered: Promise<void> }> {
+export async function runCoverEndingReminders(deps: CoverEndingDeps): Promise<NotificationRow[]> {
   const reminded = await deps.db.transaction().execute((trx) => remindCoverEnding(trx, deps))
-  if (reminded.length > 0) deps.logger.info({ reminded: reminded.length }, 'cover ending reminders written')
-  return { reminded, delivered: deliverWechat(deps, reminded) }
+  if (reminded.length > 0) {
+    deps.logger.info({ reminded: reminded.length }, 'cover ending reminders written')
+    deps.outbox.kick()
+  }
+  return reminded
 }
 
 export interface ScheduledJob {
-  /** Stops the timer and waits for a run in progress (its WeChat sends are not awaited). */
+  /** Stops the timer and waits for a run in progress (the outbox sends its messages). */
   stop(): Promise<void>
 }
 

@@ -20,9 +20,10 @@ async function memberEndingOn(app: TestApp, endOn: string, enrolment: TestEnrolm
   return member
 }
 
+/** One run of the job, then the outbox sends what it queued. */
 async function run(app: TestApp): Promise<string[]> {
-  const { reminded, delivered } = await runCoverEndingReminders({ db: app.db, config: app.config, logger: capturedLogger().logger, clock: app.clock })
-  await delivered
+  const reminded = await runCoverEndingReminders({ db: app.db, config: app.config, logger: capturedLogger().logger, clock: app.clock, outbox: app.outbox })
+  await app.outbox.drain()
   return reminded.map((row) => row.subject_id)
 }
 
@@ -105,13 +106,13 @@ describe('cover-ending reminders', () => {
   test('the schedule runs at once; a failed run is logged, not thrown', async () => {
     const member = await memberEndingOn(app, '2026-12-05')
     const ok = capturedLogger()
-    await scheduleCoverEndingReminders({ db: app.db, config: app.config, logger: ok.logger, clock: app.clock }).stop()
+    await scheduleCoverEndingReminders({ db: app.db, config: app.config, logger: ok.logger, clock: app.clock, outbox: app.outbox }).stop()
     expect(await coverEndingMessages(app, member)).toHaveLength(1)
     expect(ok.text()).toContain('cover ending reminders written')
 
     const broken = capturedLogger()
     const db = { transaction: () => { throw new Error('database gone') } } as unknown as Db
-    await scheduleCoverEndingReminders({ db, config: app.config, logger: broken.logger, clock: app.clock }).stop()
+    await scheduleCoverEndingReminders({ db, config: app.config, logger: broken.logger, clock: app.clock, outbox: app.outbox }).stop()
     expect(broken.text()).toContain('cover ending reminders failed')
     expect(broken.text()).toContain('database gone')
   })

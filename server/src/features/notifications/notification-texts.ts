@@ -14,6 +14,7 @@ export const notificationTexts: Readonly<Record<NotificationKind, { title: strin
   claim_approved: { title: '理赔审核通过', body: '核定给付 {amount} 元，将尽快支付到您的账户。' },
   claim_rejected: { title: '理赔未获通过', body: '{reason}' },
   claim_paid: { title: '理赔款已支付', body: '{amount} 元已支付，付款流水号 {reference}。' },
+  claim_payment_failed: { title: '理赔款未能到账，请更正收款账户', body: '{amount} 元打款到 {account} 未成功：{reason}。请在理赔详情中更正或更换收款账户。' },
   claim_withdrawn: { title: '理赔申请已撤回', body: '您已撤回这笔理赔申请。' },
   cover_ending: { title: '保障即将到期', body: '您的保障将于 {end} 到期，请及时续保。' },
 }

@@ -2,6 +2,7 @@ import { fillTemplate, type MessageParams, type NotificationKind } from '@huzhu/
 import { nowIso, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { newId } from '../../ids'
+import { enqueue } from '../outbox/outbox.service'
 import { notificationTexts } from './notification-texts'
 import { insertNotificationRow } from './notifications.repository'
 import type { NotificationRow } from './notifications.table'
@@ -17,10 +18,11 @@ export interface NotificationInput {
 
 /**
  * Writes an in-app message for a member about an enrolment or claim status
- * change. Call it inside the transaction that changes the status, so one never
- * commits without the other. It returns the row; after the commit, pass the rows
- * to `deliverWechat(deps, rows)` to send WeChat subscribe messages (never inside
- * the transaction: it goes over the network).
+ * change, and queues its delivery (WeChat subscribe message or SMS, chosen when
+ * it is sent: `notification-delivery.ts`) in the outbox. Call it inside the
+ * transaction that changes the status, so none of them commits without the
+ * others; after the commit, `ctx.deps.outbox.kick()` sends it at once (else the
+ * outbox's next poll does). Nothing here goes over the network.
  */
 export async function notify(db: Db, deps: { clock: Clock }, input: NotificationInput): Promise<NotificationRow> {
   const text = notificationTexts[input.kind]
@@ -37,5 +39,6 @@ export async function notify(db: Db, deps: { clock: Clock }, input: Notification
     wechat_state: 'none',
   }
   await insertNotificationRow(db, row)
+  await enqueue(db, deps, 'notification', { notificationId: row.id })
   return row
 }

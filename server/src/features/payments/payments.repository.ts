@@ -34,17 +34,6 @@ export function findPendingOfUnit(db: Db, unitId: string, catalogueId: string): 
     .where('unit_id', '=', unitId).where('catalogue_id', '=', catalogueId).where('status', '=', 'pending_payment').execute()
 }
 
-/** Marks pending enrolments paid by this payment: they become active. Returns how many changed. */
-export async function activateEnrolments(db: Db, ids: readonly string[], paymentId: string, at: string): Promise<number> {
-  let changed = 0
-  for (const part of chunks(ids)) {
-    const result = await db.updateTable('enrolments').set({ status: 'active', payment_id: paymentId, updated_at: at })
-      .where('id', 'in', part).where('status', '=', 'pending_payment').executeTakeFirst()
-    changed += Number(result.numUpdatedRows)
-  }
-  return changed
-}
-
 /** Which pending enrolments a search keeps: the person's mobile (its keyed hash) or part of their name. */
 export interface PendingSearch {
   mobileHash?: string

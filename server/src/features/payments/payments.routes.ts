@@ -9,7 +9,6 @@ import { currentUser } from '../accounts/access'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
 import { presentDeps, presentEnrolment } from '../enrolments/enrolments.presenter'
 import { loadViews } from '../enrolments/enrolments.repository'
-import { deliverWechat } from '../notifications/wechat-delivery'
 import { presentPayment } from './payments.presenter'
 import { listPaymentRows, listPendingEnrolmentRows } from './payments.repository'
 import { confirmPayment, pendingSearchOf } from './payments.service'
@@ -28,7 +27,7 @@ export const createPayment = defineRoute({
       const row = await confirmPayment(trx, ctx.deps, staffId, ctx.input.body)
       return { row, notices: await notifyEnrolmentHolders(trx, ctx.deps, { paymentId: row.id }, 'enrolment_active') }
     })
-    void deliverWechat(ctx.deps, notices)
+    ctx.deps.outbox.kick()
     ctx.status = 201
     ctx.body = presentPayment(row)
   },

@@ -1,5 +1,5 @@
 import { formatFen, parseMobile, type PaymentRequest } from '@huzhu/shared'
-import { nowIso, type Clock } from '../../clock'
+import { nowIso, todayInChina, type Clock } from '../../clock'
 import { hashPhone } from '../../crypto/personal-data'
 import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
@@ -8,7 +8,8 @@ import { newId } from '../../ids'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { catalogueOr422 } from '../enrolments/enrolments.service'
 import type { PaymentRow } from './payments.table'
-import { activateEnrolments, findPaymentByReference, findPendingOfUnit, findTargets, insertPayment, type PendingSearch } from './payments.repository'
+import { activatePaid } from './activation'
+import { findPaymentByReference, findPendingOfUnit, findTargets, insertPayment, type PendingSearch } from './payments.repository'
 
 /**
  * What staff typed to find a pending enrolment: a whole mobile number is looked
@@ -30,7 +31,9 @@ export function pendingSearchOf(protector: DataProtector, q: string | undefined)
 /**
  * Confirms a bank transfer against pending enrolments (listed, or all of a
  * unit's in the catalogue): the reference must be new in the catalogue and the
- * amount must equal their premiums. The payment and the activations commit together.
+ * amount must equal their premiums. The payment and the activations commit
+ * together; each enrolment's cover is dated from today, the day the premium is
+ * known to be paid (`activatePaid`).
  */
 export async function confirmPayment(db: Db, deps: { clock: Clock; catalogues: CatalogueStore }, staffId: string, body: PaymentRequest): Promise<PaymentRow> {
   catalogueOr422(deps.catalogues, body.catalogueId)
@@ -57,10 +60,14 @@ export async function confirmPayment(db: Db, deps: { clock: Clock; catalogues: C
   const now = nowIso(deps.clock)
   const row: PaymentRow = {
     id: newId('pay', deps.clock.now()), catalogue_id: body.catalogueId, reference: body.reference, amount_fen: body.amountFen,
-    payer: body.payer ?? null, unit_id: body.unitId ?? null, enrolment_count: targets.length, confirmed_at: now, confirmed_by: staffId,
+    payer: body.payer ?? null, unit_id: body.unitId ?? null, enrolment_count: targets.length, confirmed_at: now, confirmed_by: staffId, channel: 'transfer',
   }
   await insertPayment(db, row)
-  const changed = await activateEnrolments(db, targets.map((t) => t.id), row.id, now)
-  if (changed !== targets.length) throw new Error(`payment ${row.id}: ${changed} of ${targets.length} enrolments activated`)
+  // Cover is dated from the day the transfer is confirmed (DOMAIN.md: never before the premium is paid).
+  const activated = new Set(await activatePaid(db, deps.catalogues, targets.map((t) => t.id), row.id, todayInChina(deps.clock), now))
+  const left = targets.filter((t) => !activated.has(t.id))
+  if (left.length > 0) {
+    throw new AppError(422, 'payment_enrolments_invalid', { params: { count: left.length }, details: left.slice(0, 100).map((t) => ({ enrolmentId: t.id })) })
+  }
   return row
 }

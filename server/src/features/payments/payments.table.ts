@@ -10,7 +10,10 @@ export interface PaymentsTable {
   unit_id: string | null
   enrolment_count: number
   confirmed_at: string
+  /** For an online payment, the account that paid. */
   confirmed_by: string
+  /** `transfer` (confirmed by staff or matched from a bank statement) or `wechat_pay`. */
+  channel: string
 }
 export type PaymentRow = Selectable<PaymentsTable>
 export type NewPaymentRow = Insertable<PaymentsTable>

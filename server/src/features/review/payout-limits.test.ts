@@ -157,9 +157,13 @@ describe('prior payouts: which claims count', () => {
     expect(inpatient.estimate.totalFen).toBe(6_000_000)
 
     await approve(inpatient.id)
-    const pay = await app.api.post('/api/v1/claim-payments', { payments: [{ claimId: inpatient.id, reference: 'PRIOR-PAID-0001' }] }, { token: roles.staff.token })
+    // In a payment batch, at the bank: still counts against the year's cap.
+    const pay = await app.api.post('/api/v1/claim-payments', { claimIds: [inpatient.id] }, { token: roles.staff.token })
     expect(pay.status).toBe(201)
-    expect((await claimRow(inpatient.id)).status).toBe('paid')
+    expect((await claimRow(inpatient.id)).status).toBe('payment_in_progress')
+    const atTheBank = await submitTestClaim(app, member, pooled(10_000_000, '2020-09-01'))
+    expect(atTheBank.estimate.totalFen).toBe(4_000_000)
+    await app.db.updateTable('claims').set({ status: 'paid' }).where('id', '=', inpatient.id).execute()
     const afterPaid = await submitTestClaim(app, member, pooled(10_000_000, '2020-10-01'))
     expect(afterPaid.estimate.totalFen).toBe(4_000_000)
   })

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { EventKind } from '@huzhu/shared'
+import { payingClaimStatuses, type EventKind } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { QueueCursor } from './schema'
 
@@ -80,9 +80,9 @@ const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toI
 
 const amountFen = sql<number>`coalesce(claims.approved_fen, claims.estimate_fen)`
 
-/** Every approved or paid claim's kind and amount since `since`: what a claim is compared with. */
+/** Every approved (awaiting or in payment) or paid claim's kind and amount since `since`: what a claim is compared with. */
 export function listSampleAmounts(db: Db, since: string | undefined) {
-  let query = db.selectFrom('claims').select(['claims.id', 'claims.kind', amountFen.as('amountFen')]).where('claims.status', 'in', ['approved', 'paid'])
+  let query = db.selectFrom('claims').select(['claims.id', 'claims.kind', amountFen.as('amountFen')]).where('claims.status', 'in', payingClaimStatuses)
   if (since !== undefined) query = query.where('claims.submitted_at', '>=', startOfChinaDay(since))
   return query.execute()
 }
@@ -97,7 +97,7 @@ export function listSampleRows(db: Db, filter: SampleFilter) {
   const above = filter.aboveFen
   // Newest first and at most `limit`: past the `limit` newest of `ids`, none of them could show.
   const ids = [...(filter.ids ?? [])].sort().reverse().slice(0, filter.limit)
-  let query = claimsWithPersonName(db).where('claims.status', 'in', ['approved', 'paid'])
+  let query = claimsWithPersonName(db).where('claims.status', 'in', payingClaimStatuses)
   if (filter.since !== undefined) query = query.where('claims.submitted_at', '>=', startOfChinaDay(filter.since))
   return query
     .where((eb) => eb.or([

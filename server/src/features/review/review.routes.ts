@@ -10,7 +10,6 @@ import { claimBody, viewerFor } from '../claims/claim-response'
 import { presentClaimSummary } from '../claims/claims.presenter'
 import { findClaimRow } from '../claims/claims.repository'
 import { claimParamsSchema } from '../claims/schema'
-import { deliverWechat } from '../notifications/wechat-delivery'
 import { listQueueRows, listSampleAmounts, listSampleRows } from './review.repository'
 import { decideClaim, startReview } from './review.service'
 import { farFromAverage, sampleReason, type Deviation } from './sample'
@@ -84,7 +83,7 @@ export const startClaimReview = defineRoute({
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
     const note = await ctx.deps.db.transaction().execute((trx) => startReview(trx, ctx.deps, me.id, claimId, auditActorOf(ctx)))
-    void deliverWechat(ctx.deps, [note])
+    ctx.deps.outbox.kick()
     ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
   },
 })
@@ -100,7 +99,7 @@ export const decideOnClaim = defineRoute({
     const { claimId } = ctx.input.params
     const outcome = await ctx.deps.db.transaction().execute((trx) => decideClaim(trx, ctx.deps, me.id, claimId, ctx.input.body, auditActorOf(ctx)))
     const note = unwrap(outcome)
-    void deliverWechat(ctx.deps, [note])
+    ctx.deps.outbox.kick()
     ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
   },
 })

@@ -17,6 +17,7 @@ import { markImported } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
 import { hashIdNumber } from '../../crypto/personal-data'
 import { linkProvenAccounts } from '../identity/identity.service'
+import { issueRosterCodes } from '../bank-statements/payment-codes.service'
 
 export interface ImportResult {
   importedCount: number
@@ -106,5 +107,7 @@ export async function importRosterFile(
   if (batch.length > 0) await writeBatch(batch)
   if (importedCount === 0) throw new AppError(422, 'roster_nothing_to_import')
   if (!(await markImported(db, roster.id, importedCount, premiumFen, now))) throw conflict('roster_already_imported')
+  // The roster's payment code, or its members' (who pays decides): what a transfer's memo carries.
+  await issueRosterCodes(db, deps.clock, roster.id)
   return { importedCount, premiumFen }
 }

@@ -1,0 +1,5 @@
+import { payeeUi } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: payeeUi.title,
+})

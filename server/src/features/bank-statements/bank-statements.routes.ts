@@ -1,0 +1,77 @@
+import { rmSync } from 'node:fs'
+import { bankStatementImportSchema, unitPaymentCodesSchema, type ErrorCode } from '@huzhu/shared'
+import { AppError, forbidden } from '../../http/errors'
+import { XLSX_TYPE } from '../../http/file-response'
+import { defineRoute } from '../../http/route'
+import { tempFilePath } from '../../files/temp-files'
+import { canReachUnit, currentUser } from '../accounts/access'
+import { auditActorOf } from '../audit/audit.service'
+import { receiveFile } from '../rosters/roster-upload'
+import { unitParamsSchema } from '../units/schema'
+import { unitOr404 } from '../units/units.service'
+import { readBankStatement } from './bank-statement-file'
+import { presentStatementImport, presentTarget } from './bank-statements.presenter'
+import { matchBankStatement } from './bank-statements.service'
+import { openCodes } from './payment-codes.repository'
+
+const tags = ['payments']
+
+/** A month of an office's account is far smaller. */
+export const MAX_STATEMENT_FILE_BYTES = 10 * 1024 * 1024
+
+/** The upload checks refuse with roster codes; here they speak of the bank statement. */
+const renamedCodes: Readonly<Partial<Record<string, ErrorCode>>> = {
+  roster_invalid_file: 'bank_statement_invalid_file',
+  roster_content_type: 'bank_statement_content_type',
+  roster_file_too_large: 'bank_statement_file_too_large',
+}
+
+function renamed(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error
+  const code = renamedCodes[error.code]
+  return code ? new AppError(error.status, code, { details: error.details, params: error.params, headers: { ...error.headers } }) : error
+}
+
+export const importBankStatement = defineRoute({
+  method: 'post', path: '/api/v1/bank-statements', operationId: 'importBankStatement', tags, access: { roles: ['staff', 'admin'] },
+  summary: 'Import the office’s bank statement (raw xlsx body, at most 10 MB; columns 交易日期, 付款人, 金额, 附言/摘要 by their common names) and match each line against pending enrolments and rosters by the payment code in the memo and the amount (or, without a code, by payer and amount when exactly one fits). Matched lines become payments (channel transfer) and their enrolments turn active, cover dated from today, all in one transaction; every other line is answered with its reason and changes nothing. Importing the same statement again pays nothing twice',
+  rawBody: { description: 'The statement’s bytes (.xlsx), at most 10 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
+  responses: { 200: { description: 'What became of each line', schema: bankStatementImportSchema } },
+  errors: [413, 415, 422, 503],
+  async handler(ctx) {
+    const { deps } = ctx
+    const staffId = currentUser(ctx).id
+    const part = tempFilePath(deps.config.dataDir, 'bank-statement')
+    try {
+      const { sha256 } = await receiveFile(ctx, part, MAX_STATEMENT_FILE_BYTES)
+      const lines = await readBankStatement(part)
+      const outcome = await deps.db.transaction().execute((trx) => matchBankStatement(trx, deps, lines, staffId, auditActorOf(ctx), sha256))
+      if (outcome.notices.length > 0) deps.outbox.kick()
+      ctx.body = presentStatementImport(outcome)
+    } catch (error) {
+      throw renamed(error)
+    } finally {
+      // Payers' names and accounts: never kept.
+      rmSync(part, { force: true })
+    }
+  },
+})
+
+export const listUnitPaymentCodes = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/payment-codes', operationId: 'listUnitPaymentCodes', tags, access: { roles: ['unit_admin', 'staff', 'admin'] },
+  summary: 'What the unit has to pay by transfer: each pending roster (paid as a whole) and each pending enrolment paid on its own, with the payment code its memo carries and the amount',
+  request: { params: unitParamsSchema },
+  responses: { 200: { description: 'Pending payments of the unit, newest first (persons’ names masked for the unit’s admin)', schema: unitPaymentCodesSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const user = currentUser(ctx)
+    const { unitId } = ctx.input.params
+    if (!canReachUnit(user, unitId)) throw forbidden()
+    await unitOr404(ctx.deps.readDb, unitId)
+    const office = user.roles.has('staff') || user.roles.has('admin')
+    const codes = (await openCodes(ctx.deps.readDb, unitId)).sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0))
+    ctx.body = { codes: codes.map((c) => ({ ...presentTarget(c, !office), createdAt: c.created_at })) }
+  },
+})
+
+export const bankStatementRoutes = [importBankStatement, listUnitPaymentCodes]
