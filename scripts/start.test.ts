@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './lib/h5-build'
+import { freePort, startServerProcess, type ServerProcess } from './lib/server-process'
 
 /**
  * `npm start` exactly as the README says, under every NODE_ENV a person would
@@ -24,60 +23,12 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer()
-    probe.once('error', fail)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))))
-    })
-  })
-}
-
-interface Started {
-  child: ChildProcess
-  baseUrl: string
-  output: () => string
-  stop: () => Promise<void>
-}
-
 /** `npm start` from the repository root, in a process group of its own (npm, the start script, the server). */
-async function npmStart(nodeEnv: string, dataDir: string): Promise<Started> {
+async function npmStart(nodeEnv: string, dataDir: string): Promise<ServerProcess> {
   const port = await freePort()
   const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: nodeEnv, PORT: String(port), HUZHU_HOST: '127.0.0.1', HUZHU_DATA_DIR: dataDir, HUZHU_STATIC_DIR: staticDir }
   for (const name of ['HUZHU_DEMO_DATA', 'HUZHU_DATA_KEY', 'HUZHU_SIGNING_KEY', 'SMS_PROVIDER', 'SMS_FIXED_CODE', 'JEST_WORKER_ID']) delete env[name]
-  const child = spawn('npm', ['start'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  let log = ''
-  child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-    }
-    await exited
-  }
-  const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start (NODE_ENV=${nodeEnv}) exited with ${child.exitCode}:\n${log}`)
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(`npm start (NODE_ENV=${nodeEnv}) did not answer /api/v1/health:\n${log}`)
-    }
-    try {
-      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  return { child, baseUrl, output: () => log, stop }
+  return startServerProcess('npm', ['start'], { cwd: repoRoot, env, port, label: `npm start (NODE_ENV=${nodeEnv})` })
 }
 
 describe('npm start', () => {
