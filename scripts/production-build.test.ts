@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './lib/h5-build'
-import { freePort, startServerProcess } from './lib/server-process'
+import { startServerProcess } from '../server/test/helpers/server-process'
 
 /**
  * The production build as server/README.md and docs/deploy.md run it: the server compiled to
@@ -26,11 +26,10 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function productionEnv(dataDir: string, port: number): Record<string, string> {
+function productionEnv(dataDir: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
-    PORT: String(port),
     HUZHU_HOST: '127.0.0.1',
     HUZHU_DATA_DIR: dataDir,
     HUZHU_STATIC_DIR: staticDir,
@@ -43,9 +42,8 @@ function productionEnv(dataDir: string, port: number): Record<string, string> {
 
 test('node dist/main.mjs in production: API, H5 files, HSTS, no demo data; the compiled create-admin uses the same database', async () => {
   const dataDir = join(dir, 'data')
-  const port = await freePort()
-  const env = productionEnv(dataDir, port)
-  const server = await startServerProcess(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], { cwd: serverDir, env, port, label: 'node dist/main.mjs' })
+  const env = productionEnv(dataDir)
+  const server = await startServerProcess(env, { command: [process.execPath, '--enable-source-maps', 'dist/main.mjs'], label: 'node dist/main.mjs' })
   try {
     const health = await fetch(`${server.baseUrl}/api/v1/health`)
     expect(await health.json()).toEqual({ status: 'ok' })
@@ -67,9 +65,8 @@ test('node dist/main.mjs in production: API, H5 files, HSTS, no demo data; the c
 
 test('backup while the server runs, then restore into a new data folder: the restored server has the same accounts', async () => {
   const dataDir = join(dir, 'data-live')
-  const port = await freePort()
-  const env = productionEnv(dataDir, port)
-  const live = await startServerProcess(process.execPath, ['dist/main.mjs'], { cwd: serverDir, env, port, label: 'live server' })
+  const env = productionEnv(dataDir)
+  const live = await startServerProcess(env, { command: [process.execPath, 'dist/main.mjs'], label: 'live server' })
   const backupFile = join(dir, 'backups', 'huzhu-backup.sqlite')
   try {
     const admin = spawnSync(process.execPath, ['dist/create-admin.mjs', '--phone', '13912345678'], { cwd: serverDir, env, encoding: 'utf8' })
@@ -86,9 +83,8 @@ test('backup while the server runs, then restore into a new data folder: the res
   const restoredDir = join(dir, 'data-restored')
   mkdirSync(restoredDir)
   copyFileSync(backupFile, join(restoredDir, 'huzhu.sqlite'))
-  const restoredPort = await freePort()
-  const restoredEnv = { ...env, HUZHU_DATA_DIR: restoredDir, PORT: String(restoredPort) }
-  const restored = await startServerProcess(process.execPath, ['dist/main.mjs'], { cwd: serverDir, env: restoredEnv, port: restoredPort, label: 'restored server' })
+  const restoredEnv = { ...env, HUZHU_DATA_DIR: restoredDir }
+  const restored = await startServerProcess(restoredEnv, { command: [process.execPath, 'dist/main.mjs'], label: 'restored server' })
   try {
     expect(await (await fetch(`${restored.baseUrl}/api/v1/health`)).json()).toEqual({ status: 'ok' })
   } finally {
@@ -99,7 +95,7 @@ test('backup while the server runs, then restore into a new data folder: the res
 })
 
 test('node dist/main.mjs in production without its keys refuses to start and says which', async () => {
-  const env = productionEnv(join(dir, 'data-unkeyed'), await freePort())
+  const env = productionEnv(join(dir, 'data-unkeyed'))
   delete env.HUZHU_DATA_KEY
   const run = spawnSync(process.execPath, ['dist/main.mjs'], { cwd: serverDir, env, encoding: 'utf8', timeout: 30_000 })
   expect(run.status).not.toBe(0)

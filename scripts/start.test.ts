@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './lib/h5-build'
-import { freePort, startServerProcess, type ServerProcess } from './lib/server-process'
+import { startServerProcess, type ServerProcess } from '../server/test/helpers/server-process'
 
 /**
  * `npm start` exactly as the README says, under every NODE_ENV a person would
@@ -25,10 +25,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** `npm start` from the repository root, in a process group of its own (npm, the start script, the server). */
 async function npmStart(nodeEnv: string, dataDir: string): Promise<ServerProcess> {
-  const port = await freePort()
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: nodeEnv, PORT: String(port), HUZHU_HOST: '127.0.0.1', HUZHU_DATA_DIR: dataDir, HUZHU_STATIC_DIR: staticDir }
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), NODE_ENV: nodeEnv, HUZHU_HOST: '127.0.0.1', HUZHU_DATA_DIR: dataDir, HUZHU_STATIC_DIR: staticDir }
   for (const name of ['HUZHU_DEMO_DATA', 'HUZHU_DATA_KEY', 'HUZHU_SIGNING_KEY', 'SMS_PROVIDER', 'SMS_FIXED_CODE', 'JEST_WORKER_ID']) delete env[name]
-  return startServerProcess('npm', ['start'], { cwd: repoRoot, env, port, label: `npm start (NODE_ENV=${nodeEnv})` })
+  return startServerProcess(env, { command: ['npm', 'start'], cwd: repoRoot, label: `npm start (NODE_ENV=${nodeEnv})`, timeoutMs: 90_000 })
 }
 
 describe('npm start', () => {

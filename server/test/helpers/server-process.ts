@@ -17,12 +17,13 @@ export interface ServerProcess {
   output: () => string
   /** Peak resident memory of the server so far (Linux VmHWM), in bytes; 0 if unknown. */
   peakRss: () => Promise<number>
-  /** SIGTERM and wait; SIGKILL with `kill('SIGKILL')` instead for crash tests. */
+  /** SIGTERM to its process group and wait; `kill('SIGKILL')` instead for crash tests. */
   stop: () => Promise<void>
   kill: (signal: NodeJS.Signals) => Promise<void>
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer()
     probe.once('error', fail)
@@ -53,18 +54,49 @@ export async function createAdminFor(env: Record<string, string>, phone: string)
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/create-admin.ts', '--phone', phone], { cwd: serverDir, env })
 }
 
-/** Starts `server/src/main.ts` (tsx) on a free port and waits for /api/v1/health. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort()
+export interface StartOptions {
+  /** The command and its arguments; default `node --import tsx src/main.ts`. */
+  command?: readonly [string, ...string[]]
+  /** Default: the server package. */
+  cwd?: string
+  /** Default: a free port. */
+  port?: number
+  /** Named in the error when it exits or does not answer. */
+  label?: string
+  timeoutMs?: number
+}
+
+/**
+ * Starts the server (by default `server/src/main.ts` through tsx) on a free port, in a process group
+ * of its own (so `npm start` and the processes it starts stop together), and waits for /api/v1/health.
+ */
+export async function startServerProcess(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+  const port = options.port ?? await freePort()
+  const [command, ...args] = options.command ?? [process.execPath, '--import', 'tsx', 'src/main.ts']
+  const label = options.label ?? 'server'
   let log = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(command, args, { cwd: options.cwd ?? serverDir, env: { ...env, PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, signal)
+      } catch {
+        // already gone
+      }
+    }
+    await exited
+  }
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`)
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`)
+    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}:\n${log}`)
+    if (Date.now() > deadline) {
+      await kill('SIGKILL')
+      throw new Error(`${label} did not answer /api/v1/health:\n${log}`)
+    }
     try {
       if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break
     } catch {
@@ -72,11 +104,6 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
     await new Promise((r) => setTimeout(r, 100))
   }
-  const kill = (signal: NodeJS.Signals) => new Promise<void>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done()
-    child.once('exit', () => done())
-    child.kill(signal)
-  })
   return {
     baseUrl, api: new ApiClient(baseUrl), child, output: () => log, kill, stop: () => kill('SIGTERM'),
     async peakRss() {
