@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import type Chain from 'webpack-chain'
 import { pinBuildNodeEnv } from './build-env'
 import devConfig from './dev'
 import prodConfig from './prod'
 
+// Compiled from source; its package.json says `"sideEffects": false`, so a bundle holds only what the app uses of it.
 const sharedDir = path.resolve(__dirname, '../../shared') + path.sep
 const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
 const staffOnly = [
@@ -25,15 +25,6 @@ pinBuildNodeEnv(process.argv, process.env)
  * WeChat developer tools against a local `npm start` with domain checks off.
  */
 const apiBase = process.env.TARO_APP_API_BASE ?? (platform === 'weapp' ? 'http://127.0.0.1:3000' : '')
-
-/**
- * The shared package is pure functions and data (no import is made for its side
- * effects), but its package.json does not say so: without this, every module it
- * exports (and tweetnacl behind the member-card signatures) lands in the bundle.
- */
-function markSharedSideEffectFree(chain: Chain): void {
-  chain.module.rule('huzhu-shared').test(sharedDir).set('sideEffects', false)
-}
 
 /**
  * NutUI is designed at 375 px; our own styles at 750. Taro also copies this function's source, as
@@ -60,7 +51,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir, isZod] },
-      webpackChain: markSharedSideEffectFree,
       // Pages in different subpackages import NutUI components in different orders; the styles do not overlap.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -91,7 +81,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        markSharedSideEffectFree(chain)
         // Pages load lazily, and by default what two pages share is copied into each page's chunk.
         // The shared engine and zod go into one async chunk, the rest pages share (NutUI, our
         // components) into another.

@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'enrol', pages: ['plans/index', 'confirm/index', 'card/index'] },
     { root: 'me', pages: ['profile/index', 'messages/index', 'accounts/index'] },
     { root: 'claims', pages: ['new/index', 'detail/index', 'list/index'] },
-    { root: 'staff', pages: ['index/index', 'check/index', 'events/index', 'event/index', 'unit/index', 'review/index', 'claim/index', 'payments/index', 'medical/index', 'identity/index'] },
+    { root: 'staff', pages: ['index/index', 'check/index', 'events/index', 'event/index', 'unit/index', 'units/index', 'review/index', 'claim/index', 'payments/index', 'medical/index', 'identity/index', 'calendar/index', 'users/index', 'audit/index', 'ledger/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

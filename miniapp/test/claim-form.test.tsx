@@ -300,6 +300,16 @@ describe('claim form', () => {
     expect(loaded).toEqual(['shaanxi-gig-2023', 'shanghai-2020'])
   })
 
+  test('a catalogue loader that arrives after the first render is used: the kinds narrow to what the products pay for', async () => {
+    const kindsShown = () => Array.from(byId('field-claim-kind').querySelectorAll('[id^="claim-kind-"]')).map((e) => e.id.replace('claim-kind-', ''))
+    const props = { enrolments: [enrolmentFixture()], photos: fakePhotos().service, initial: newDraft(), restored: false, onSubmitted: () => undefined }
+    const { rerender } = render(<ClaimForm {...props} />)
+    expect(kindsShown()).toEqual([...eventKinds])
+
+    rerender(<ClaimForm {...props} loadCatalogue={(id) => Promise.resolve(builtInCatalogues().get(id)!)} />)
+    await waitFor(() => expect(kindsShown()).toEqual(['inpatient', 'accident_disability', 'accident_death']))
+  })
+
   test('claim kinds: all of them while the catalogue is not at hand, or for a catalogue that is not the enrolment’s', () => {
     expect(claimKindsFor(enrolmentFixture(), null)).toEqual(eventKinds)
     expect(claimKindsFor(enrolmentFixture(), shanghai)).toEqual(eventKinds)

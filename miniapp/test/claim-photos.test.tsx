@@ -8,7 +8,7 @@ import { ClaimForm } from '../src/features/claims/ClaimForm'
 import { newDraft, readDraft, saveDraft } from '../src/features/claims/draft'
 import { prepareFile, sniffMediaType, type BrowserImaging, type PickedFile } from '../src/features/claims/photo-files'
 import { platformPhotos, type PhotoService } from '../src/features/claims/photos'
-import { claimFixture, enrolmentFixture, errorResponse, json } from './fixtures'
+import { claimFixture, enrolmentFixture, errorResponse } from './fixtures'
 import { previews, requests, setRequestHandler, type RequestOptions, type RequestResult } from './taro-stub'
 
 function byId(id: string): HTMLElement {

@@ -71,6 +71,8 @@ export function enrolmentFixture(overrides: Partial<Enrolment> = {}): Enrolment 
     paymentCode: 'HZ7K3M9QX9',
     cancelledAt: null,
     createdAt: '2026-11-25T02:00:00.000Z',
+    renewsEnrolmentId: null,
+    renewal: null,
     ...overrides,
   }
 }
@@ -102,6 +104,7 @@ export function claimFixture(overrides: Partial<Claim> = {}): Claim {
     submittedAt: '2027-01-15T02:00:00.000Z',
     lastMaterialAt: '2027-01-15T02:00:00.000Z',
     dueOn: '2027-01-29',
+    dueOnProvisional: false,
     overdue: false,
     estimate: { totalFen: 620_000, lines: [] },
     decision: null,

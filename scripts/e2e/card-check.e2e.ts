@@ -40,7 +40,7 @@ describe('staff check a member’s card', () => {
 
   test('from a photo of the card’s QR code: valid within a second, name and ID masked; a tampered payload is refused', async () => {
     const photo = join(world.tmp, 'card-qr.png')
-    writeFileSync(photo, await qrPng(payload))
+    writeFileSync(photo, qrPng(payload))
     const page = await openAs(world.browser, world.base, world.office.tokens.staff, 'phone')
     await openCheck(page)
     await settle(page)
@@ -81,7 +81,7 @@ describe('staff check a member’s card', () => {
 
   test('with the camera (Chromium’s fake camera showing the QR code): valid', async () => {
     const video = join(world.tmp, 'card-qr.y4m')
-    writeFileSync(video, y4mOf(await qrPng(payload, 6)))
+    writeFileSync(video, y4mOf(qrPng(payload, 6)))
     const cameraBrowser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

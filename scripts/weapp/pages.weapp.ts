@@ -1,4 +1,4 @@
-import { fillTemplate, payeeUi, staffPageTitles, staffUi, ui } from '@huzhu/shared'
+import { auditUi, calendarUi, fillTemplate, ledgerUi, payeeUi, staffPageTitles, staffUi, ui, unitsUi, usersUi } from '@huzhu/shared'
 import { routesOf, type PageHandle } from './harness/mini-program'
 import { weappWorld } from './harness/world'
 import { claimOf, coveredRider, EVENT_NAME, outreachEvent, RIDER, type CoveredRider } from './steps/people'
@@ -95,6 +95,10 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
     signedOut: staffSignIn,
     signedIn: { query: () => ({ unitId: world.office.unitId }), shows: () => [staffPageTitles.unit, staffUi.unit.template, staffUi.unit.enrolled, staffUi.unit.noEnrolments] },
   },
+  'staff/units/index': {
+    signedOut: staffSignIn,
+    signedIn: { query: () => ({ unitId: world.office.unitId }), shows: () => [unitsUi.edit, unitsUi.creditCode, unitsUi.region, unitsUi.invitations.title, unitsUi.invitations.invite] },
+  },
   'staff/review/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.review.queue, '王**', ui.claimStatus.submitted, staffUi.review.sample] } },
   'staff/claim/index': {
     signedOut: staffSignIn,
@@ -103,6 +107,10 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
   'staff/payments/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.claimPayments.approved, staffUi.claimPayments.empty, staffUi.claimPayments.addById, staffUi.claimPayments.byEvent, EVENT_NAME] } },
   'staff/medical/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.medical, staffUi.medical.allOrNothing, staffUi.medical.weappChoose] } },
   'staff/identity/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.identity.intro, staffUi.identity.idNumber, staffUi.identity.search] } },
+  'staff/calendar/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.calendar, calendarUi.intro, calendarUi.holidaysHint, calendarUi.add, calendarUi.addHoliday, calendarUi.addWorkday] } },
+  'staff/users/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.users, usersUi.phone, usersUi.find] } },
+  'staff/audit/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.audit, auditUi.actor, auditUi.subject, auditUi.search, auditUi.export] } },
+  'staff/ledger/index': { signedOut: staffSignIn, signedIn: { shows: () => [ledgerUi.intro, ledgerUi.allCatalogues, SHAANXI, ledgerUi.show, ledgerUi.totals] } },
 }
 
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
 import { errorMiddleware } from './http/error-middleware'
 import { createWechatPayClient } from './features/wechat-pay/wechat-pay-client'
+import { createBlobStore, type BlobStore } from './files/blob-store'
 import { methodNotAllowed } from './http/errors'
 import { mountRoutes } from './http/mount'
 import { requestContext } from './http/request-context'
@@ -16,9 +17,11 @@ import { staticFiles } from './http/static-files'
 import { apiRoutes } from './routes'
 
 /** The outside world the app is given (the data protector is made from `config`). */
-export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues' | 'wechatPay'> {
+export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues' | 'wechatPay' | 'blobs'> {
   /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`. */
   catalogues?: CatalogueStore
+  /** Defaults to the store `config.blobStore` names. */
+  blobs?: BlobStore
   /** Defaults to the registry in routes.ts; tests may add routes. */
   routes?: readonly Route[]
 }
@@ -43,6 +46,7 @@ export function createApp(options: AppOptions): App {
     logger,
     protector: createDataProtector(config.secrets.dataKey),
     catalogues: options.catalogues ?? loadCatalogueStore(config.cataloguesDir, logger),
+    blobs: options.blobs ?? createBlobStore(config.blobStore, config.dataDir),
   }
 
   // Behind N proxies `ctx.ip` is the N-th X-Forwarded-For entry from the right (what the client-facing proxy saw);

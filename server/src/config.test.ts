@@ -26,7 +26,7 @@ describe('config', () => {
   test('defaults, frozen', () => {
     const { config } = loadConfig({ HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key(), HUZHU_SIGNING_KEY: key() })
     expect(config).toMatchObject({
-      nodeEnv: 'development', port: 3000, dataDir: dir, databaseFile: join(dir, 'huzhu.sqlite'), uploadsDir: join(dir, 'uploads'),
+      nodeEnv: 'development', port: 3000, dataDir: dir, databaseFile: join(dir, 'huzhu.sqlite'), blobStore: { kind: 'disk' },
       staticDir: undefined, sms: { provider: 'console', fixedCode: undefined, codeTtlSeconds: 300, maxAttempts: 5 },
       wechat: { apiBase: 'https://api.weixin.qq.com' },
     })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { resolveSecrets, type Secrets } from './config-secrets'
 import { readSmsSettings, smsProviderNames, type SmsProviderSettings } from './features/accounts/sms-config'
 import { readWechatPaySettings, type WechatPaySettings } from './features/wechat-pay/wechat-pay-config'
+import { readBlobStoreSettings, type BlobStoreSettings } from './files/blob-store-config'
 
 /**
  * The server's configuration: read from the environment once, checked with zod,
@@ -66,7 +67,8 @@ export interface Config {
   readonly host: string | undefined
   readonly dataDir: string
   readonly databaseFile: string
-  readonly uploadsDir: string
+  /** Where claim material and rosters are kept: under the data folder, or an S3-compatible bucket (`files/blob-store-config.ts`). */
+  readonly blobStore: BlobStoreSettings
   readonly cataloguesDir: string
   readonly staticDir: string | undefined
   /** Public base URL of the H5 app (e.g. https://huzhu.example.org) for links in QR codes; else the request's origin. */
@@ -155,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir, isProduction, dataKey: e.HUZHU_DATA_KEY, signingKey: e.HUZHU_SIGNING_KEY, signingKeyId: e.HUZHU_SIGNING_KEY_ID,
   }, problems, warnings)
   const smsSettings = readSmsSettings(env, { provider: e.SMS_PROVIDER ?? 'console', isProduction }, problems, warnings)
+  const blobStore = readBlobStoreSettings(env, { isProduction }, problems, warnings)
   if (problems.length > 0 || !secrets) throw new ConfigError(problems)
   if (isProduction && e.SMS_PROVIDER === 'console') warnings.push('SMS_PROVIDER=console in production: codes are not delivered to anyone')
 
@@ -165,7 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HUZHU_HOST,
     dataDir,
     databaseFile: join(dataDir, 'huzhu.sqlite'),
-    uploadsDir: join(dataDir, 'uploads'),
+    blobStore,
     cataloguesDir: join(dataDir, 'catalogues'),
     staticDir: e.HUZHU_STATIC_DIR === undefined ? undefined : resolve(e.HUZHU_STATIC_DIR),
     publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''),

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app'
 import { createDataProtector } from './crypto/protector'
 import { seedDemoClaims } from './demo/claims'
 import { seedDemoData } from './demo/seed'
-import { sweepTempFiles } from './files/temp-files'
+import { createBlobStore } from './files/blob-store'
+import { STALE_TEMP_MS, sweepTempFiles } from './files/temp-files'
 import { loadCatalogueStore } from './features/catalogues/catalogue-store'
 import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
@@ -13,11 +13,11 @@ import { migrateToLatest } from './db/migrate'
 import { openDatabase } from './db/open'
 import { createSmsProvider } from './features/accounts/sms'
 import { createWechatClient } from './features/accounts/wechat'
-import { scheduleCoverEndingReminders, type ScheduledJob } from './features/notifications/cover-ending.service'
+import { scheduleCoverEndingReminders } from './features/notifications/cover-ending.service'
 import { createOutboxHandlers } from './features/outbox/outbox-handlers'
 import { OutboxWorker } from './features/outbox/outbox-worker'
 import { createLogger } from './logger'
-import { every } from './jobs/every'
+import { every, type ScheduledRun } from './jobs/every'
 import { runPaymentJobs } from './features/payments/payment-jobs.service'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -42,15 +42,20 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseFile, { readPoolSize: config.readPoolSize })
   const applied = await migrateToLatest(database.db)
   logger.info({ applied, file: config.databaseFile }, 'database ready')
-  mkdirSync(config.uploadsDir, { recursive: true })
-  // Files a crash left half-written in the data folder's temporary area (they may hold ID numbers in clear).
-  const swept = await sweepTempFiles(config.dataDir)
-  if (swept > 0) logger.info({ swept }, 'temporary files left by an earlier run removed')
+  const blobs = createBlobStore(config.blobStore, config.dataDir)
+  logger.info({ blobStore: config.blobStore.kind }, 'blob store ready')
+  // What crashed requests left in this node's temporary area (it may hold ID numbers in clear): now, then hourly.
+  // By age only: on a data folder several nodes share, another node's upload in progress is younger than that.
+  const sweepTemp = async () => {
+    const swept = await sweepTempFiles(config.dataDir)
+    if (swept > 0) logger.info({ swept }, 'temporary files left by crashed requests removed')
+  }
+  await sweepTemp()
   const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
   if (config.demoData) {
     const protector = createDataProtector(config.secrets.dataKey)
-    const seeded = await seedDemoData(database.db, { clock: systemClock, protector, catalogues, config })
-    const claims = seeded ? await seedDemoClaims(database.db, { clock: systemClock, protector, catalogues, config }) : []
+    const seeded = await seedDemoData(database.db, { clock: systemClock, protector, catalogues, config, blobs })
+    const claims = seeded ? await seedDemoClaims(database.db, { clock: systemClock, protector, catalogues, config, blobs }) : []
     logger.info({ seeded, claims: claims.length }, seeded ? 'demo data seeded (accounts 13800000001-6, see server/README.md)' : 'demo data skipped: the database has accounts')
   }
 
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
     wechat: createWechatClient(config.wechat, logger),
     logger,
     catalogues,
+    blobs,
   })
 
   const server = createServer(app.callback())
@@ -83,12 +89,14 @@ async function main(): Promise<void> {
   })
   outbox.start()
 
+  const tempSweeps = every('temp_files', STALE_TEMP_MS, logger, sweepTemp)
   // Renewal reminders: now, then hourly. Never under NODE_ENV=test: tests run the job themselves,
-  // on a manual clock.
-  const reminders: ScheduledJob | undefined =
-    config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock, outbox })
+  // on a manual clock. Each job runs once per hour however many nodes run: the node that takes its lease.
+  const jobLease = { db: database.db, clock: systemClock, holder: outbox.nodeId }
+  const reminders: ScheduledRun | undefined =
+    config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock, outbox }, outbox.nodeId)
   // Unpaid enrolments expire, unpaid orders are closed, refunds retried: now, then hourly.
-  const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, () => runPaymentJobs(app.context.deps))
+  const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, () => runPaymentJobs(app.context.deps), jobLease)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
     await closed
     clearTimeout(force)
+    await tempSweeps.stop()
     await reminders?.stop()
     await paymentJobs?.stop()
     // After the jobs that queue messages: what they queued is sent, or left for the next start.

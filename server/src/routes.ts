@@ -1,14 +1,17 @@
 import { auditRoutes } from './features/audit/audit.routes'
+import { calendarRoutes } from './features/calendar/calendar.routes'
 import { authRoutes } from './features/accounts/auth.routes'
 import { userRoutes } from './features/accounts/users.routes'
 import { catalogueRoutes } from './features/catalogues/catalogues.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes'
+import { renewalRoutes } from './features/enrolments/renewal.routes'
 import { paymentRoutes } from './features/payments/payments.routes'
 import { paymentOrderRoutes } from './features/payments/payment-orders.routes'
 import { bankStatementRoutes } from './features/bank-statements/bank-statements.routes'
 import { certificateRoutes } from './features/certificates/certificates.routes'
 import { rosterRoutes } from './features/rosters/rosters.routes'
+import { renewalRosterRoutes } from './features/rosters/renewal-roster.routes'
 import { eventRoutes } from './features/events/events.routes'
 import { consentRoutes } from './features/members/consents.routes'
 import { memberRoutes } from './features/members/members.routes'
@@ -20,6 +23,7 @@ import { uploadRoutes } from './features/uploads/uploads.routes'
 import { claimRoutes } from './features/claims/claims.routes'
 import { reviewRoutes } from './features/review/review.routes'
 import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
+import { ledgerRoutes } from './features/ledger/ledger.routes'
 import { payeeAccountRoutes } from './features/payee-accounts/payee-accounts.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
 import { medicalRecordRoutes } from './features/medical-records/medical-records.routes'
@@ -44,18 +48,22 @@ export const apiRoutes: readonly Route[] = [
   ...identityRoutes,
   ...consentRoutes,
   ...auditRoutes,
+  ...calendarRoutes,
   ...enrolmentRoutes,
+  ...renewalRoutes,
   ...paymentRoutes,
   ...paymentOrderRoutes,
   ...bankStatementRoutes,
   ...certificateRoutes,
   ...rosterRoutes,
+  ...renewalRosterRoutes,
   ...eventRoutes,
   ...uploadRoutes,
   ...payeeAccountRoutes,
   ...claimRoutes,
   ...reviewRoutes,
   ...claimPaymentRoutes,
+  ...ledgerRoutes,
   ...medicalRecordRoutes,
   ...notificationRoutes,
   ...clientConfigRoutes,

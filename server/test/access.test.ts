@@ -17,12 +17,13 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const allRoles: Role[] = ['member', 'unit_admin', 'staff', 'reviewer', 'admin']
-const prefixes: Record<string, string> = { userId: 'usr', unitId: 'unt', grantId: 'rol', consentId: 'cns', uploadId: 'upl', claimId: 'clm', notificationId: 'ntf', batchId: 'cpb', enrolmentId: 'enr', personId: 'per', paymentId: 'pay', rosterId: 'rst', eventId: 'evt', payeeAccountId: 'pya' }
+const prefixes: Record<string, string> = { userId: 'usr', unitId: 'unt', grantId: 'rol', consentId: 'cns', uploadId: 'upl', claimId: 'clm', notificationId: 'ntf', batchId: 'cpb', enrolmentId: 'enr', personId: 'per', paymentId: 'pay', rosterId: 'rst', eventId: 'evt', payeeAccountId: 'pya', invitationId: 'uai' }
 
 function concretePath(path: string): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'unitId') return users.unitId
     if (name === 'catalogueId') return 'shanghai-2020'
+    if (name === 'year') return '2027'
     const sample = `${prefixes[name] ?? 'xxx'}_01JAAAAAAAAAAAAAAAAAAAAAAA`
     expect(sample).toMatch(idPattern(prefixes[name] ?? 'xxx'))
     return sample

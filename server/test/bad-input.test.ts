@@ -1,7 +1,7 @@
 import type { Role } from '@huzhu/shared'
 import { apiRoutes } from '../src/routes'
 import type { Route } from '../src/http/route'
-import { startAppWithEveryRole, type EveryRole, type TestApp } from './helpers'
+import { startAppWithEveryRole, type ApiResponse, type EveryRole, type TestApp } from './helpers'
 
 /**
  * Every endpoint that takes input, fed bad input by a caller who may use it:
@@ -31,7 +31,7 @@ function callerFor(route: Route): string | undefined {
 const badPath = (path: string) => path.replace(/:(\w+)/g, 'not-an-id!')
 const goodPath = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => (name === 'unitId' ? users.unitId : name === 'catalogueId' ? 'shanghai-2020' : 'xxx_01JAAAAAAAAAAAAAAAAAAAAAAA'))
 
-function expectClearRefusal(res: { status: number; body: any; text: string }, route: Route) {
+function expectClearRefusal(res: ApiResponse, route: Route) {
   const where = `${route.method.toUpperCase()} ${route.path} answered ${res.status}: ${res.text.slice(0, 200)}`
   expect([where, res.status >= 400 && res.status < 500]).toEqual([where, true])
   expect(res.body?.error?.code).toEqual(expect.stringMatching(/^[a-z0-9_]+$/))

@@ -28,7 +28,7 @@ beforeAll(async () => {
   })
   expect(upload.status).toBe(201)
   ids = {
-    enrolmentId: owner.enrolmentId, claimId: claim.id, uploadId: claim.documents[0].uploadId, consentId: consent.id,
+    enrolmentId: owner.enrolmentId, claimId: claim.id, uploadId: claim.documents[0]!.uploadId, consentId: consent.id,
     unitId: otherUnit, rosterId: upload.body.id, payeeAccountId: owner.payeeAccountId,
   }
 })
@@ -44,7 +44,9 @@ const validBodies: Record<string, () => unknown> = {
   }),
 }
 
-const queries: Record<string, string> = { uploadRoster: '?catalogueId=shaanxi-gig-2023', exportRoster: '?catalogueId=shaanxi-gig-2023' }
+const queries: Record<string, string> = {
+  uploadRoster: '?catalogueId=shaanxi-gig-2023', exportRoster: '?catalogueId=shaanxi-gig-2023', getRenewalRoster: '?catalogueId=shaanxi-gig-2023',
+}
 
 const allowedTo = (role: Role) => apiRoutes.filter((r) => r.access !== 'public' && (r.access === 'signed_in' || r.access.roles.includes(role)))
 const idsIn = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)

@@ -130,7 +130,7 @@ describe('engine properties (fast-check, 1,000 runs each)', () => {
     fc.string(),
     fc.string({ unit: 'binary' }),
     fc.stringMatching(/^\d{17}[0-9Xx]$/),
-    fc.stringMatching(/^[0-9０-９Xxｘ \-]{10,22}$/),
+    fc.stringMatching(/^[0-9０-９Xxｘ -]{10,22}$/),
     fc.integer({ min: 0, max: 99_999_999 }).map((n) => withCheck(`610102${fromDayNumber(n % 60000).replace(/-/g, '')}123`.slice(0, 17))),
   )
 

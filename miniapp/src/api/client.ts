@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
-import { errorBodySchema } from '@huzhu/shared'
 import type { z } from 'zod'
-import { ApiError } from './errors'
+import { ApiError, apiErrorOf } from './errors'
 import { clearToken, getToken } from './token'
 
 /** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
@@ -63,13 +62,6 @@ function isTimeout(failure: unknown): boolean {
   return name === 'AbortError' || [errMsg, message].some((text) => typeof text === 'string' && /timeout|abort/i.test(text))
 }
 
-function errorFromResponse(status: number, body: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(body)
-  if (!parsed.success) return new ApiError('http', { status })
-  const { code, message, details } = parsed.data.error
-  return new ApiError('http', { status, code, message, ...(details ? { details } : {}) })
-}
-
 /**
  * A JSON API client over `Taro.request` (wx.request in the mini-program, fetch
  * in H5): bearer token from storage, a timeout, retries of idempotent requests
@@ -112,7 +104,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       clearToken()
       Taro.eventCenter.trigger(SIGNED_OUT)
     }
-    throw errorFromResponse(statusCode, data)
+    throw apiErrorOf(statusCode, data)
   }
 
   return {

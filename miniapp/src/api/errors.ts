@@ -1,4 +1,4 @@
-import { fillTemplate, ui } from '@huzhu/shared'
+import { errorBodySchema, fillTemplate, ui } from '@huzhu/shared'
 
 /** Why a request failed: no answer, too slow, an answer we cannot read, or the server said no. */
 export type ApiErrorKind = 'network' | 'timeout' | 'bad_response' | 'http'
@@ -32,6 +32,18 @@ function defaultMessage(kind: ApiErrorKind, status: number | undefined): string 
     case 'bad_response': return ui.network.badResponse
     case 'http': return fillTemplate(ui.network.httpStatus, { status: status ?? 0 })
   }
+}
+
+/**
+ * The `ApiError` of an answer outside 2xx, whichever way it came (the JSON
+ * client, a download, a raw-bytes upload): the server's code, Chinese message
+ * and details when the body is its `{error: …}`, else the status alone.
+ */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body)
+  if (!parsed.success) return new ApiError('http', { status })
+  const { code, message, details } = parsed.data.error
+  return new ApiError('http', { status, code, message, ...(details ? { details } : {}) })
 }
 
 /** The Chinese message of any error a screen may catch. */

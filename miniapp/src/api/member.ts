@@ -128,6 +128,14 @@ export function createMyEnrolment(request: SelfEnrolmentRequest): Promise<Enrolm
   return api.request({ method: 'POST', path: '/api/v1/me/enrolments', body: { ...request }, decode: schemaDecoder(enrolmentSchema) })
 }
 
+/** Renew my cover (续保): the pending renewal (the same one when renewed before), priced by the server. */
+export function renewEnrolment(enrolmentId: string, expectedPremiumFen?: number): Promise<Enrolment> {
+  return api.request({
+    method: 'POST', path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/renewals`,
+    body: expectedPremiumFen === undefined ? {} : { expectedPremiumFen }, decode: schemaDecoder(enrolmentSchema),
+  })
+}
+
 /** Pay a pending enrolment with WeChat Pay; the server prices the order. */
 export function createPaymentOrder(enrolmentId: string, request: PaymentOrderRequest): Promise<PaymentOrder> {
   return api.request({ method: 'POST', path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/payment-orders`, body: { ...request }, decode: schemaDecoder(paymentOrderSchema) })

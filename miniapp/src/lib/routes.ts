@@ -38,6 +38,8 @@ export const routes = {
   claimNew: '/claims/new/index',
   claimList: '/claims/list/index',
   claimDetail: (claimId: string) => `/claims/detail/index?id=${encodeURIComponent(claimId)}`,
+  /** The staff app's unit page (as `staffUrls.unit`): where a unit admin's renewal reminder leads. */
+  staffUnit: (unitId: string) => `/staff/unit/index?unitId=${encodeURIComponent(unitId)}`,
 } as const
 
 /** The current page's URL with its query, to come back to after logging in. */

@@ -23,7 +23,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
     return () => {
       current = false
     }
-    // `deps` are what `load` depends on: the caller names them, as with useEffect.
+    // `deps` are what `load` depends on (and what asks for another try): the caller names them, as with useEffect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a generic hook: the caller's list is the dependency list
   }, deps)
   return state
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { base64UrlEncode, utf8Encode, signCertificate, signingKeyFromSeed, staffUi, type CertificatePayload } from '@huzhu/shared'
 import { CardCheck } from '../../src/staff/check/CardCheck'
+import { CameraScanner } from '../../src/staff/check/H5Scanner'
 import { TodayProvider } from '../../src/lib/today'
 import { errorResponse } from '../fixtures'
 import { requests, setRequestHandler, type RequestHandler } from '../taro-stub'
@@ -133,5 +134,25 @@ describe('card check', () => {
     paste(signed)
     expect((await verdict()).dataset.verdict).toBe('valid')
     await waitFor(() => expect(document.getElementById('check-online')?.dataset.online).toBe('failed'))
+  })
+})
+
+describe('the camera', () => {
+  test('reports to the handlers of the latest render, and starts once', async () => {
+    let refuse: (reason: Error) => void = () => undefined
+    let starts = 0
+    const mediaDevices = { getUserMedia: () => { starts++; return new Promise<MediaStream>((_, reject) => { refuse = reject }) } }
+    Object.defineProperty(navigator, 'mediaDevices', { value: mediaDevices, configurable: true })
+    try {
+      const first: string[] = []
+      const latest: string[] = []
+      const { rerender } = render(<CameraScanner onDecoded={() => undefined} onNotice={(text) => first.push(text)} />)
+      rerender(<CameraScanner onDecoded={() => undefined} onNotice={(text) => latest.push(text)} />)
+      refuse(new Error('NotAllowedError'))
+      await waitFor(() => expect(latest).toEqual([staffUi.check.cameraUnavailable]))
+      expect([first, starts]).toEqual([[], 1])
+    } finally {
+      Reflect.deleteProperty(navigator, 'mediaDevices')
+    }
   })
 })

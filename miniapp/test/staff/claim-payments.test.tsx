@@ -8,8 +8,8 @@ import { requests, setRequestHandler, setStorageSync } from '../taro-stub'
 const me: MeResponse = { id: 'usr_staff', roles: ['member', 'staff'], grants: [], phoneMasked: '138****0002', wechatLinked: false, hasProfile: true }
 
 function summary(id: string, approvedFen: number, hasPayeeAccount = true): ClaimSummary {
-  const { enrolmentId, catalogueId, personName, kind, eventDate, submittedAt, dueOn, overdue, flags } = claimFixture()
-  return { id, enrolmentId, catalogueId, personName, kind, eventDate, submittedAt, dueOn, overdue, flags, status: 'approved', estimateFen: approvedFen, approvedFen, hasPayeeAccount }
+  const { enrolmentId, catalogueId, personName, kind, eventDate, submittedAt, dueOn, dueOnProvisional, overdue, flags } = claimFixture()
+  return { id, enrolmentId, catalogueId, personName, kind, eventDate, submittedAt, dueOn, dueOnProvisional, overdue, flags, status: 'approved', estimateFen: approvedFen, approvedFen, hasPayeeAccount }
 }
 
 const batch = (id: string, count: number, counts: Partial<ClaimPaymentBatch> = {}): ClaimPaymentBatch => ({

@@ -8,8 +8,8 @@ import { setRequestHandler, setStorageSync } from '../taro-stub'
 const me: MeResponse = { id: 'usr_rev', roles: ['member', 'reviewer'], grants: [], phoneMasked: '138****0003', wechatLinked: false, hasProfile: true }
 
 function summary(id: string, eventDate: string, submittedAt: string): ClaimSummary {
-  const { enrolmentId, catalogueId, kind, dueOn, overdue, flags } = claimFixture()
-  return { id, enrolmentId, catalogueId, personName: '李军', kind, eventDate, submittedAt, dueOn, overdue, flags, status: 'submitted', estimateFen: 500_000, approvedFen: null, hasPayeeAccount: true }
+  const { enrolmentId, catalogueId, kind, dueOn, dueOnProvisional, overdue, flags } = claimFixture()
+  return { id, enrolmentId, catalogueId, personName: '李军', kind, eventDate, submittedAt, dueOn, dueOnProvisional, overdue, flags, status: 'submitted', estimateFen: 500_000, approvedFen: null, hasPayeeAccount: true }
 }
 
 describe('the reviewer queue', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { PNG } from 'pngjs'
-import QRCode from 'qrcode'
 import { idCheckCharacter, rosterHeaders } from '@huzhu/shared'
+import { qrPng as qrCodePng } from '@huzhu/server/src/features/events/qr-png'
 
 /** Files the staff runs hand to the app: ID numbers, rosters, photos, a QR code as a picture or a camera's video. */
 
@@ -54,8 +54,8 @@ export function plainPng(width: number, height: number): Buffer {
 }
 
 /** A QR code of `text` as a PNG, as a phone's photo of a member card would show it. */
-export function qrPng(text: string, scale = 8): Promise<Buffer> {
-  return QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, scale })
+export function qrPng(text: string, scale = 8): Buffer {
+  return qrCodePng(text, { margin: 4, scale })
 }
 
 /** A one-frame Y4M video of a PNG (grey levels only), for Chromium's fake camera. */

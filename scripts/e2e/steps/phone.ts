@@ -36,7 +36,7 @@ export async function arrive(page: Page, selector: string): Promise<void> {
   } catch (error) {
     const run = watched.get(page)
     await run?.shot(page, `FAILED-waiting-for-${selector.replace(/[^a-z0-9-]+/gi, '_')}`).catch(() => undefined)
-    throw new Error(`${String(error)}\nat ${page.url()}\nbrowser console:\n${(run?.lines ?? []).slice(-20).join('\n')}`)
+    throw new Error(`${String(error)}\nat ${page.url()}\nbrowser console:\n${(run?.lines ?? []).slice(-20).join('\n')}`, { cause: error })
   }
   await page.waitForTimeout(600)
 }

@@ -165,8 +165,7 @@ export async function launchMiniProgram(options: MiniProgramOptions): Promise<Mi
   let stack: PageStack | null = null
   let appInstance: Config | undefined
   const pageStack = () => stack ?? (() => { throw new Error('the app has not launched') })()
-  // The loader needs `wx`, and `wx` the loader's realm: these reach it once it is there.
-  let build: BuildLoader
+  // The loader needs `wx`, and `wx` the loader's realm: these reach it (`build`, made below) once it is there.
   const host = {
     toApp: <T>(value: T) => build.toApp(value),
     arrayBuffer: (bytes: Uint8Array) => build.arrayBuffer(bytes),
@@ -185,7 +184,7 @@ export async function launchMiniProgram(options: MiniProgramOptions): Promise<Mi
     clock, files, http, storage, answers, log, ...host, navigate, navigateBack: (delta) => pageStack().back(delta),
     privacy: { agreed: options.privacyAgreed ?? false }, launch,
   })
-  build = new BuildLoader({
+  const build = new BuildLoader({
     dist: options.dist,
     globals: {
       wx, console: appConsole,

@@ -13,6 +13,7 @@ export type SealedColumn =
   | 'insured_persons.mobile'
   | 'outbox.payload'
   | 'payee_accounts.number'
+  | 'unit_admin_invitations.phone'
 
 /** Encrypts `value` for `column` of the row `ownerId`. */
 export function seal(protector: DataProtector, column: SealedColumn, ownerId: string, value: string): string {

@@ -3,6 +3,8 @@ import type { SessionsTable } from '../features/accounts/sessions.table'
 import type { SmsCodesTable } from '../features/accounts/sms-codes.table'
 import type { UsersTable } from '../features/accounts/users.table'
 import type { AuditLogTable } from '../features/audit/audit-log.table'
+import type { HolidayCalendarDaysTable } from '../features/calendar/holiday-calendar-days.table'
+import type { HolidayCalendarYearsTable } from '../features/calendar/holiday-calendar-years.table'
 import type { EnrolmentsTable } from '../features/enrolments/enrolments.table'
 import type { InsuredPersonsTable } from '../features/enrolments/insured-persons.table'
 import type { PersonAccountsTable } from '../features/identity/person-accounts.table'
@@ -15,6 +17,7 @@ import type { ConsentsTable } from '../features/members/consents.table'
 import type { MemberProfilesTable } from '../features/members/member-profiles.table'
 import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
 import type { UnitsTable } from '../features/units/units.table'
+import type { UnitAdminInvitationsTable } from '../features/units/unit-admin-invitations.table'
 import type { ClaimPaymentBatchesTable } from '../features/claim-payments/claim-payment-batches.table'
 import type { ClaimPaymentLinesTable } from '../features/claim-payments/claim-payment-lines.table'
 import type { PayeeAccountsTable } from '../features/payee-accounts/payee-accounts.table'
@@ -24,10 +27,13 @@ import type { ClaimInvoicesTable } from '../features/claims/claim-invoices.table
 import type { ClaimsTable } from '../features/claims/claims.table'
 import type { IdempotencyKeysTable } from '../features/claims/idempotency-keys.table'
 import type { NotificationsTable } from '../features/notifications/notifications.table'
+import type { UnitRenewalRemindersTable } from '../features/notifications/unit-renewal-reminders.table'
 import type { OutboxTable } from '../features/outbox/outbox.table'
 import type { ClaimMedicalMatchesTable } from '../features/medical-records/claim-medical-matches.table'
 import type { MedicalRecordsTable } from '../features/medical-records/medical-records.table'
 import type { UploadsTable } from '../features/uploads/uploads.table'
+import type { WechatAccessTokensTable } from '../features/notifications/wechat-access-tokens.table'
+import type { JobLeasesTable } from '../jobs/job-leases.table'
 
 /**
  * Every table, as kysely sees it. Each table's type lives in its feature folder
@@ -36,6 +42,7 @@ import type { UploadsTable } from '../features/uploads/uploads.table'
  */
 export interface Database {
   units: UnitsTable
+  unit_admin_invitations: UnitAdminInvitationsTable
   users: UsersTable
   role_grants: RoleGrantsTable
   sessions: SessionsTable
@@ -64,7 +71,12 @@ export interface Database {
   claim_payment_lines: ClaimPaymentLinesTable
   payee_accounts: PayeeAccountsTable
   notifications: NotificationsTable
+  unit_renewal_reminders: UnitRenewalRemindersTable
   outbox: OutboxTable
+  job_leases: JobLeasesTable
+  wechat_access_tokens: WechatAccessTokensTable
   medical_records: MedicalRecordsTable
   claim_medical_matches: ClaimMedicalMatchesTable
+  holiday_calendar_years: HolidayCalendarYearsTable
+  holiday_calendar_days: HolidayCalendarDaysTable
 }

@@ -15,7 +15,7 @@ test('seedDemoClaims makes claims in every status through the real services, onc
   await claimant(app, { profile: { name: '刘骑手' } })
   await claimant(app, { profile: { name: '陈快递' } })
   const catalogues = builtInCatalogues()
-  const deps = { clock: app.clock, protector: app.protector, config: app.config, catalogues: { list: () => [...catalogues.values()], get: (id: string) => catalogues.get(id) } }
+  const deps = { clock: app.clock, protector: app.protector, config: app.config, blobs: app.deps.blobs, catalogues: { list: () => [...catalogues.values()], get: (id: string) => catalogues.get(id) } }
   const ids = await seedDemoClaims(app.db, deps)
   expect(ids).toHaveLength(6)
   const rows = await app.db.selectFrom('claims').select(['id', 'status', 'estimate_fen', 'decision']).orderBy('id').execute()
@@ -39,8 +39,8 @@ test('on the demo office (npm start): claims in every status, each paying someth
   try {
     const catalogues = builtInCatalogues()
     const store = { list: () => [...catalogues.values()], get: (id: string) => catalogues.get(id) }
-    expect(await seedDemoData(office.db, { clock: office.clock, protector: office.protector, config: office.config, catalogues: store })).toBe(true)
-    expect(await seedDemoClaims(office.db, { clock: office.clock, protector: office.protector, config: office.config, catalogues: store })).toHaveLength(6)
+    expect(await seedDemoData(office.db, { clock: office.clock, protector: office.protector, config: office.config, blobs: office.deps.blobs, catalogues: store })).toBe(true)
+    expect(await seedDemoClaims(office.db, { clock: office.clock, protector: office.protector, config: office.config, blobs: office.deps.blobs, catalogues: store })).toHaveLength(6)
     const rows = await office.db.selectFrom('claims').select(['status', 'estimate_fen', 'approved_fen']).orderBy('id').execute()
     expect(rows.map((r) => r.status)).toEqual(['submitted', 'in_review', 'needs_material', 'approved', 'paid', 'rejected'])
     expect(rows.filter((r) => r.estimate_fen <= 0)).toEqual([])

@@ -17,12 +17,14 @@ import { listOwnAccountRows } from '../features/payee-accounts/payee-accounts.re
 import { decideClaim, startReview } from '../features/review/review.service'
 import { discardFile, receiveFile, storeFile } from '../features/uploads/upload-files'
 import { recordUpload } from '../features/uploads/uploads.service'
+import type { BlobStore } from '../files/blob-store'
 
 export interface DemoClaimDeps {
   clock: Clock
   catalogues: CatalogueStore
   protector: DataProtector
-  config: Pick<Config, 'uploadsDir'>
+  config: Pick<Config, 'dataDir'>
+  blobs: BlobStore
 }
 
 /** Demo UnionPay card numbers (the Luhn check digit holds), one per demo member in turn. */
@@ -109,14 +111,13 @@ export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<strin
     const member = members[i % members.length]!
     // A week or two ago, kept inside the cover and past a 30-day hospital waiting period, so every claim has something to pay.
     const eventDate = clampDate(addDays(todayInChina(deps.clock), -7 - i), addDays(member.start_on, 30), member.end_on)
-    const file = await receiveFile(Readable.from([demoPdf(`${item.diagnosis} ${i}`)]), deps.config.uploadsDir, MAX_UPLOAD_BYTES, undefined)
+    const file = await receiveFile(Readable.from([demoPdf(`${item.diagnosis} ${i}`)]), deps.config.dataDir, MAX_UPLOAD_BYTES, undefined)
+    try {
+      await storeFile(deps.blobs, file)
+    } finally {
+      await discardFile(file)
+    }
     const claimId = await db.transaction().execute(async (trx) => {
-      try {
-        await storeFile(deps.config.uploadsDir, file)
-      } catch (error) {
-        await discardFile(file)
-        throw error
-      }
       if (!(await activeConsentRow(trx, member.user_id, 'medical_data'))) {
         await trx.insertInto('consents').values({
           id: newId('cns', deps.clock.now()), user_id: member.user_id, kind: 'medical_data', text_version: '2026-11-01',

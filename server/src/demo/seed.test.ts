@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const all = builtInCatalogues()
-const deps = () => ({ clock: app.clock, protector: app.protector, config: app.config, catalogues: { list: () => [...all.values()], get: (id: string) => all.get(id) } })
+const deps = () => ({ clock: app.clock, protector: app.protector, config: app.config, blobs: app.deps.blobs, catalogues: { list: () => [...all.values()], get: (id: string) => all.get(id) } })
 const count = async (table: 'users' | 'units' | 'enrolments' | 'outreach_events' | 'payments' | 'rosters') =>
   (await app.db.selectFrom(table).select('id').execute()).length
 

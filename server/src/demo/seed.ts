@@ -10,7 +10,7 @@
  * SMS_FIXED_CODE set, that code). The claims seeder (demo/claims.ts) can run
  * after this one: it needs the members with active cover made here.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { addDays, idCheckCharacter, parseIdNumber, rosterHeaders, type RosterCell } from '@huzhu/shared'
 import { nowIso, todayInChina, type Clock } from '../clock'
@@ -29,17 +29,20 @@ import { saveOwnProfile } from '../features/members/profile.service'
 import { confirmPayment } from '../features/payments/payments.service'
 import { checkRosterFile } from '../features/rosters/roster-check.service'
 import { importRosterFile } from '../features/rosters/roster-import.service'
-import { rosterPath, rosterStagingPath, rostersDir } from '../features/rosters/roster-paths'
+import { storeRosterFiles } from '../features/rosters/roster-files'
 import { openStaging } from '../features/rosters/roster-staging'
 import { insertRoster } from '../features/rosters/rosters.repository'
-import { saveUnitSettings, unitOr404 } from '../features/units/units.service'
-import { insertUnit } from '../features/units/units.repository'
+import { unitOr404 } from '../features/units/units.service'
+import { createUnitRecord } from '../features/units/unit-record.service'
+import type { BlobStore } from '../files/blob-store'
+import { tempFilePath } from '../files/temp-files'
 
 export interface DemoDeps {
   clock: Clock
   protector: DataProtector
   catalogues: CatalogueStore
   config: Config
+  blobs: BlobStore
 }
 
 export const DEMO_PHONES = {
@@ -85,19 +88,25 @@ async function importDemoRoster(db: Db, deps: DemoDeps, unitId: string, createdB
   const catalogue = catalogueOr422(deps.catalogues, CATALOGUE)
   const mode = unitModeFor(catalogue, acceptedOn)
   const id = newId('rst', deps.clock.now())
-  mkdirSync(rostersDir(deps.config.dataDir), { recursive: true })
-  const path = rosterPath(deps.config.dataDir, id)
-  await writeRosterFile(path, rows)
-  const today = todayInChina(deps.clock)
-  const staging = rosterStagingPath(deps.config.dataDir, id)
-  const checked = await checkRosterFile(db, deps.protector, path, catalogue, mode, today, acceptedOn, openStaging(staging, deps.protector, id))
-  const row = {
-    id, unit_id: unitId, catalogue_id: CATALOGUE, file_name: '参保名单（演示）.xlsx', file_sha256: 'demo', mode, accepted_on: acceptedOn, status: 'checked',
-    row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors), imported_count: null, premium_fen: null,
-    created_by: createdBy, created_at: nowIso(deps.clock), imported_at: null,
+  // Written and checked in the temporary area like an upload, imported from there, then kept in the blob store.
+  const path = tempFilePath(deps.config.dataDir, 'demo-roster')
+  const staging = tempFilePath(deps.config.dataDir, 'demo-roster-rows')
+  try {
+    await writeRosterFile(path, rows)
+    const today = todayInChina(deps.clock)
+    const checked = await checkRosterFile(db, deps.protector, deps.catalogues, path, catalogue, mode, today, acceptedOn, openStaging(staging, deps.protector, id))
+    const row = {
+      id, unit_id: unitId, catalogue_id: CATALOGUE, file_name: '参保名单（演示）.xlsx', file_sha256: 'demo', mode, accepted_on: acceptedOn, status: 'checked',
+      row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors), imported_count: null, premium_fen: null,
+      created_by: createdBy, created_at: nowIso(deps.clock), imported_at: null,
+    }
+    await insertRoster(db, row)
+    await importRosterFile(db, deps, row, await unitOr404(db, unitId), { staging }, today, true, createdBy)
+    await storeRosterFiles(deps.blobs, id, { xlsx: path, staging })
+  } finally {
+    rmSync(path, { force: true })
+    rmSync(staging, { force: true })
   }
-  await insertRoster(db, row)
-  await importRosterFile(db, deps, row, await unitOr404(db, unitId), { xlsx: path, staging }, today, true, createdBy)
 }
 
 /**
@@ -142,11 +151,13 @@ async function seedSteps(db: Db, deps: DemoDeps): Promise<void> {
   await grant(reviewer, 'reviewer')
 
   const units: string[] = []
-  for (const [name, fundingSource] of [['碑林区外卖骑手站', 'unit'], ['雁塔区快递网点', 'union_gift']] as const) {
-    const id = newId('unt', deps.clock.now())
-    await insertUnit(db, { id, name, created_at: nowIso(deps.clock) })
-    await saveUnitSettings(db, deps, id, { name, catalogueId: CATALOGUE, products: ['ZY'], fundingSource })
-    units.push(id)
+  const demoUnits = [
+    { name: '碑林区外卖骑手站', regionCode: '610103', industry: 'food_delivery', unionMemberHeadcount: 40, fundingSource: 'unit' },
+    { name: '雁塔区快递网点', regionCode: '610113', industry: 'courier', unionMemberHeadcount: 20, fundingSource: 'union_gift' },
+  ] as const
+  for (const unit of demoUnits) {
+    const record = { ...unit, creditCode: null, catalogueId: CATALOGUE, products: ['ZY'], fundingSplit: null }
+    units.push((await createUnitRecord(db, deps, record, { userId: staff, ip: null, requestId: 'demo-seed' })).id)
   }
   const [riders, couriers] = units as [string, string]
   await grant(await user(DEMO_PHONES.unitAdmin), 'unit_admin', riders)

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
  * The data folder's temporary area, `${HUZHU_DATA_DIR}/tmp/`: a file a request
- * is still writing (an uploaded roster or settlement file, the good rows of a
- * roster being checked) lives here, never in the system's temp folder, and
- * goes when the request ends (moved to its stored place, or removed). What a
- * crash leaves is removed when the server next starts (`sweepTempFiles`).
+ * is still writing or reading (an uploaded photo, roster or settlement file,
+ * the good rows of a roster being checked, a stored roster copied from object
+ * storage) lives here, never in the system's temp folder, and goes when the
+ * request ends (stored in the blob store, or removed). Temporary files are
+ * this node's own: never shared state.
+ *
+ * What a crash leaves is removed by `sweepTempFiles`, by age only: the data
+ * folder may be a volume several nodes share, and a file another node is
+ * writing right now is not this node's to judge, so nothing younger than
+ * `STALE_TEMP_MS` is touched (no request runs that long).
  */
 export const tempDirOf = (dataDir: string) => join(dataDir, 'tmp')
+
+/** A temporary file untouched this long belongs to no request in progress, on any node. */
+export const STALE_TEMP_MS = 60 * 60 * 1000
 
 /** A fresh path in the temporary area (the folder made if needed, readable by the server only). */
 export function tempFilePath(dataDir: string, label: string): string {
@@ -19,25 +28,29 @@ export function tempFilePath(dataDir: string, label: string): string {
   return join(dir, `${label}-${randomBytes(9).toString('base64url')}.part`)
 }
 
-/** Where earlier versions wrote uploads in progress (`<id>.part` beside the stored files). */
-const OLD_PART_FOLDERS = ['rosters', 'medical-records']
+/** Where earlier versions wrote files in progress: `uploads/tmp/`, and `<id>.part` beside stored rosters and settlement files. */
+const OLD_PART_FOLDERS = ['uploads/tmp', 'rosters', 'medical-records']
 
 /**
- * Removes everything in the temporary area, and `.part` files an earlier
- * version left beside stored rosters: call it at start, before any request.
- * Returns how many were removed.
+ * Removes what crashed requests left: everything in the temporary area, and
+ * `.part` files in the folders earlier versions used, last changed more than
+ * `STALE_TEMP_MS` before `now`. Run at start and then hourly. Returns how many
+ * were removed.
  */
-export async function sweepTempFiles(dataDir: string): Promise<number> {
+export async function sweepTempFiles(dataDir: string, now = Date.now()): Promise<number> {
+  const before = now - STALE_TEMP_MS
   let removed = 0
-  const remove = async (dir: string, keep: (name: string) => boolean) => {
+  const sweep = async (dir: string, only: (name: string) => boolean) => {
     const names = await readdir(dir).catch(() => [] as string[])
     for (const name of names) {
-      if (keep(name)) continue
-      await rm(join(dir, name), { recursive: true, force: true })
-      removed++
+      if (!only(name)) continue
+      const path = join(dir, name)
+      const info = await stat(path).catch(() => undefined)
+      if (!info || info.mtimeMs > before) continue
+      await rm(path, { recursive: true, force: true }).then(() => removed++, () => undefined)
     }
   }
-  await remove(tempDirOf(dataDir), () => false)
-  for (const folder of OLD_PART_FOLDERS) await remove(join(dataDir, folder), (name) => !name.endsWith('.part'))
+  await sweep(tempDirOf(dataDir), () => true)
+  for (const folder of OLD_PART_FOLDERS) await sweep(join(dataDir, ...folder.split('/')), (name) => name.endsWith('.part'))
   return removed
 }

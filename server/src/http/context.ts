@@ -9,6 +9,7 @@ import type { CatalogueStore } from '../features/catalogues/catalogue-store'
 import type { OutboxKick } from '../features/outbox/outbox-kinds'
 import type { WechatClient } from '../features/accounts/wechat'
 import type { WechatPayClient } from '../features/wechat-pay/wechat-pay-client'
+import type { BlobStore } from '../files/blob-store'
 
 /** What every request can reach: `ctx.deps`. Built once by `createApp`. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   logger: Logger
   protector: DataProtector
   catalogues: CatalogueStore
+  /** Claim material and rosters: on disk or in object storage, shared by every node (`files/blob-store.ts`). */
+  blobs: BlobStore
 }
 
 /** The signed-in account, set by authentication for routes that need it. */

@@ -1,6 +1,6 @@
 import { extname } from 'node:path'
 import type { Middleware } from 'koa'
-import send from 'koa-send'
+import { send } from '@koa/send'
 import type { AppContextExtras, AppState } from './context'
 import { pageSecurityPolicyOf } from './security-headers'
 

@@ -5,7 +5,7 @@
  * left in the system's temp folder or in the data folder's, with leftovers
  * of a crash swept at start. The bombs are generated here, never committed.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -35,6 +35,9 @@ beforeAll(async () => {
   writeFileSync(join(dataDir, 'tmp', 'roster-left-by-a-crash.part'), '姓名,身份证号码\n张三,610102199001011234\n')
   mkdirSync(join(dataDir, 'rosters'), { recursive: true })
   writeFileSync(join(dataDir, 'rosters', 'rst_01JAAAAAAAAAAAAAAAAAAAAAAA.part'), 'PK')
+  // Left two hours ago: the sweep takes only files older than any request (another node may share the folder).
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600_000)
+  for (const left of [join(dataDir, 'tmp', 'roster-left-by-a-crash.part'), join(dataDir, 'rosters', 'rst_01JAAAAAAAAAAAAAAAAAAAAAAA.part')]) utimesSync(left, twoHoursAgo, twoHoursAgo)
   server = await startServerProcess(env)
   token = await signIn(server.api, ADMIN)
   const unit = await server.api.post('/api/v1/units', { name: '表格压力测试站点' }, { token })

@@ -1,3 +1,4 @@
+import type { Claim } from '@huzhu/shared'
 import { createTestEnrolment, type TestEnrolmentOptions } from './claim-enrolments'
 import { loginAs, type TestUser } from './login'
 import { fillProfile, type ProfileFields } from './members'
@@ -45,9 +46,9 @@ export async function postClaim(app: TestApp, user: TestUser, body: unknown, key
 }
 
 /** Uploads a photo and submits an A0 inpatient claim; returns the claim body. */
-export async function submitTestClaim(app: TestApp, user: Claimant, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function submitTestClaim(app: TestApp, user: Claimant, overrides: Record<string, unknown> = {}): Promise<Claim> {
   const uploadId = await uploadPhoto(app, user)
   const res = await postClaim(app, user, inpatientClaim(user.enrolmentId, [uploadId], overrides))
   if (res.status !== 201) throw new Error(`claims answered ${res.status}: ${res.text}`)
-  return res.body
+  return res.body as Claim
 }

@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { encryptResource, parseAuthorization, signedHeaders, verifyMessage } from '../../src/features/wechat-pay/signatures'
 import type { JsapiPayParams, Transaction } from '../../src/features/wechat-pay/wechat-pay-client'
+import type { Json } from './http'
 
 interface FakeOrder {
   channel: 'jsapi' | 'h5' | 'native'
-  body: Record<string, any>
+  body: Record<string, Json>
   transaction: Transaction
   prepayId: string
   codeToken: string
@@ -102,7 +103,7 @@ export async function startFakeWechatPay(options: { now?: () => number; appId?: 
     return ok ? undefined : 'signature does not verify'
   }
 
-  function missing(body: Record<string, any>, channel: FakeOrder['channel']): string | undefined {
+  function missing(body: Record<string, Json>, channel: FakeOrder['channel']): string | undefined {
     const required = ['appid', 'mchid', 'description', 'out_trade_no', 'notify_url', 'amount']
     for (const k of required) if (body[k] === undefined || body[k] === '') return `${k} is required`
     if (body.appid !== appId) return 'appid is not bound to this mchid'
@@ -183,11 +184,11 @@ export async function startFakeWechatPay(options: { now?: () => number; appId?: 
     }
     const denied = checkAuthorization(req, pathAndQuery, req.method === 'GET' ? '' : body)
     if (denied) return refuse(res, url.pathname, 401, 'SIGN_ERROR', denied)
-    let json: Record<string, any> = {}
+    let json: Record<string, Json> = {}
     if (req.method === 'POST') {
       if (req.headers['content-type']?.split(';')[0] !== 'application/json') return refuse(res, url.pathname, 400, 'PARAM_ERROR', 'Content-Type must be application/json')
       try {
-        json = JSON.parse(body) as Record<string, any>
+        json = JSON.parse(body) as Record<string, Json>
       } catch {
         return refuse(res, url.pathname, 400, 'PARAM_ERROR', 'body is not JSON')
       }

@@ -16,8 +16,12 @@ export interface FakeWechat {
   requests: URLSearchParams[]
   /** Subscribe messages accepted by `/cgi-bin/message/subscribe/send`. */
   subscribeMessages: FakeSubscribeMessage[]
-  /** Access tokens handed out by `/cgi-bin/token`. */
+  /** Access tokens made by `/cgi-bin/token` and `/cgi-bin/stable_token` (a stable token asked for again while valid is the same one). */
   tokensIssued: number
+  /** Requests for an access token, to either endpoint. */
+  tokenRequests: number
+  /** Makes the current stable token invalid now (as if it ran out early): subscribe sends with it answer 40001. */
+  expireToken(): void
   /** The next N subscribe sends answer this errcode (e.g. 43101: the user has not subscribed). */
   failSubscribe: { count: number; errcode: number }
   close(): Promise<void>
@@ -27,20 +31,46 @@ export interface FakeWechat {
  * A local stand-in for api.weixin.qq.com. `/sns/jscode2session` codes:
  * `ok-<name>` → openid `openid-<name>`; `busy` → errcode -1; `broken` → HTTP 500;
  * anything else → errcode 40029 (invalid code). A wrong appid/secret → 40013.
- * `/cgi-bin/token` (client_credential) gives an access token;
+ * `/cgi-bin/token` (client_credential) gives a new access token each time; `POST
+ * /cgi-bin/stable_token` (JSON) gives the current one while it is valid, a new one
+ * with `force_refresh` (getStableAccessToken's normal and forced modes);
  * `/cgi-bin/message/subscribe/send` checks it and records the message.
  */
 export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secret'): Promise<FakeWechat> {
   const requests: URLSearchParams[] = []
   const tokens = new Set<string>()
-  const fake: Omit<FakeWechat, 'baseUrl' | 'close'> = { appId, secret, requests, subscribeMessages: [], tokensIssued: 0, failSubscribe: { count: 0, errcode: 0 } }
+  let stable: string | undefined
+  const fake: Omit<FakeWechat, 'baseUrl' | 'close'> = {
+    appId, secret, requests, subscribeMessages: [], tokensIssued: 0, tokenRequests: 0, failSubscribe: { count: 0, errcode: 0 },
+    expireToken() {
+      if (stable) tokens.delete(stable)
+      stable = undefined
+    },
+  }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
     }
+    if (url.pathname === '/cgi-bin/stable_token' && req.method === 'POST') {
+      let text = ''
+      req.on('data', (c: Buffer) => { text += c.toString() })
+      req.on('end', () => {
+        fake.tokenRequests++
+        const body = JSON.parse(text || '{}') as { grant_type?: string; appid?: string; secret?: string; force_refresh?: boolean }
+        if (body.appid !== appId || body.secret !== secret || body.grant_type !== 'client_credential') return reply(200, { errcode: 40013, errmsg: 'invalid appid' })
+        if (body.force_refresh === true || stable === undefined) {
+          if (stable) tokens.delete(stable)
+          stable = `stable-token-${++fake.tokensIssued}`
+          tokens.add(stable)
+        }
+        reply(200, { access_token: stable, expires_in: 7200 })
+      })
+      return
+    }
     if (url.pathname === '/cgi-bin/token') {
+      fake.tokenRequests++
       if (url.searchParams.get('appid') !== appId || url.searchParams.get('secret') !== secret || url.searchParams.get('grant_type') !== 'client_credential') {
         return reply(200, { errcode: 40013, errmsg: 'invalid appid' })
       }

@@ -1,4 +1,8 @@
-export interface ApiResponse<T = any> {
+/** A JSON body as the tests read it: field by field (`res.body.error.code`), unchecked; pass `T` for a checked shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read freely in assertions, and a wrong guess fails the assertion
+export type Json = any
+
+export interface ApiResponse<T = Json> {
   status: number
   /** Parsed JSON, or null when the body is empty or not JSON. */
   body: T
@@ -17,7 +21,7 @@ export interface RequestOptions {
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = Json>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers }
     if (options.token) headers.authorization = `Bearer ${options.token}`
     let payload: string | Uint8Array | undefined = options.rawBody
@@ -27,7 +31,7 @@ export class ApiClient {
     }
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload as never }) // a string or bytes: fetch takes both (the cast serves both the Node and the DOM typings)
     const text = await response.text()
-    let parsed: unknown = null
+    let parsed: unknown
     try {
       parsed = text === '' ? null : JSON.parse(text)
     } catch {
@@ -36,19 +40,19 @@ export class ApiClient {
     return { status: response.status, body: parsed as T, text, headers: response.headers }
   }
 
-  get<T = any>(path: string, options?: RequestOptions) {
+  get<T = Json>(path: string, options?: RequestOptions) {
     return this.request<T>('GET', path, undefined, options)
   }
 
-  post<T = any>(path: string, body?: unknown, options?: RequestOptions) {
+  post<T = Json>(path: string, body?: unknown, options?: RequestOptions) {
     return this.request<T>('POST', path, body, options)
   }
 
-  put<T = any>(path: string, body?: unknown, options?: RequestOptions) {
+  put<T = Json>(path: string, body?: unknown, options?: RequestOptions) {
     return this.request<T>('PUT', path, body, options)
   }
 
-  delete<T = any>(path: string, options?: RequestOptions) {
+  delete<T = Json>(path: string, options?: RequestOptions) {
     return this.request<T>('DELETE', path, undefined, options)
   }
 }

@@ -1,6 +1,7 @@
 /** Test helpers for API tests: start the real app, sign users in with roles, fake outside services. */
 export * from './clock'
 export * from './fake-wechat'
+export * from './fake-s3'
 export * from './fake-tencent-sms'
 export * from './fake-aliyun-sms'
 export * from './http'

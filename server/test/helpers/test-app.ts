@@ -19,6 +19,7 @@ import type { Route } from '../../src/http/route'
 import type { AppDeps } from '../../src/http/context'
 import { createLogger } from '../../src/logger'
 import { ManualClock } from './clock'
+import { startFakeS3, type FakeS3 } from './fake-s3'
 import { ApiClient } from './http'
 import { MemorySmsProvider } from './memory-sms'
 
@@ -37,12 +38,22 @@ export interface TestAppOptions {
   extraRoutes?: readonly Route[]
   /** ID-number changes per client IP an hour (high by default, as every test comes from 127.0.0.1). */
   idNumberChangesPerIpHourly?: number
+  /** Where photos and rosters are kept: the data folder (default), or a local fake S3 started for this app. */
+  blobStore?: 'disk' | 's3'
+  /** An S3 fake to keep blobs in (shared with another app: two nodes); it outlives this app. */
+  s3?: FakeS3
+  /** Another node of that app: the same data folder, database file, keys and blob store (its own clock, connections, outbox worker and server). */
+  sameDatabaseAs?: TestApp
 }
 
 export interface TestApp {
   baseUrl: string
   api: ApiClient
   dataDir: string
+  /** The environment the config was read from (keys included): another node starts from it. */
+  env: Record<string, string>
+  /** The fake S3 the blobs go to, when `blobStore: 's3'` or `s3` was given. */
+  s3: FakeS3 | undefined
   config: Config
   db: Db
   readDb: Db
@@ -71,22 +82,28 @@ export interface TestApp {
  * One per test file: `beforeAll(() => (app = await startTestApp()))`, `afterAll(() => app.close())`.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huzhu-server-test-'))
+  const first = options.sameDatabaseAs
+  const dataDir = first?.dataDir ?? mkdtempSync(join(tmpdir(), 'huzhu-server-test-'))
+  // Another node keeps its blobs where the first does.
+  const ownS3 = !first && options.s3 === undefined && options.blobStore === 's3' ? await startFakeS3() : undefined
+  const s3 = first ? first.s3 : options.s3 ?? ownS3
   if (options.catalogueFiles) {
     mkdirSync(join(dataDir, 'catalogues'))
     for (const [name, value] of Object.entries(options.catalogueFiles)) {
       writeFileSync(join(dataDir, 'catalogues', name), typeof value === 'string' ? value : JSON.stringify(value))
     }
   }
-  const { config } = loadConfig({
+  const env: Record<string, string> = first ? { ...first.env, ...options.env } : {
     NODE_ENV: 'test',
     HUZHU_DATA_DIR: dataDir,
     HUZHU_DATA_KEY: randomBytes(32).toString('base64'),
     HUZHU_SIGNING_KEY: randomBytes(32).toString('base64'),
     SMS_FIXED_CODE: FIXED_CODE,
     HUZHU_LOG_LEVEL: 'debug',
+    ...s3?.env(),
     ...options.env,
-  }, {
+  }
+  const { config } = loadConfig(env, {
     sms: { perIpHourlyLimit: 100_000, perIpDailyLimit: 100_000, perIpLoginAttempts: 100_000, ...options.sms },
     idNumberChangesPerIpHourly: options.idNumberChangesPerIpHourly ?? 100_000,
   })
@@ -116,6 +133,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     api: new ApiClient(baseUrl),
     dataDir,
+    env,
+    s3,
     config,
     db,
     readDb,
@@ -131,7 +150,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await new Promise<void>((done) => server.close(() => done()))
       await outbox.stop()
       await closeDb()
-      rmSync(dataDir, { recursive: true, force: true })
+      await ownS3?.close()
+      // The first node owns the data folder.
+      if (!first) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

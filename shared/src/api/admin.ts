@@ -2,13 +2,6 @@ import { z } from 'zod'
 import { mobileSchema } from '../identity/schema'
 import { grantableRoles, roleGrantSchema, roles } from './auth'
 
-export const unitCreateRequestSchema = z.object({
-  name: z.string().trim().min(1, { message: 'field_required' }).max(80).describe('e.g. 某某区快递行业工会联合会'),
-})
-export const unitSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() })
-export type Unit = z.infer<typeof unitSchema>
-export const unitListResponseSchema = z.object({ units: z.array(unitSchema) })
-
 export const roleGrantRequestSchema = z
   .object({
     role: z.enum(grantableRoles),
@@ -48,7 +41,10 @@ export const auditEntrySchema = z.object({
   fields: z.array(z.string()),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
+  actorPhoneMasked: z.string().nullable().describe('the actor’s login phone, masked (null: none, or a system action)'),
+  subjectPhoneMasked: z.string().nullable().describe('the subject’s login phone, masked'),
 })
+export type AuditEntry = z.infer<typeof auditEntrySchema>
 export const auditLogResponseSchema = z.object({
   entries: z.array(auditEntrySchema),
   nextBefore: z.string().nullable().describe('pass as `before` for the next page; null at the end'),

@@ -161,6 +161,7 @@ export const claimSchema = z.object({
   submittedAt: z.string(),
   lastMaterialAt: z.string(),
   dueOn: civilDateSchema.describe('10 working days after the last material'),
+  dueOnProvisional: z.boolean().describe('an open claim whose due date was counted over a year whose holiday calendar is not yet published (weekends alone): it is counted again when an admin enters the year'),
   overdue: z.boolean(),
   estimate: z.object({ totalFen: z.number().int(), lines: z.array(payoutLineSchema) }).describe('the engine’s payout'),
   decision: z
@@ -193,7 +194,7 @@ export type Claim = z.infer<typeof claimSchema>
 
 export const claimSummarySchema = claimSchema.pick({
   id: true, enrolmentId: true, catalogueId: true, personName: true, kind: true, eventDate: true, status: true,
-  submittedAt: true, dueOn: true, overdue: true, flags: true,
+  submittedAt: true, dueOn: true, dueOnProvisional: true, overdue: true, flags: true,
 }).extend({
   estimateFen: z.number().int(),
   approvedFen: z.number().int().nullable(),

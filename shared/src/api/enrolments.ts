@@ -3,6 +3,7 @@ import { civilDateSchema } from '../dates/schema'
 import { enrolmentModes, fundingSources, occupations, sexes } from '../domain'
 import { productCodeSchema } from './common'
 import { premiumLineSchema } from './quotes'
+import { renewalOfferSchema } from './renewals'
 
 /**
  * Enrolment (参保): one insured person, one catalogue, one selection, one cover
@@ -59,6 +60,8 @@ export const enrolmentSchema = z.object({
   paymentCode: z.string().nullable().describe('the payment code (缴费识别码) a bank transfer for it writes in its memo: its own, or its roster’s when the unit pays the roster as a whole'),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
+  renewsEnrolmentId: z.string().nullable().describe('the enrolment this one renews (续保): it starts the day after that one ends'),
+  renewal: renewalOfferSchema.nullable().describe('to the insured person, while the renewal window of this active cover is open; else null'),
 })
 export type Enrolment = z.infer<typeof enrolmentSchema>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** In-app messages: one per enrolment or claim status change, newest first. */
+/** In-app messages: one per enrolment or claim status change (and a unit admin's renewal reminder for their unit), newest first. */
 export const notificationKinds = [
   'enrolment_created',
   'enrolment_active',
@@ -14,6 +14,7 @@ export const notificationKinds = [
   'claim_payment_failed',
   'claim_withdrawn',
   'cover_ending',
+  'unit_cover_ending',
 ] as const
 export type NotificationKind = (typeof notificationKinds)[number]
 
@@ -22,7 +23,7 @@ export const notificationSchema = z.object({
   kind: z.enum(notificationKinds),
   title: z.string(),
   body: z.string(),
-  subject: z.object({ type: z.enum(['enrolment', 'claim']), id: z.string() }),
+  subject: z.object({ type: z.enum(['enrolment', 'claim', 'unit']), id: z.string() }).describe('what the message is about: a unit for a unit admin’s renewal reminder'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 })

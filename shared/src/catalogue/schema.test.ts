@@ -38,4 +38,11 @@ describe('catalogue schema', () => {
   test('refuses unknown fields rather than ignoring a typo', () => {
     expect(issuesOf({ ...shanghai, bundel: [] }).join()).toMatch(/bundel/)
   })
+
+  test('renewal: a successor and a window of days are optional; a catalogue is not its own successor', () => {
+    expect(issuesOf({ ...shanghai, successor: 'shanghai-2021', renewalWindowDays: 45 })).toEqual([])
+    expect(issuesOf({ ...shanghai, successor: 'shanghai-2020' })).toEqual(['successor: a catalogue cannot be its own successor'])
+    expect(issuesOf({ ...shanghai, renewalWindowDays: 0 })).toHaveLength(1)
+    expect(issuesOf({ ...shanghai, renewalWindowDays: 2.5 })).toHaveLength(1)
+  })
 })

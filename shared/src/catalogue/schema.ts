@@ -149,6 +149,10 @@ export const catalogueDataSchema = z
     bundles: z.array(bundleSchema),
     selection: z.strictObject({ maxEnhancedPerCategory: z.number().int().min(1) }),
     eligibility: eligibilitySchema,
+    /** The catalogue a cover of this one renews into (next year's plan), when the office names one; else it renews here. */
+    successor: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/).optional(),
+    /** Days before a cover ends from which it may be renewed (DOMAIN.md: 30 unless the catalogue says otherwise). */
+    renewalWindowDays: z.number().int().min(1).max(366).optional(),
   })
   .superRefine((c, ctx) => {
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path })
@@ -157,6 +161,7 @@ export const catalogueDataSchema = z
     if (products.size !== c.products.length) issue('product codes must be unique', ['products'])
     if (categories.size !== c.categories.length) issue('category codes must be unique', ['categories'])
     if (Object.keys(c.modes).length === 0) issue('at least one enrolment mode', ['modes'])
+    if (c.successor === c.id) issue('a catalogue cannot be its own successor', ['successor'])
 
     c.products.forEach((p, i) => {
       if (!categories.has(p.category)) issue(`unknown category ${p.category}`, ['products', i, 'category'])

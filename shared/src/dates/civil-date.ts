@@ -5,6 +5,8 @@
  * no time zones, fast enough for the engine's hot paths.
  */
 
+import { CHINA_OFFSET_MS } from './china-time'
+
 export type CivilDate = string
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -111,7 +113,7 @@ export function isoWeekday(date: CivilDate): number {
 
 /** Today's date in China (Asia/Shanghai, UTC+8, no daylight saving) at the given instant. */
 export function chinaDateOf(instant: Date): CivilDate {
-  const shifted = Math.floor((instant.getTime() + 8 * 3600_000) / 86_400_000)
+  const shifted = Math.floor((instant.getTime() + CHINA_OFFSET_MS) / 86_400_000)
   return fromDayNumber(shifted)
 }
 

@@ -53,7 +53,7 @@ describe('working days on a holiday calendar', () => {
   })
 
   test('a calendar is data: a made-up holiday and make-up day', () => {
-    const made = compileCalendar({ id: 'test', name: 'test', holidays: ['2030-01-02'], workdays: ['2030-01-05'] })
+    const made = compileCalendar({ id: 'test', years: [2030], holidays: ['2030-01-02'], workdays: ['2030-01-05'] })
     expect(addWorkingDays(made, '2030-01-01', 3)).toBe('2030-01-05')
   })
 })

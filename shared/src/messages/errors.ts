@@ -1,10 +1,14 @@
+import { adminErrorMessages } from './admin-errors'
 import { bankStatementErrorMessages } from './bank-statement-errors'
 import { claimErrorMessages } from './claim-errors'
 import { enrolmentErrorMessages } from './enrolment-errors'
 import { identityErrorMessages } from './identity-errors'
+import { ledgerErrorMessages } from './ledger-errors'
 import { payeeErrorMessages } from './payee-errors'
 import { paymentErrorMessages } from './payment-errors'
+import { renewalErrorMessages } from './renewal-errors'
 import { spreadsheetErrorMessages } from './spreadsheet-errors'
+import { unitErrorMessages } from './unit-errors'
 
 /** Errors the API returns: `{error: {code, message}}`; `message` is this text. */
 export const errorMessages = {
@@ -15,6 +19,10 @@ export const errorMessages = {
   ...paymentErrorMessages,
   ...spreadsheetErrorMessages,
   ...bankStatementErrorMessages,
+  ...ledgerErrorMessages,
+  ...renewalErrorMessages,
+  ...adminErrorMessages,
+  ...unitErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',

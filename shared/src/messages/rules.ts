@@ -17,4 +17,7 @@ export const ruleMessages = {
   age_below_minimum: '参保年龄须满 {min} 周岁',
   age_above_maximum: '参保年龄不能超过 {max} 周岁',
   occupation_not_eligible: '本计划只面向：{occupations}',
+  renewal_not_open: '保障到期前 {days} 天起可以续保，{date} 起办理',
+  renewal_no_plan: '还没有 {date} 起的保障计划，暂不能续保，请联系工会办事处',
+  renewal_successor_missing: '续保计划（{catalogue}）尚未发布，请联系工会办事处',
 } as const

@@ -34,7 +34,6 @@ export const staffUi = {
     unit: '单位参保名单：{name}',
     unitHint: '上传名单、查看错误、导入、缴费情况',
     units: '参保单位',
-    unitsHint: '查看各单位的名单和缴费',
     review: '理赔审核',
     reviewHint: '按到期日处理待审理赔',
     payments: '付款登记',

@@ -44,6 +44,8 @@ export interface RosterContext {
   today: CivilDate
   /** The day the roster is accepted: ages are counted on it. */
   acceptedOn: CivilDate
+  /** The unit's standing selection in this catalogue (DOMAIN.md rule 6): a row that leaves 参保项目 blank gets it. */
+  unitSelection?: readonly SelectedProduct[]
 }
 
 const occupationByLabel = new Map<string, Occupation>(occupations.map((o) => [occupationLabels[o], o]))
@@ -130,7 +132,9 @@ export function checkRosterRow(cells: readonly RosterCell[], row: number, ctx: R
 
   const productsText = text('products')
   let selection: SelectedProduct[] = []
-  if (productsText === '') {
+  if (productsText === '' && ctx.unitSelection && ctx.unitSelection.length > 0) {
+    selection = [...ctx.unitSelection]
+  } else if (productsText === '') {
     fail('products', 'roster_products_required', { example: [...ctx.catalogue.products.keys()].slice(0, 3).join(',') })
   } else {
     const { codes, unknown } = parseProducts(productsText, ctx.catalogue)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { maskIdNumber, ui, type Enrolment } from '@huzhu/shared'
 import { ApiError } from '../../api/errors'
@@ -12,9 +12,10 @@ import { CoverCard } from '../cover/CoverCard'
 import { PendingPayment } from '../payment/PendingPayment'
 import { cacheCard, readCachedCard, type CachedCard } from './card-cache'
 import { MemberCard } from './MemberCard'
+import { RenewalOffer } from '../renewal/RenewalOffer'
 
 type CardState =
-  | { kind: 'card'; card: CachedCard; offline: boolean }
+  | { kind: 'card'; card: CachedCard; offline: boolean; enrolment?: Enrolment }
   | { kind: 'pending'; enrolment: Enrolment }
   | { kind: 'none' }
 
@@ -34,7 +35,7 @@ async function loadCard(wanted: string | undefined): Promise<CardState> {
     if (!enrolment) return { kind: 'none' }
     if (enrolment.status !== 'active') return { kind: 'pending', enrolment }
     const certificate = await getCertificate(enrolment.id)
-    return { kind: 'card', card: cacheCard(certificate, enrolment, maskIdNumber(enrolment.person.idNumber)), offline: false }
+    return { kind: 'card', card: cacheCard(certificate, enrolment, maskIdNumber(enrolment.person.idNumber)), offline: false, enrolment }
   } catch (error) {
     const cached = readCachedCard()
     if (cached && offline(error)) return { kind: 'card', card: cached, offline: true }
@@ -52,7 +53,17 @@ export function CardScreen({ enrolmentId }: { enrolmentId?: string }) {
   }
   if (state.status === 'error') return <ErrorState id='card-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
   const value = state.value
-  if (value.kind === 'card') return <MemberCard card={value.card} offline={value.offline} />
+  if (value.kind === 'card') {
+    const card = <MemberCard card={value.card} offline={value.offline} />
+    // In its renewal window the card also offers the one-tap renewal (续保).
+    if (!value.enrolment?.renewal) return card
+    return (
+      <View className='actions'>
+        {card}
+        <RenewalOffer enrolment={value.enrolment} />
+      </View>
+    )
+  }
   if (value.kind === 'pending') {
     return (
       <View id='card-pending' className='actions'>

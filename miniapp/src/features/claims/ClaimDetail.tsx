@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { eventKindLabels, fillTemplate, formatYuan, openClaimStatuses, payingClaimStatuses, ui, type Claim, type ClaimStatus } from '@huzhu/shared'
+import { calendarUi, eventKindLabels, fillTemplate, formatYuan, openClaimStatuses, payingClaimStatuses, ui, type Claim, type ClaimStatus } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { addClaimMaterial, getClaim, withdrawClaim } from '../../api/member'
 import { ErrorState, LoadingState } from '../../components/StateView'
@@ -86,6 +86,7 @@ export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; pho
         </View>
         <Text className='hint'>{claim.diagnosis}{claim.hospital ? ` · ${claim.hospital}` : ''}</Text>
         {open && <Text id='claim-due' className='hint'>{fillTemplate(ui.claim.dueOn, { date: formatDate(claim.dueOn) })}</Text>}
+        {open && claim.dueOnProvisional && <Text id='claim-due-provisional' className='hint'>{calendarUi.provisional}</Text>}
         {open && claim.overdue && <Text className='field-error'>{ui.claim.overdue}</Text>}
         {claim.payment && (
           <Text id='claim-paid' className='notice'>

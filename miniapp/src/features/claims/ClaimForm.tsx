@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import {
   eventKindLabels,
@@ -69,7 +69,7 @@ function useCatalogue(id: string | null, load: ((id: string) => Promise<Catalogu
     return () => {
       current = false
     }
-  }, [id])
+  }, [id, load])
   return loaded && loaded.id === id ? loaded : null
 }
 
@@ -104,7 +104,7 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
   // The draft (fields and uploaded photos) is saved on every change.
   useEffect(() => {
     saveDraft({ ...draft, photos: uploads.uploaded.map((p) => ({ key: p.key, uploadId: p.uploadId!, kind: p.kind, ...(p.mediaType ? { mediaType: p.mediaType } : {}) })) })
-  }, [draft, uploads.items])
+  }, [draft, uploads.uploaded])
 
   const enrolment = enrolments.find((e) => e.id === draft.enrolmentId) ?? null
   const catalogue = useCatalogue(enrolment?.catalogueId ?? null, loadCatalogue)

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { eventKindLabels, fillTemplate, formatYuan, ui } from '@huzhu/shared'
+import { calendarUi, eventKindLabels, fillTemplate, formatYuan, ui } from '@huzhu/shared'
 import { listMyClaims } from '../../api/member'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
@@ -31,6 +31,7 @@ export function ClaimList() {
             {c.approvedFen !== null ? `${ui.claim.approvedTotal} ${formatYuan(c.approvedFen)}` : fillTemplate(ui.claim.estimateOf, { amount: formatYuan(c.estimateFen) })}
           </Text>
           {(c.status === 'submitted' || c.status === 'in_review') && <Text className='hint'>{fillTemplate(ui.claim.dueOn, { date: formatDate(c.dueOn) })}</Text>}
+          {(c.status === 'submitted' || c.status === 'in_review') && c.dueOnProvisional && <Text id={`claim-${c.id}-due-provisional`} className='hint'>{calendarUi.provisional}</Text>}
         </View>
       ))}
     </View>

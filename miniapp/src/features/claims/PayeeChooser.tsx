@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -49,7 +49,10 @@ export function PayeeChooser({ idPrefix, selected, onSelect, error, exclude }: {
   const [added, setAdded] = useState<PayeeAccount[]>([])
   const [adding, setAdding] = useState(false)
   const list: PayeeAccountList | null = loaded.status === 'ready' ? loaded.value : null
-  const accounts = list ? [...list.accounts, ...added.filter((a) => !list.accounts.some((b) => b.id === a.id))].filter((a) => a.id !== exclude) : []
+  const accounts = useMemo(
+    () => (list ? [...list.accounts, ...added.filter((a) => !list.accounts.some((b) => b.id === a.id))].filter((a) => a.id !== exclude) : []),
+    [list, added, exclude],
+  )
 
   // Nothing chosen, or a choice that is no longer there (a kept draft): the default, else the first.
   useEffect(() => {
@@ -57,7 +60,7 @@ export function PayeeChooser({ idPrefix, selected, onSelect, error, exclude }: {
     if (selected !== null && accounts.some((a) => a.id === selected)) return
     const fallback = accounts.find((a) => a.isDefault) ?? accounts[0]
     if (fallback && fallback.id !== selected) onSelect(fallback.id)
-  }, [list, selected, adding])
+  }, [list, accounts, selected, adding, onSelect])
 
   if (loaded.status === 'loading') return <LoadingState id={`${idPrefix}-loading`} />
   if (loaded.status === 'error') return <ErrorState id={`${idPrefix}-error`} message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />

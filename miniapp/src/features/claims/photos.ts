@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { uploadSchema, type Upload } from '@huzhu/shared'
-import { ApiError } from '../../api/errors'
+import { ApiError, apiErrorOf } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { requirePrivacy } from '../../lib/privacy'
 import { prepareFile, type PickedFile, type PickedPhoto } from './photo-files'
@@ -80,8 +80,7 @@ function decodeUpload(status: number, body: unknown): Upload {
     if (parsed.success) return parsed.data
     throw new ApiError('bad_response', { status })
   }
-  const error = (body as { error?: { code?: string; message?: string } } | null)?.error
-  throw new ApiError('http', { status, ...(error?.code ? { code: error.code } : {}), ...(error?.message ? { message: error.message } : {}) })
+  throw apiErrorOf(status, body)
 }
 
 function uploadH5(photo: PickedPhoto, onProgress: (percent: number) => void): Promise<Upload> {
@@ -95,7 +94,7 @@ function uploadH5(photo: PickedPhoto, onProgress: (percent: number) => void): Pr
     xhr.timeout = 60_000
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
     xhr.onload = () => {
-      let body: unknown = null
+      let body: unknown
       try {
         body = JSON.parse(xhr.responseText)
       } catch {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { DocumentKind } from '@huzhu/shared'
 import { ApiError, errorMessage } from '../../api/errors'
 import type { PhotoItem } from './PhotoList'
@@ -25,6 +25,8 @@ export function usePhotoUploads(service: PhotoService, initial: PhotoItem[], onC
   const sources = useRef(new Map<string, PickedPhoto>())
   const queue = useRef<Promise<void>>(Promise.resolve())
   const [choosing, setChoosing] = useState(false)
+  // One array while the items stay the same: the form saves its draft when it changes.
+  const uploaded = useMemo(() => items.filter((p) => p.status === 'done' && p.uploadId !== null), [items])
 
   const update = (fn: (items: PhotoItem[]) => PhotoItem[]) => {
     setItems((current) => {
@@ -89,6 +91,6 @@ export function usePhotoUploads(service: PhotoService, initial: PhotoItem[], onC
     setKind: (key: string, kind: DocumentKind) => patch(key, { kind }),
     reset: () => update(() => []),
     busy: items.some((p) => p.status === 'uploading'),
-    uploaded: items.filter((p) => p.status === 'done' && p.uploadId !== null),
+    uploaded,
   }
 }

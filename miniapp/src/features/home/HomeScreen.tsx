@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -13,6 +13,7 @@ import { setLargeText, useLargeText } from '../../lib/large-text'
 import { routes } from '../../lib/routes'
 import { useAsync } from '../../lib/use-async'
 import { CoverCard } from '../cover/CoverCard'
+import { RenewalOffer } from '../renewal/RenewalOffer'
 import { EventBanner } from './EventBanner'
 import './home.scss'
 
@@ -55,7 +56,10 @@ function MyCover() {
   return (
     <View id='home-cover' className='home__cover'>
       {enrolments.map((e) => (
-        <CoverCard key={e.id} enrolment={e} onOpen={() => go(routes.card(e.id), true)} />
+        <Fragment key={e.id}>
+          <CoverCard enrolment={e} onOpen={() => go(routes.card(e.id), true)} />
+          <RenewalOffer enrolment={e} />
+        </Fragment>
       ))}
     </View>
   )

@@ -14,7 +14,8 @@ import './messages.scss'
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 function subjectUrl(n: Notification): string {
-  return n.subject.type === 'claim' ? routes.claimDetail(n.subject.id) : routes.card(n.subject.id)
+  if (n.subject.type === 'claim') return routes.claimDetail(n.subject.id)
+  return n.subject.type === 'unit' ? routes.staffUnit(n.subject.id) : routes.card(n.subject.id)
 }
 
 /** WeChat subscribe messages: asked for only on the member's tap, as WeChat requires, and only when the server has templates. */

@@ -38,6 +38,11 @@ export function PhotoPicker({ onDecoded, onNotice }: ScannerProps) {
 
 export function CameraScanner({ onDecoded, onNotice }: ScannerProps) {
   const video = useRef<HTMLVideoElement>(null)
+  // The camera starts once; what it reads goes to the handlers of the latest render.
+  const handlers = useRef({ onDecoded, onNotice })
+  useEffect(() => {
+    handlers.current = { onDecoded, onNotice }
+  })
   useEffect(() => {
     let stream: MediaStream | null = null
     let frame = 0
@@ -53,7 +58,7 @@ export function CameraScanner({ onDecoded, onNotice }: ScannerProps) {
         const text = decodeQrFromVideo(element)
         if (text !== null) {
           stopped = true
-          onDecoded(text, t)
+          handlers.current.onDecoded(text, t)
           return
         }
       }
@@ -67,7 +72,7 @@ export function CameraScanner({ onDecoded, onNotice }: ScannerProps) {
         await video.current.play()
         frame = requestAnimationFrame(tick)
       } catch {
-        if (!stopped) onNotice(staffUi.check.cameraUnavailable)
+        if (!stopped) handlers.current.onNotice(staffUi.check.cameraUnavailable)
       }
     }
     void start()

@@ -40,7 +40,7 @@ export function ClaimPhoto({ uploadId, kind, mediaType, index }: { uploadId: str
       alive = false
       release()
     }
-  }, [uploadId])
+  }, [uploadId, isImage])
 
   return (
     <View id={`claim-photo-${index}`} className='claim-photo' data-upload-id={uploadId}>

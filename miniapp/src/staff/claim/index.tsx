@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import {
+  calendarUi,
   careTypeLabels,
   eventKindLabels,
   fillTemplate,
@@ -143,6 +144,7 @@ function ClaimDesk({ claimId }: { claimId: string }) {
           <Text className={shown.overdue ? 'staff-error-text' : 'staff-muted'}>
             {`${fillTemplate(staffUi.review.due, { date: formatDate(shown.dueOn) })}${shown.overdue ? ` · ${staffUi.review.overdue}` : ''}`}
           </Text>
+          {shown.dueOnProvisional && <Text id='claim-due-provisional' className='staff-tag'>{calendarUi.provisional}</Text>}
           {shown.decision && (
             <View id='claim-decision' className='staff-field'>
               {shown.decision.approvedFen !== null && (

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { eventKindLabels, fillTemplate, formatYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
+import { calendarUi, eventKindLabels, fillTemplate, formatYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
 import { formatDate } from '../../lib/format'
 import { chinaTime, shortClaimNumber } from '../lib/format'
 import { staffUrls } from '../lib/staff-routes'
@@ -33,6 +33,7 @@ export function ClaimRow({ claim }: { claim: ClaimSummary }) {
       </View>
       <View className='staff-row'>
         <Text className={claim.overdue ? 'staff-error-text' : 'staff-muted'}>{fillTemplate(staffUi.review.due, { date: formatDate(claim.dueOn) })}</Text>
+        {claim.dueOnProvisional && <Text id={`claim-row-${claim.id}-due-provisional`} className='staff-tag'>{calendarUi.provisional}</Text>}
         <Text className='staff-muted'>{fillTemplate(staffUi.review.estimate, { amount: formatYuan(claim.approvedFen ?? claim.estimateFen) })}</Text>
       </View>
     </View>

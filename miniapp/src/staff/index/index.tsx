@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { fillTemplate, staffUi, type MeResponse } from '@huzhu/shared'
+import { auditUi, calendarUi, fillTemplate, ledgerUi, staffPageTitles, staffUi, unitsUi, usersUi, type MeResponse } from '@huzhu/shared'
+import { CalendarWarning } from '../calendar/CalendarWarning'
 import { StaffGate } from '../components/StaffGate'
 import { managedUnitIds, mayOpen } from '../lib/access'
 import { staffUrls } from '../lib/staff-routes'
@@ -39,13 +40,15 @@ function staffEntries(me: MeResponse): Entry[] {
   const entries: Entry[] = []
   if (mayOpen(me, 'check')) entries.push({ id: 'staff-entry-check', title: staffUi.entries.check, hint: staffUi.entries.checkHint, url: staffUrls.check })
   if (mayOpen(me, 'events')) entries.push({ id: 'staff-entry-events', title: staffUi.entries.events, hint: staffUi.entries.eventsHint, url: staffUrls.events })
-  if (me.roles.includes('staff') || me.roles.includes('admin')) {
-    entries.push({ id: 'staff-entry-units', title: staffUi.entries.units, hint: staffUi.entries.unitsHint, url: staffUrls.unit() })
-  }
+  if (mayOpen(me, 'units')) entries.push({ id: 'staff-entry-units', title: staffUi.entries.units, hint: unitsUi.entryHint, url: staffUrls.units() })
   if (mayOpen(me, 'review')) entries.push({ id: 'staff-entry-review', title: staffUi.entries.review, hint: staffUi.entries.reviewHint, url: staffUrls.review })
   if (mayOpen(me, 'payments')) entries.push({ id: 'staff-entry-payments', title: staffUi.entries.payments, hint: staffUi.entries.paymentsHint, url: staffUrls.payments() })
   if (mayOpen(me, 'medical')) entries.push({ id: 'staff-entry-medical', title: staffUi.entries.medical, hint: staffUi.entries.medicalHint, url: staffUrls.medical })
   if (mayOpen(me, 'identity')) entries.push({ id: 'staff-entry-identity', title: staffUi.entries.identity, hint: staffUi.entries.identityHint, url: staffUrls.identity })
+  if (mayOpen(me, 'ledger')) entries.push({ id: 'staff-entry-ledger', title: staffPageTitles.ledger, hint: ledgerUi.entryHint, url: staffUrls.ledger })
+  if (mayOpen(me, 'calendar')) entries.push({ id: 'staff-entry-calendar', title: staffPageTitles.calendar, hint: calendarUi.entryHint, url: staffUrls.calendar() })
+  if (mayOpen(me, 'users')) entries.push({ id: 'staff-entry-users', title: staffPageTitles.users, hint: usersUi.entryHint, url: staffUrls.users() })
+  if (mayOpen(me, 'audit')) entries.push({ id: 'staff-entry-audit', title: staffPageTitles.audit, hint: auditUi.entryHint, url: staffUrls.audit() })
   return entries
 }
 
@@ -54,6 +57,7 @@ function Home({ me }: { me: MeResponse }) {
   return (
     <View id='staff-home' className='staff-wrap'>
       <Text className='staff-muted'>{fillTemplate(staffUi.home.roles, { roles: roleNames.join('、') })}</Text>
+      {mayOpen(me, 'calendar') && <CalendarWarning />}
       {staffEntries(me).map((entry) => (
         <Entry key={entry.id} entry={entry} />
       ))}

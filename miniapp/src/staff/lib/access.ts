@@ -9,10 +9,15 @@ export const pageRoles = {
   check: ['staff', 'reviewer', 'admin'],
   events: ['staff', 'admin'],
   unit: ['unit_admin', 'staff', 'admin'],
+  units: ['staff', 'admin'],
   review: ['reviewer', 'admin'],
   payments: ['staff', 'admin'],
   medical: ['staff', 'admin'],
   identity: ['staff', 'admin'],
+  ledger: ['staff', 'admin'],
+  calendar: ['admin'],
+  users: ['admin'],
+  audit: ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type StaffPage = keyof typeof pageRoles

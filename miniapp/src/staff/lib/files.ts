@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { errorBodySchema, medicalRecordImportSchema, rosterSchema, type MedicalRecordImport, type Roster } from '@huzhu/shared'
-import { ApiError } from '../../api/errors'
+import { medicalRecordImportSchema, rosterSchema, type MedicalRecordImport, type Roster } from '@huzhu/shared'
+import { ApiError, apiErrorOf } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { staffPaths } from './paths'
 
@@ -25,10 +25,7 @@ async function failure(response: Response): Promise<ApiError> {
   } catch {
     // not JSON
   }
-  const parsed = errorBodySchema.safeParse(body)
-  if (!parsed.success) return new ApiError('http', { status: response.status })
-  const { code, message, details } = parsed.data.error
-  return new ApiError('http', { status: response.status, code, message, ...(details ? { details } : {}) })
+  return apiErrorOf(response.status, body)
 }
 
 async function fetchH5(path: string, init: RequestInit = {}): Promise<Response> {
@@ -101,10 +98,7 @@ export async function postXlsx(path: string, bytes: ArrayBuffer): Promise<unknow
   }).catch(() => {
     throw new ApiError('network')
   })
-  if (response.statusCode < 200 || response.statusCode >= 300) {
-    const parsed = errorBodySchema.safeParse(response.data)
-    throw new ApiError('http', parsed.success ? { status: response.statusCode, code: parsed.data.error.code, message: parsed.data.error.message } : { status: response.statusCode })
-  }
+  if (response.statusCode < 200 || response.statusCode >= 300) throw apiErrorOf(response.statusCode, response.data)
   return response.data
 }
 

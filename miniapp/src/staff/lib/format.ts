@@ -10,7 +10,4 @@ export function shortClaimNumber(claimId: string): string {
 }
 
 /** An instant as China time: `2026-11-25T07:17:00Z` → `2026-11-25 15:17`. */
-export function chinaTime(iso: string): string {
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? iso : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
+export { chinaTime } from '@huzhu/shared'

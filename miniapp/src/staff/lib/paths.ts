@@ -12,6 +12,10 @@ export const staffPaths = {
   units: '/api/v1/units',
   unit: (unitId: string) => `/api/v1/units/${enc(unitId)}`,
   unitCatalogues: (unitId: string) => `/api/v1/units/${enc(unitId)}/catalogues`,
+  unitRenewals: (unitId: string) => `/api/v1/units/${enc(unitId)}/renewals`,
+  unitRenewalRoster: (unitId: string, catalogueId: string) => `/api/v1/units/${enc(unitId)}/renewal-roster.xlsx?catalogueId=${enc(catalogueId)}`,
+  unitAdminInvitations: (unitId: string) => `/api/v1/units/${enc(unitId)}/admin-invitations`,
+  unitAdminInvitation: (unitId: string, invitationId: string) => `/api/v1/units/${enc(unitId)}/admin-invitations/${enc(invitationId)}`,
   events: '/api/v1/events',
   event: (eventId: string) => `/api/v1/events/${enc(eventId)}`,
   rosterTemplate: '/api/v1/rosters/template.xlsx',
@@ -39,6 +43,16 @@ export const staffPaths = {
   unitPaymentCodes: (unitId: string) => `/api/v1/units/${enc(unitId)}/payment-codes`,
   memberSearch: '/api/v1/members/search',
   identityVerifications: (userId: string) => `/api/v1/members/${enc(userId)}/identity-verifications`,
+  ledger: (query: Record<string, string | undefined>) => `/api/v1/ledger${queryString(query)}`,
+  ledgerXlsx: (query: Record<string, string | undefined>) => `/api/v1/ledger.xlsx${queryString(query)}`,
+  calendar: '/api/v1/calendar',
+  calendarYear: (year: number) => `/api/v1/calendar/${year}`,
+  userLookup: '/api/v1/users/lookup',
+  user: (userId: string) => `/api/v1/users/${enc(userId)}`,
+  userRoles: (userId: string) => `/api/v1/users/${enc(userId)}/roles`,
+  userRole: (userId: string, grantId: string) => `/api/v1/users/${enc(userId)}/roles/${enc(grantId)}`,
+  auditLog: (query: Record<string, string | undefined>) => `/api/v1/audit-log${queryString(query)}`,
+  auditExport: (query: Record<string, string | undefined>) => `/api/v1/audit-log/export.xlsx${queryString(query)}`,
 } as const
 
 export function queryString(query: Record<string, string | undefined>): string {

@@ -13,6 +13,7 @@ import {
   paymentOrderSchema,
   rosterSchema,
   unitDetailSchema,
+  unitRenewalListSchema,
   unitListResponseSchema,
   unitSchema,
   type CatalogueSummary,
@@ -28,6 +29,7 @@ import {
   type PaymentOrder,
   type PaymentRequest,
   type Roster,
+  type UnitRenewal,
   type Unit,
 } from '@huzhu/shared'
 import { z } from 'zod'
@@ -57,6 +59,11 @@ export async function fetchUnits(): Promise<Unit[]> {
 
 export function fetchUnit(unitId: string): Promise<UnitView> {
   return api.request({ path: staffPaths.unit(unitId), decode: unitViewDecoder })
+}
+
+/** Per catalogue, the unit's covers that may be renewed today (续保) and the plan they renew into. */
+export async function fetchUnitRenewals(unitId: string): Promise<UnitRenewal[]> {
+  return (await api.request({ path: staffPaths.unitRenewals(unitId), decode: schemaDecoder(unitRenewalListSchema) })).renewals
 }
 
 /** The plans this unit may enrol by today (its standing selection's, else any open to units). */

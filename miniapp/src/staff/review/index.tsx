@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { eventKindLabels, eventKinds, parseYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
@@ -27,13 +27,15 @@ function Queue() {
   // Back from a claim page: the queue has changed.
   const shown = useReshowCount()
 
-  const query: QueueQuery = {
+  const flagged = toggles.includes('flagged')
+  const overdue = toggles.includes('overdue')
+  // One object while the filters stay the same: a new one loads the queue again.
+  const query = useMemo((): QueueQuery => ({
     ...(status !== ALL ? { status } : {}),
     ...(kind !== ALL ? { kind } : {}),
-    ...(toggles.includes('flagged') ? { flagged: 'true' } : {}),
-    ...(toggles.includes('overdue') ? { overdue: 'true' } : {}),
-  }
-  const key = JSON.stringify(query)
+    ...(flagged ? { flagged: 'true' } : {}),
+    ...(overdue ? { overdue: 'true' } : {}),
+  }), [status, kind, flagged, overdue])
 
   useEffect(() => {
     let alive = true
@@ -50,7 +52,7 @@ function Queue() {
     return () => {
       alive = false
     }
-  }, [key, reload, shown])
+  }, [query, reload, shown])
 
   const more = async () => {
     if (cursor === null) return

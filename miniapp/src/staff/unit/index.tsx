@@ -11,6 +11,7 @@ import { managedUnitIds } from '../lib/access'
 import { fetchUnit, fetchUnits, type UnitView } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
 import { RosterPanel } from './RosterPanel'
+import { RenewalRosterPanel } from './RenewalRosterPanel'
 import { UnitState } from './UnitState'
 import { UnitPayOnline } from './UnitPayOnline'
 import '../staff.scss'
@@ -18,7 +19,7 @@ import './index.scss'
 
 function UnitChooser({ me }: { me: MeResponse }) {
   const isOffice = me.roles.includes('staff') || me.roles.includes('admin')
-  const units = useAsync(async () => (isOffice ? fetchUnits() : Promise.all(managedUnitIds(me).map(fetchUnit))), [])
+  const units = useAsync(async () => (isOffice ? fetchUnits() : Promise.all(managedUnitIds(me).map(fetchUnit))), [isOffice, me])
   if (units.status === 'loading') return <LoadingState id='units-loading' />
   if (units.status === 'error') return <ErrorState id='units-error' message={units.message} onRetry={() => Taro.reLaunch({ url: staffUrls.unit() })} />
   if (units.value.length === 0) return <EmptyState id='units-empty' message={staffUi.unit.noUnit} />
@@ -56,6 +57,7 @@ function UnitDesk({ me, unitId }: { me: MeResponse; unitId: string }) {
         <RosterPanel unitId={unitId} defaultCatalogueId={catalogueId} onImported={refresh} />
         <UnitState unit={unit.value} version={version} />
       </View>
+      <RenewalRosterPanel unitId={unitId} version={version} />
       <UnitPayOnline unit={unit.value} onPaid={refresh} />
       {mayConfirmPayment && pending > 0 && catalogueId && (
         <PaymentForm

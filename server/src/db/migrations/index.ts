@@ -21,6 +21,12 @@ import * as wechatPay from './20261128T1400_wechat_pay'
 import * as outbox from './20261128T1500_outbox'
 import * as payeeAccounts from './20261128T1530_payee_accounts'
 import * as paymentCodes from './20261128T1610_payment_codes'
+import * as renewals from './20261129T1000_renewals'
+import * as holidayCalendar from './20261129T1100_holiday_calendar'
+import * as ledgerIndexes from './20261129T1300_ledger_indexes'
+import * as unitProfile from './20261129T1300_unit_profile'
+import * as jobLeases from './20261129T1400_job_leases'
+import * as wechatAccessTokens from './20261129T1410_wechat_access_tokens'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -50,4 +56,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261128T1500_outbox': outbox,
   '20261128T1530_payee_accounts': payeeAccounts,
   '20261128T1610_payment_codes': paymentCodes,
+  '20261129T1000_renewals': renewals,
+  '20261129T1100_holiday_calendar': holidayCalendar,
+  '20261129T1300_ledger_indexes': ledgerIndexes,
+  '20261129T1300_unit_profile': unitProfile,
+  '20261129T1400_job_leases': jobLeases,
+  '20261129T1410_wechat_access_tokens': wechatAccessTokens,
 }

@@ -42,6 +42,7 @@ export class NodeSqliteDialect implements Dialect {
     return this.#adapter
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- kysely's Dialect interface declares it so: the introspector reads any schema
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new SqliteIntrospector(db)
   }

@@ -24,13 +24,13 @@ export const sendSmsCode = defineRoute({
 
 export const createSmsSession = defineRoute({
   method: 'post', path: '/api/v1/auth/sessions', operationId: 'createSmsSession', tags, access: 'public',
-  summary: 'Sign in with phone and SMS code; creates the account on first sign-in',
+  summary: 'Sign in with phone and SMS code; creates the account on first sign-in; unit-admin invitations of the phone are granted',
   request: { body: smsLoginRequestSchema },
   responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
   errors: [403, 429],
   async handler(ctx) {
     const { phone, code } = ctx.input.body
-    const outcome = await ctx.deps.db.transaction().execute((trx) => loginWithSmsCode(trx, ctx.deps, { phone, code, ip: ctx.ip }))
+    const outcome = await ctx.deps.db.transaction().execute((trx) => loginWithSmsCode(trx, ctx.deps, { phone, code, ip: ctx.ip, requestId: ctx.state.requestId }))
     ctx.body = presentSession(unwrap(outcome))
   },
 })

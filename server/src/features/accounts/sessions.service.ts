@@ -15,6 +15,7 @@ import { findUserByPhoneHash, findUserByWechatOpenid, insertUser, listGrants, se
 import type { UserRow } from './users.table'
 import type { WechatIdentity } from './wechat'
 import { hashPhone, seal } from '../../crypto/personal-data'
+import { applyUnitAdminInvitations } from '../units/unit-admin-invitations.service'
 
 export interface SessionDeps {
   clock: Clock
@@ -54,8 +55,13 @@ export async function findOrCreatePhoneUser(db: Db, deps: SessionDeps, phone: st
   return row
 }
 
-/** SMS login: per-IP attempt limit, the code check, the account (new on first login), a session. */
-export async function loginWithSmsCode(db: Db, deps: SessionDeps, input: { phone: string; code: string; ip: string }): Promise<Outcome<IssuedSession>> {
+/**
+ * SMS login: per-IP attempt limit, the code check, the account (new on first
+ * login), the unit-admin roles invited to this phone, a session.
+ */
+export async function loginWithSmsCode(
+  db: Db, deps: SessionDeps, input: { phone: string; code: string; ip: string; requestId?: string | null },
+): Promise<Outcome<IssuedSession>> {
   const limited = await checkRateLimits(db, deps, [
     { bucket: 'login_ip', key: input.ip, windows: [{ seconds: 600, max: deps.config.sms.perIpLoginAttempts }] },
   ])
@@ -63,6 +69,7 @@ export async function loginWithSmsCode(db: Db, deps: SessionDeps, input: { phone
   const verified = await verifyLoginCode(db, deps, input.phone, input.code)
   if (!verified.ok) return verified
   const user = await findOrCreatePhoneUser(db, deps, input.phone)
+  await applyUnitAdminInvitations(db, deps.clock, user, { userId: user.id, ip: input.ip || null, requestId: input.requestId ?? null })
   return startSession(db, deps, user, 'sms')
 }
 

@@ -43,8 +43,3 @@ export async function insertGrant(db: Db, row: NewRoleGrantRow): Promise<void> {
 export async function deleteGrant(db: Db, grantId: string): Promise<void> {
   await db.deleteFrom('role_grants').where('id', '=', grantId).execute()
 }
-
-export async function countGrantsOfRole(db: Db, role: string): Promise<number> {
-  const row = await db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('count')).where('role', '=', role).executeTakeFirstOrThrow()
-  return Number(row.count)
-}

@@ -6,7 +6,8 @@ import { defineRoute } from '../../http/route'
 import { hasProfile } from '../members/members.repository'
 import { currentUser } from './access'
 import { presentGrant, presentMe, presentUserSummary } from './accounts.presenter'
-import { grantRole, revokeRole } from './roles.service'
+import { auditActorOf } from '../audit/audit.service'
+import { grantRoleAsAdmin, revokeRole } from './roles.service'
 import { grantParamsSchema, userParamsSchema } from './schema'
 import { findUserById, findUserByPhoneHash, listGrants } from './users.repository'
 import type { UserRow } from './users.table'
@@ -59,14 +60,14 @@ export const lookupUser = defineRoute({
 
 export const grantUserRole = defineRoute({
   method: 'post', path: '/api/v1/users/:userId/roles', operationId: 'grantUserRole', tags: ['users'], access: adminOnly,
-  summary: 'Grant a role: staff, reviewer, admin, or unit_admin of one unit',
+  summary: 'Grant a role: staff, reviewer, admin, or unit_admin of one unit (audited)',
   request: { params: userParamsSchema, body: roleGrantRequestSchema },
   responses: { 201: { description: 'Granted', schema: roleGrantSchema } },
   errors: [404, 409, 422],
   async handler(ctx) {
     const { role, unitId } = ctx.input.body
-    const row = await ctx.deps.db.transaction().execute((trx) => grantRole(trx, ctx.deps.clock, {
-      userId: ctx.input.params.userId, role, unitId: unitId ?? null, grantedBy: currentUser(ctx).id,
+    const row = await ctx.deps.db.transaction().execute((trx) => grantRoleAsAdmin(trx, ctx.deps.clock, auditActorOf(ctx), {
+      userId: ctx.input.params.userId, role, unitId: unitId ?? null,
     }))
     ctx.status = 201
     ctx.body = presentGrant(row)
@@ -75,13 +76,13 @@ export const grantUserRole = defineRoute({
 
 export const revokeUserRole = defineRoute({
   method: 'delete', path: '/api/v1/users/:userId/roles/:grantId', operationId: 'revokeUserRole', tags: ['users'], access: adminOnly,
-  summary: 'Revoke a role grant (the last admin grant cannot be revoked)',
+  summary: 'Revoke a role grant (audited). Nobody revokes their own admin role (403 `role_own_admin_not_revocable`), so the office always keeps an admin',
   request: { params: grantParamsSchema },
   responses: { 204: { description: 'Revoked' } },
-  errors: [404, 409],
+  errors: [403, 404],
   async handler(ctx) {
     const { userId, grantId } = ctx.input.params
-    await ctx.deps.db.transaction().execute((trx) => revokeRole(trx, userId, grantId))
+    await ctx.deps.db.transaction().execute((trx) => revokeRole(trx, ctx.deps.clock, auditActorOf(ctx), userId, grantId))
     ctx.status = 204
   },
 })

@@ -56,12 +56,41 @@ describe('role management by an admin', () => {
     expect((await app.api.delete(`/api/v1/users/${user.id}/roles/${grantRow!.id}`, { token: admin.token })).status).toBe(404)
   })
 
-  test('the last admin grant cannot be revoked', async () => {
-    const admins = await app.db.selectFrom('role_grants').selectAll().where('role', '=', 'admin').execute()
-    expect(admins).toHaveLength(1)
-    const res = await app.api.delete(`/api/v1/users/${admin.id}/roles/${admins[0]!.id}`, { token: admin.token })
-    expect(res.status).toBe(409)
-    expect(await app.db.selectFrom('role_grants').selectAll().where('role', '=', 'admin').execute()).toHaveLength(1)
+  test('nobody revokes their own admin role (403 with a code, nothing changes), so the office always keeps an admin; another admin may', async () => {
+    const [own] = (await grantsOf(admin.id)).filter((g) => g.role === 'admin')
+    const res = await app.api.delete(`/api/v1/users/${admin.id}/roles/${own!.id}`, { token: admin.token })
+    expect(res.status).toBe(403)
+    expect(res.body.error).toEqual({ code: 'role_own_admin_not_revocable', message: '不能撤销自己的管理员角色，请由另一位管理员操作' })
+    expect(await grantsOf(admin.id)).toEqual([own])
+
+    // Two other admins: each may revoke the other's admin role, never their own; one's own other roles are theirs to drop.
+    const first = await loginAs(app, { roles: ['admin', 'reviewer'] })
+    const second = await loginAs(app, { roles: ['admin'] })
+    const firstAdmin = (await grantsOf(first.id)).find((g) => g.role === 'admin')!
+    const firstReviewer = (await grantsOf(first.id)).find((g) => g.role === 'reviewer')!
+    expect((await app.api.delete(`/api/v1/users/${first.id}/roles/${firstAdmin.id}`, { token: first.token })).body.error.code).toBe('role_own_admin_not_revocable')
+    expect((await app.api.delete(`/api/v1/users/${first.id}/roles/${firstReviewer.id}`, { token: first.token })).status).toBe(204)
+    expect((await app.api.delete(`/api/v1/users/${first.id}/roles/${firstAdmin.id}`, { token: second.token })).status).toBe(204)
+    expect(await grantsOf(first.id)).toEqual([])
+    expect((await app.api.get('/api/v1/audit-log', { token: first.token })).status).toBe(403)
+  })
+
+  test('every grant and revocation is in the audit log: who, whose account, which role', async () => {
+    const user = await loginAs(app)
+    const unitId = await createUnit(app)
+    const reviewer = await grant(user.id, { role: 'reviewer' })
+    await grant(user.id, { role: 'unit_admin', unitId })
+    expect((await app.api.delete(`/api/v1/users/${user.id}/roles/${reviewer.body.id}`, { token: admin.token })).status).toBe(204)
+    // A refused grant writes nothing.
+    expect((await grant(user.id, { role: 'unit_admin', unitId })).status).toBe(409)
+    const log = await app.api.get(`/api/v1/audit-log?subjectUserId=${user.id}`, { token: admin.token })
+    expect(log.body.entries.map((e: { action: string; resource: string; actorUserId: string; fields: string[] }) => [e.action, e.resource, e.actorUserId, e.fields])).toEqual([
+      ['delete', 'role_grant:reviewer', admin.id, ['role']],
+      ['create', `role_grant:unit_admin:${unitId}`, admin.id, ['role']],
+      ['create', 'role_grant:reviewer', admin.id, ['role']],
+    ])
+    expect(log.body.entries[0]).toMatchObject({ actorPhoneMasked: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/), subjectPhoneMasked: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/) })
+    expect(log.text).not.toContain(user.phone)
   })
 
   test('reads an account by id or by login phone', async () => {

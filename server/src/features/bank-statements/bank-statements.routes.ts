@@ -6,7 +6,7 @@ import { defineRoute } from '../../http/route'
 import { tempFilePath } from '../../files/temp-files'
 import { canReachUnit, currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { receiveFile } from '../rosters/roster-upload'
+import { receiveXlsx } from '../rosters/roster-upload'
 import { unitParamsSchema } from '../units/schema'
 import { unitOr404 } from '../units/units.service'
 import { readBankStatement } from './bank-statement-file'
@@ -43,7 +43,7 @@ export const importBankStatement = defineRoute({
     const staffId = currentUser(ctx).id
     const part = tempFilePath(deps.config.dataDir, 'bank-statement')
     try {
-      const { sha256 } = await receiveFile(ctx, part, MAX_STATEMENT_FILE_BYTES)
+      const { sha256 } = await receiveXlsx(ctx, part, MAX_STATEMENT_FILE_BYTES)
       const lines = await readBankStatement(part)
       const outcome = await deps.db.transaction().execute((trx) => matchBankStatement(trx, deps, lines, staffId, auditActorOf(ctx), sha256))
       if (outcome.notices.length > 0) deps.outbox.kick()

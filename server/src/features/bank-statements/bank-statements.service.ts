@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
 import type { NotificationRow } from '../notifications/notifications.table'
-import { activatePaid, datesOnPayment } from '../payments/activation'
+import { activatePaid, datesForPaid } from '../payments/activation'
 import { findPaymentByReference, insertPayment } from '../payments/payments.repository'
 import type { PaymentRow } from '../payments/payments.table'
 import type { StatementLine } from './bank-statement-file'
@@ -102,8 +102,7 @@ export async function matchBankStatement(
     const earlier = await findPaymentByReference(db, catalogueId, reference)
     if (earlier) return { result: 'already_paid', codes, payment: earlier }
     // Decided before anything is written: a plan that can no longer date the cover on the paid day takes no payment.
-    const groups = new Map(pending.map((e) => [`${e.mode}|${e.products}`, e]))
-    if ([...groups.values()].some((e) => !datesOnPayment(e, deps.catalogues, paidOn))) return { result: 'not_payable', codes, why: 'plan_closed' }
+    if ((await datesForPaid(db, deps.catalogues, pending.map((e) => e.id), paidOn)).size !== pending.length) return { result: 'not_payable', codes, why: 'plan_closed' }
     const units = new Set(pending.map((e) => e.unit_id))
     const payment: PaymentRow = {
       id: newId('pay', deps.clock.now()), catalogue_id: catalogueId, reference, amount_fen: expectedFen, payer: line.payer === '' ? null : line.payer,

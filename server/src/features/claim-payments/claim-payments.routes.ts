@@ -11,7 +11,7 @@ import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { receiveFile } from '../rosters/roster-upload'
+import { receiveXlsx } from '../rosters/roster-upload'
 import { bankTransferWorkbook } from './bank-file'
 import { readBankResults } from './bank-results-file'
 import { recordBankResults } from './bank-results.service'
@@ -110,7 +110,7 @@ export const importClaimPaymentResults = defineRoute({
     const { batchId } = ctx.input.params
     const part = tempFilePath(deps.config.dataDir, 'bank-results')
     try {
-      await receiveFile(ctx, part, MAX_RESULTS_FILE_BYTES)
+      await receiveXlsx(ctx, part, MAX_RESULTS_FILE_BYTES)
       const lines = await readBankResults(part, todayInChina(deps.clock))
       const outcome = await deps.db.transaction().execute((trx) => recordBankResults(trx, deps, me.id, batchId, lines, auditActorOf(ctx)))
       deps.outbox.kick()

@@ -1,5 +1,5 @@
 import {
-  addWorkingDays, builtInCalendar, chinaDateOf, computePayout, coverDates, toSelection,
+  computePayout, coverDates, toSelection,
   type Catalogue, type ClaimFigures, type Cover, type EnrolmentMode, type EventKind, type Payout, type PayoutLine, type PriorPayout, type Sex,
 } from '@huzhu/shared'
 import type { Db } from '../../db/open'
@@ -9,14 +9,6 @@ import type { EnrolmentRow } from '../enrolments/enrolments.table'
 import { parseDecision, parseFigures, type StoredFlag } from './claim-json'
 import type { ClaimRow } from './claims.table'
 import { findEnrolmentWithPerson, listActiveEnrolmentRows, listDecidedClaimRows, otherClaimWithInvoice, otherClaimWithPhoto } from './claims.repository'
-
-/** Working days from the last material to the service target (DOMAIN.md: paid within 10 working days). */
-export const SERVICE_DAYS = 10
-
-/** 10 working days after the China date of the last material, on the shipped holiday calendar (调休 included). */
-export function dueOnFor(lastMaterialAt: string): string {
-  return addWorkingDays(builtInCalendar(), chinaDateOf(new Date(lastMaterialAt)), SERVICE_DAYS)
-}
 
 export function catalogueOf(catalogues: CatalogueStore, id: string): Catalogue {
   const catalogue = catalogues.get(id)

@@ -1,4 +1,4 @@
-import { maskName, type Claim, type ClaimMedicalRecord, type ClaimStatus, type ClaimSummary, type DocumentKind, type EventKind } from '@huzhu/shared'
+import { maskName, openClaimStatuses, type Claim, type ClaimMedicalRecord, type ClaimStatus, type ClaimSummary, type DocumentKind, type EventKind } from '@huzhu/shared'
 import type { z } from 'zod'
 import type { claimFlagSchema } from '@huzhu/shared'
 import { parseDecision, parseFigures, parseFlags, parseLines, parseStrings, type ClaimFlagCode, type StoredFlag } from './claim-json'
@@ -38,6 +38,11 @@ export function isOverdue(row: Pick<ClaimRow, 'status' | 'due_on'>, today: strin
   return (row.status === 'submitted' || row.status === 'in_review') && row.due_on < today
 }
 
+/** An open claim's due date counted over a year the holiday calendar does not hold yet; a decided claim's due date is past concern. */
+export function isDueOnProvisional(row: Pick<ClaimRow, 'status' | 'due_on_provisional'>): boolean {
+  return (openClaimStatuses as readonly string[]).includes(row.status) && row.due_on_provisional === 1
+}
+
 export function presentClaimSummary(row: ClaimRow, personName: string, viewer: ClaimViewer): ClaimSummary {
   return {
     id: row.id,
@@ -49,6 +54,7 @@ export function presentClaimSummary(row: ClaimRow, personName: string, viewer: C
     status: row.status as ClaimStatus,
     submittedAt: row.submitted_at,
     dueOn: row.due_on,
+    dueOnProvisional: isDueOnProvisional(row),
     overdue: isOverdue(row, viewer.today),
     flags: presentFlags(parseFlags(row.flags), viewer),
     estimateFen: row.estimate_fen,
@@ -90,6 +96,7 @@ export function presentClaim(record: ClaimRecord, viewer: ClaimViewer, medicalRe
     submittedAt: row.submitted_at,
     lastMaterialAt: row.last_material_at,
     dueOn: row.due_on,
+    dueOnProvisional: isDueOnProvisional(row),
     overdue: isOverdue(row, viewer.today),
     estimate: { totalFen: row.estimate_fen, lines: parseLines(row.estimate_lines) },
     decision: decision && {

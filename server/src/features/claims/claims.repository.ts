@@ -25,6 +25,20 @@ export async function updateClaimRow(db: Db, claimId: string, fromStatuses: read
   return Number(result.numUpdatedRows) === 1
 }
 
+/**
+ * Open claims whose due date was counted over `year`: material arrived before
+ * the year ended (China time) and the due date is in it or later.
+ */
+export function listOpenClaimsCountedOver(db: Db, year: number, openStatuses: readonly string[]): Promise<Pick<ClaimRow, 'id' | 'status' | 'last_material_at' | 'due_on' | 'due_on_provisional'>[]> {
+  return db
+    .selectFrom('claims')
+    .select(['id', 'status', 'last_material_at', 'due_on', 'due_on_provisional'])
+    .where('status', 'in', openStatuses)
+    .where('due_on', '>=', `${year}-01-01`)
+    .where('last_material_at', '<', `${year}-12-31T16:00:00.000Z`)
+    .execute()
+}
+
 /** The member's claims, newest first; `before` is the last id of the previous page. */
 export function listOwnClaimRows(db: Db, userId: string, before: string | undefined, limit: number): Promise<ClaimRow[]> {
   return newestFirst(db.selectFrom('claims').selectAll().where('member_user_id', '=', userId), before, limit).execute()

@@ -84,7 +84,7 @@ export const withdrawMyClaim = defineRoute({
   async handler(ctx) {
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
-    const note = await ctx.deps.db.transaction().execute((trx) => withdrawClaim(trx, ctx.deps, me.id, claimId, ctx.input.body.note))
+    await ctx.deps.db.transaction().execute((trx) => withdrawClaim(trx, ctx.deps, me.id, claimId, ctx.input.body.note))
     ctx.deps.outbox.kick()
     ctx.body = await ownClaimBody(ctx, me, claimId)
   },
@@ -99,7 +99,7 @@ export const sendClaimMaterial = defineRoute({
   async handler(ctx) {
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
-    const note = await ctx.deps.db.transaction().execute((trx) => addMaterial(trx, ctx.deps, me.id, claimId, ctx.input.body))
+    await ctx.deps.db.transaction().execute((trx) => addMaterial(trx, ctx.deps, me.id, claimId, ctx.input.body))
     ctx.deps.outbox.kick()
     ctx.body = await ownClaimBody(ctx, me, claimId)
   },

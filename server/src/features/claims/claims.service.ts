@@ -14,7 +14,8 @@ import { payeeAccountForClaim } from '../payee-accounts/payee-accounts.service'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { assertMedicalConsent } from '../uploads/uploads.service'
 import { findOwnUploadRows } from '../uploads/uploads.repository'
-import { assessClaim, dueOnFor } from './claim-assessment.service'
+import { assessClaim } from './claim-assessment.service'
+import { dueDateFor } from './claim-due-dates'
 import { auditClaimRead } from './claim-audit'
 import { changeClaim, notifyMember, recordHistory, statusConflict } from './claim-changes.service'
 import { parseFigures, parseStrings, stableJson } from './claim-json'
@@ -93,11 +94,12 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
     claimId, enrolment: enrolmentRow, sex: sex === 'F' ? 'F' : 'M', kind: input.kind, eventDate: input.eventDate,
     figures: input.figures, invoiceNumbers, photoHashes,
   })
+  const due = await dueDateFor(db, now)
   const row: ClaimRow = {
     id: claimId, member_user_id: userId, enrolment_id: enrolment.id, insured_person_id: enrolment.insured_person_id,
     catalogue_id: enrolment.catalogue_id, kind: input.kind, event_date: input.eventDate, diagnosis: input.diagnosis,
     hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
-    status: 'submitted', submitted_at: now, last_material_at: now, due_on: dueOnFor(now),
+    status: 'submitted', submitted_at: now, last_material_at: now, due_on: due.date, due_on_provisional: due.calendarPublished ? 0 : 1,
     estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
     decision: null, approved_fen: null, decided_by: null, payee_account_id: payee.id, payment_batch_id: null, payment_reference: null, paid_at: null,
     created_at: now, updated_at: now,
@@ -172,11 +174,11 @@ export async function addMaterial(db: Db, deps: ClaimDeps, userId: string, claim
     claimId, enrolment: enrolmentRow, sex: sex === 'F' ? 'F' : 'M', kind: claim.kind as EventKind, eventDate: claim.event_date,
     figures, invoiceNumbers, photoHashes,
   })
-  const dueOn = dueOnFor(now)
+  const due = await dueDateFor(db, now)
   const note = await changeClaim(db, deps, claim, {
     from: ['needs_material'], to: 'submitted', actorUserId: userId, actorRole: 'member', note: input.note ?? null,
     changes: {
-      figures: JSON.stringify(figures), invoice_numbers: JSON.stringify(invoiceNumbers), last_material_at: now, due_on: dueOn,
+      figures: JSON.stringify(figures), invoice_numbers: JSON.stringify(invoiceNumbers), last_material_at: now, due_on: due.date, due_on_provisional: due.calendarPublished ? 0 : 1,
       estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
     },
   })

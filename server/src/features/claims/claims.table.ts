@@ -4,7 +4,10 @@ import type { Insertable, Selectable, Updateable } from 'kysely'
  * A claim (理赔申请) on one enrolment. JSON columns: `figures` (the settlement
  * figures as sent), `invoice_numbers`, `estimate_lines` (the engine's payout
  * lines at the last material), `flags`, `decision` (the reviewer's decision).
- * Money in fen; `due_on` is 10 working days after `last_material_at` (China date).
+ * Money in fen; `due_on` is 10 working days after `last_material_at` (China date), on
+ * the holiday calendar (`features/calendar`); `due_on_provisional` 1 when that count
+ * crossed a year the calendar does not hold yet (weekends alone; counted again
+ * when an admin enters the year, while the claim is open).
  * `payee_account_id`: the member's account it is paid to (null only on claims made
  * before payee accounts); `payment_batch_id` the batch it was last sent in.
  */
@@ -24,6 +27,7 @@ export interface ClaimsTable {
   submitted_at: string
   last_material_at: string
   due_on: string
+  due_on_provisional: number
   estimate_fen: number
   estimate_lines: string
   flags: string

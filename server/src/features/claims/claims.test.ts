@@ -1,4 +1,4 @@
-import { addWorkingDays, builtInCalendar } from '@huzhu/shared'
+import { addWorkingDays, builtInCalendar, type Claim } from '@huzhu/shared'
 import {
   claimant, createTestEnrolment, inpatientClaim, loginAs, makePng, newIdempotencyKey, postClaim, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp, type TestUser,
 } from '../../../test/helpers'
@@ -82,7 +82,7 @@ describe('POST /api/v1/claims', () => {
     await expectRefused(await postClaim(app, member, inpatientClaim(pending.enrolmentId, [uploadId])), 422, 'enrolment_not_claimable')
     const theirUpload = await uploadPhoto(app, other)
     await expectRefused(await postClaim(app, member, inpatientClaim(member.enrolmentId, [theirUpload])), 422, 'upload_not_found')
-    await expectRefused(await postClaim(app, member, inpatientClaim(member.enrolmentId, [used.documents[0].uploadId])), 422, 'upload_in_use')
+    await expectRefused(await postClaim(app, member, inpatientClaim(member.enrolmentId, [used.documents[0]!.uploadId])), 422, 'upload_in_use')
     await expectRefused(await postClaim(app, member, inpatientClaim(member.enrolmentId, [uploadId, uploadId])), 422, 'upload_in_use')
     const noConsent = await loginAs(app)
     await expectRefused(await postClaim(app, noConsent, inpatientClaim(member.enrolmentId, [uploadId])), 403, 'consent_required')
@@ -109,7 +109,7 @@ describe('POST /api/v1/claims', () => {
     const outside = await submitTestClaim(app, member, { eventDate: '2021-05-01' })
     expect(await codes(outside.id)).toEqual([expect.objectContaining({ code: 'outside_cover' })])
     expect(outside.estimate.totalFen).toBe(0)
-    expect(outside.estimate.lines[0].refusal).toEqual({ code: 'no_cover', number: 1 })
+    expect(outside.estimate.lines[0]!.refusal).toEqual({ code: 'no_cover', number: 1 })
 
     await createTestEnrolment(app, member, { products: ['A0', 'B0', 'C0'] }) // a second unit enrols the same person
     const overlap = await submitTestClaim(app, member, { eventDate: '2020-12-20' })
@@ -121,7 +121,7 @@ describe('POST /api/v1/claims', () => {
 
 describe('reading claims', () => {
   let owner: Awaited<ReturnType<typeof claimant>>
-  let claim: any
+  let claim: Claim
   beforeAll(async () => {
     owner = await claimant(app, { profile: { name: '王小明' } })
     claim = await submitTestClaim(app, owner)
@@ -136,7 +136,7 @@ describe('reading claims', () => {
     const audits = await app.db.selectFrom('audit_log').selectAll().where('subject_user_id', '=', owner.id).where('resource', '=', 'claim').execute()
     expect(audits.map((a) => a.actor_user_id)).toEqual([roles.reviewer.id, roles.staff.id, roles.admin.id])
     // Material becomes readable to reviewers once it is on a claim, and that read is audited too.
-    const content = await app.api.get(`/api/v1/uploads/${claim.documents[0].uploadId}/content`, { token: roles.reviewer.token })
+    const content = await app.api.get(`/api/v1/uploads/${claim.documents[0]!.uploadId}/content`, { token: roles.reviewer.token })
     expect(content.status).toBe(200)
     expect(await app.db.selectFrom('audit_log').select('id').where('resource', '=', 'claim_document').where('actor_user_id', '=', roles.reviewer.id).execute()).toHaveLength(1)
   })
@@ -146,7 +146,7 @@ describe('reading claims', () => {
       const res = await app.api.get(`/api/v1/claims/${claim.id}`, { token: user.token })
       expect(res.status).toBe(404)
       expect(res.text).not.toContain('阑尾炎')
-      expect((await app.api.get(`/api/v1/uploads/${claim.documents[0].uploadId}/content`, { token: user.token })).status).toBe(404)
+      expect((await app.api.get(`/api/v1/uploads/${claim.documents[0]!.uploadId}/content`, { token: user.token })).status).toBe(404)
     }
     expect((await app.api.get('/api/v1/claims/clm_nope', { token: owner.token })).status).toBe(400)
   })

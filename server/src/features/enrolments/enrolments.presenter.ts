@@ -8,6 +8,7 @@ import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { coverStateOf } from './cover-state'
 import type { EnrolmentView } from './enrolments.repository'
 import { decodePerson } from './insured-person'
+import { renewalOfferOf } from './renewal-offer'
 
 /**
  * Who is looking: the insured person sees their ID number, birth date and mobile
@@ -65,5 +66,7 @@ export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: Pres
     paymentCode: view.paymentCode,
     cancelledAt: row.cancelled_at,
     createdAt: row.created_at,
+    renewsEnrolmentId: row.renews_enrolment_id,
+    renewal: reveal ? renewalOfferOf(view, deps) : null,
   }
 }

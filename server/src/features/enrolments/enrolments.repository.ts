@@ -7,6 +7,7 @@ import type { UnitRow } from '../units/units.table'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { chunks, findPersonsByIds } from './insured-persons.repository'
 import type { InsuredPersonRow } from './insured-persons.table'
+import { liveRenewalIds } from './renewals.repository'
 
 /** Statuses that hold cover (or will, once paid): a person may have one of these per catalogue and period. */
 export const LIVE_STATUSES = ['pending_payment', 'active'] as const
@@ -77,6 +78,8 @@ export interface EnrolmentView {
   payment: Pick<PaymentRow, 'id' | 'reference' | 'confirmed_at'> | null
   /** The payment code a transfer for it carries: its own, or its roster's. */
   paymentCode: string | null
+  /** Its live renewal (续保), if one was made. */
+  renewalId: string | null
 }
 
 /** Loads persons, units, payments and payment codes of the rows, a few queries for all. */
@@ -91,11 +94,13 @@ export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<
     for (const p of await db.selectFrom('payments').select(['id', 'reference', 'confirmed_at']).where('id', 'in', part).execute()) payments.set(p.id, p)
   }
   const codes = await codesOfEnrolments(db, rows)
+  const renewals = await liveRenewalIds(db, rows.filter((r) => r.status === 'active').map((r) => r.id))
   return rows.map((row) => ({
     row,
     person: persons.get(row.insured_person_id)!,
     unit: row.unit_id === null || !unitNames.has(row.unit_id) ? null : { id: row.unit_id, name: unitNames.get(row.unit_id)! },
     payment: row.payment_id === null ? null : payments.get(row.payment_id) ?? null,
     paymentCode: codes.get(row.id) ?? null,
+    renewalId: renewals.get(row.id) ?? null,
   }))
 }

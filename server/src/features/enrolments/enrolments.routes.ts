@@ -31,10 +31,10 @@ export const createMyEnrolment = defineRoute({
   errors: [409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
-    const { view, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
+    const view = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await enrolSelf(trx, ctx.deps, me.id, ctx.input.body)
-      const notices = await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_created')
-      return { view: (await loadViews(trx, [row]))[0]!, notices }
+      await notifyEnrolmentHolders(trx, ctx.deps, { enrolmentIds: [row.id] }, 'enrolment_created')
+      return (await loadViews(trx, [row]))[0]!
     })
     ctx.deps.outbox.kick()
     ctx.status = 201

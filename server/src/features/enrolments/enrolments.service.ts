@@ -76,6 +76,8 @@ export interface EnrolmentExtras {
   eventId: string | null
   rosterId: string | null
   createdBy: string | null
+  /** The enrolment this one renews (续保), if it is a renewal. */
+  renewsEnrolmentId?: string | null
 }
 
 /** The row of a new, pending enrolment priced by `q`. */
@@ -102,6 +104,7 @@ export function enrolmentRowOf(q: Quote, personId: string, extras: EnrolmentExtr
     created_at: now,
     updated_at: now,
     cancelled_at: null,
+    renews_enrolment_id: extras.renewsEnrolmentId ?? null,
   }
 }
 

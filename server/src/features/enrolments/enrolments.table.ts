@@ -34,6 +34,8 @@ export interface EnrolmentsTable {
   cancelled_at: string | null
   /** Why it was cancelled: `staff`, or `expired` (unpaid after the pending days). */
   cancel_reason: string | null
+  /** The enrolment this one renews (续保): it starts the day after that one ends. At most one live renewal each. */
+  renews_enrolment_id: string | null
 }
 export type EnrolmentRow = Selectable<EnrolmentsTable>
 export type NewEnrolmentRow = Insertable<EnrolmentsTable>

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import { eventCreateRequestSchema, eventListResponseSchema, eventPublicSchema, eventSchema } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { AppContext } from '../../http/context'
@@ -9,6 +8,7 @@ import { findUnitNames } from '../units/units.repository'
 import { eventEnrolmentCounts, findEventByCode, findEventById, listEventRows } from './events.repository'
 import { eventLink, presentEvent, presentEventPublic } from './events.presenter'
 import { createEvent, recordScan } from './events.service'
+import { qrPng } from './qr-png'
 import type { OutreachEventRow } from './events.table'
 import { eventCodeParamsSchema, eventParamsSchema } from './schema'
 
@@ -77,7 +77,7 @@ export const getEventQrRoute = defineRoute({
   async handler(ctx) {
     const row = await eventOr404(ctx.deps.readDb, ctx.input.params.eventId)
     ctx.type = 'image/png'
-    ctx.body = await QRCode.toBuffer(eventLink(baseUrlOf(ctx), row.code), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 })
+    ctx.body = qrPng(eventLink(baseUrlOf(ctx), row.code), { margin: 2, width: 512 })
   },
 })
 

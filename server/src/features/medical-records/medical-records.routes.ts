@@ -7,7 +7,7 @@ import { defineRoute } from '../../http/route'
 import { tempFilePath } from '../../files/temp-files'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { receiveFile } from '../rosters/roster-upload'
+import { receiveXlsx } from '../rosters/roster-upload'
 import { checkMedicalRecordFile } from './medical-records-file'
 import { presentMedicalRecordImport } from './medical-records.presenter'
 import { importMedicalRecords } from './medical-records.service'
@@ -44,7 +44,7 @@ export const importMedicalRecordsRoute = defineRoute({
     const user = currentUser(ctx)
     const part = tempFilePath(deps.config.dataDir, 'medical-records')
     try {
-      await receiveFile(ctx, part, MAX_MEDICAL_RECORD_FILE_BYTES)
+      await receiveXlsx(ctx, part, MAX_MEDICAL_RECORD_FILE_BYTES)
       const checked = await checkMedicalRecordFile(part, deps.protector, todayInChina(deps.clock))
       if (checked.errors.length > 0) {
         ctx.status = 200

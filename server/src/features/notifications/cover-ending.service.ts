@@ -4,7 +4,9 @@ import type { Logger } from 'pino'
 import { todayInChina, type Clock } from '../../clock'
 import type { Config } from '../../config'
 import type { Db } from '../../db/open'
+import { every, type ScheduledRun } from '../../jobs/every'
 import { notify } from './notifications.service'
+import { remindUnitAdmins } from './unit-cover-ending.service'
 import type { OutboxKick } from '../outbox/outbox-kinds'
 import type { NotificationRow } from './notifications.table'
 
@@ -12,6 +14,8 @@ import type { NotificationRow } from './notifications.table'
 export const COVER_ENDING_REMINDER_DAYS = 14
 /** How often the scheduled job looks (it also runs once at start). */
 export const COVER_ENDING_INTERVAL_MS = 60 * 60 * 1000
+/** The job's name in logs and in `job_leases`. */
+export const COVER_ENDING_JOB = 'cover_ending_reminders'
 
 /**
  * Writes one `cover_ending` message (params `{end}`) for each active enrolment
@@ -23,9 +27,8 @@ export const COVER_ENDING_INTERVAL_MS = 60 * 60 * 1000
  * delivery is queued in the outbox with it. Running it again reminds nobody
  * twice (the unique index `notifications_cover_ending_once` backs this up).
  *
- * Unit admins get nothing: a notification's subject is one enrolment or claim
- * (`shared/src/api/notifications.ts`, a check constraint on the table), which
- * a per-unit summary does not fit.
+ * Unit admins get a reminder of their own about their unit
+ * (`unit-cover-ending.service.ts`), written by the same job run.
  */
 export async function remindCoverEnding(db: Db, deps: { clock: Clock }): Promise<NotificationRow[]> {
   const today = todayInChina(deps.clock)
@@ -81,7 +84,10 @@ export interface CoverEndingDeps {
  * SMS, through the outbox) in one transaction, then a kick to send them.
  */
 export async function runCoverEndingReminders(deps: CoverEndingDeps): Promise<NotificationRow[]> {
-  const reminded = await deps.db.transaction().execute((trx) => remindCoverEnding(trx, deps))
+  const reminded = await deps.db.transaction().execute(async (trx) => [
+    ...(await remindCoverEnding(trx, deps)),
+    ...(await remindUnitAdmins(trx, deps, COVER_ENDING_REMINDER_DAYS)),
+  ])
   if (reminded.length > 0) {
     deps.logger.info({ reminded: reminded.length }, 'cover ending reminders written')
     deps.outbox.kick()
@@ -89,31 +95,14 @@ export async function runCoverEndingReminders(deps: CoverEndingDeps): Promise<No
   return reminded
 }
 
-export interface ScheduledJob {
-  /** Stops the timer and waits for a run in progress (the outbox sends its messages). */
-  stop(): Promise<void>
-}
-
 /**
- * Runs the reminder job now and then every `everyMs` (an hour), on an unref'd
- * timer (it never keeps the process alive). A failed run is logged and the
- * next one tries again; a run still going when the next is due is not doubled.
+ * Runs the reminder job now and then every `everyMs` (an hour), through
+ * `every` (`jobs/every.ts`): never doubled, a failure logged. Given this node's
+ * name (`holder`), each period's run is taken with the job's lease, so however
+ * many nodes run, one of them reminds (and a second run would remind nobody
+ * twice anyway: the unique index `notifications_cover_ending_once`).
  */
-export function scheduleCoverEndingReminders(deps: CoverEndingDeps, everyMs = COVER_ENDING_INTERVAL_MS): ScheduledJob {
-  let running: Promise<void> | undefined
-  const tick = () => {
-    if (running) return
-    running = runCoverEndingReminders(deps)
-      .then(() => undefined, (error: unknown) => deps.logger.error({ err: error }, 'cover ending reminders failed'))
-      .finally(() => { running = undefined })
-  }
-  const timer = setInterval(tick, everyMs)
-  timer.unref()
-  tick()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
-    },
-  }
+export function scheduleCoverEndingReminders(deps: CoverEndingDeps, holder?: string, everyMs = COVER_ENDING_INTERVAL_MS): ScheduledRun {
+  const lease = holder === undefined ? undefined : { db: deps.db, clock: deps.clock, holder }
+  return every(COVER_ENDING_JOB, everyMs, deps.logger, () => runCoverEndingReminders(deps), lease)
 }

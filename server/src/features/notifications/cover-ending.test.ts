@@ -51,7 +51,7 @@ describe('cover-ending reminders', () => {
     const res = await app.api.get('/api/v1/me/notifications', { token: in14.token })
     expect(res.body.unread).toBe(1)
     expect(res.body.notifications[0]).toEqual({
-      id: expect.stringMatching(/^ntf_/), kind: 'cover_ending', title: '保障即将到期', body: '您的保障将于 2026-12-08 到期，请及时续保。',
+      id: expect.stringMatching(/^ntf_/), kind: 'cover_ending', title: '保障即将到期', body: '您的保障将于 2026-12-08 到期，点开即可一键续保，新保障从到期次日起接续。',
       subject: { type: 'enrolment', id: in14.enrolmentId }, createdAt: expect.any(String), readAt: null,
     })
     expect(await coverEndingMessages(app, in15)).toEqual([])
@@ -113,8 +113,48 @@ describe('cover-ending reminders', () => {
     const broken = capturedLogger()
     const db = { transaction: () => { throw new Error('database gone') } } as unknown as Db
     await scheduleCoverEndingReminders({ db, config: app.config, logger: broken.logger, clock: app.clock, outbox: app.outbox }).stop()
-    expect(broken.text()).toContain('cover ending reminders failed')
+    expect(broken.text()).toContain('scheduled job failed')
+    expect(broken.text()).toContain('cover_ending_reminders')
     expect(broken.text()).toContain('database gone')
+  })
+})
+
+describe('cover-ending reminders on two nodes', () => {
+  // Two apps on one database file: each with its own connections, clock, outbox worker and server.
+  let a: TestApp
+  let b: TestApp
+  beforeAll(async () => {
+    a = await startTestApp()
+    b = await startTestApp({ sameDatabaseAs: a })
+    setChinaDate(a, '2026-11-24')
+    setChinaDate(b, '2026-11-24')
+  })
+  afterAll(async () => {
+    await b.close()
+    await a.close()
+  })
+
+  test('both nodes start the hourly job at once: one of them runs it, each member gets one reminder, sent once', async () => {
+    const members = [await memberEndingOn(a, '2026-12-05'), await memberEndingOn(b, '2026-12-06'), await memberEndingOn(a, '2026-12-07')]
+    const logs = [capturedLogger(), capturedLogger()]
+    const nodes = [a, b].map((node, i) => ({ db: node.db, config: node.config, logger: logs[i]!.logger, clock: node.clock, outbox: node.outbox }))
+    await Promise.all([
+      scheduleCoverEndingReminders(nodes[0]!, a.outbox.nodeId).stop(),
+      scheduleCoverEndingReminders(nodes[1]!, b.outbox.nodeId).stop(),
+    ])
+    await Promise.all([a.outbox.drain(), b.outbox.drain()])
+    for (const member of members) expect(await coverEndingMessages(a, member)).toHaveLength(1)
+    expect(logs.filter((l) => l.text().includes('cover ending reminders written'))).toHaveLength(1)
+    const lease = await a.db.selectFrom('job_leases').selectAll().where('name', '=', 'cover_ending_reminders').executeTakeFirstOrThrow()
+    expect([a.outbox.nodeId, b.outbox.nodeId]).toContain(lease.holder)
+    // Each reminder's delivery was taken once, by one node.
+    const deliveries = await a.db.selectFrom('outbox').select(['attempts', 'done_at']).where('kind', '=', 'notification').execute()
+    expect(deliveries).toHaveLength(members.length)
+    expect(deliveries.every((d) => d.attempts === 1 && d.done_at !== null)).toBe(true)
+    // Later the same hour the other node's tick does nothing; and a second run would remind nobody twice anyway.
+    await scheduleCoverEndingReminders(nodes[1]!, b.outbox.nodeId).stop()
+    expect(await run(b)).toEqual([])
+    for (const member of members) expect(await coverEndingMessages(a, member)).toHaveLength(1)
   })
 })
 

@@ -27,7 +27,7 @@ async function sentByWechat(deps: NotificationDeliveryDeps, row: NotificationRow
   const templateId = wechatTemplateFor(deps.config.wechat, row)
   if (!templateId || !openid) return false
   try {
-    await sendSubscribeMessage(deps.config.wechat, row, openid, templateId)
+    await sendSubscribeMessage(deps, deps.config.wechat, row, openid, templateId)
   } catch (error) {
     if (!(error instanceof WechatRefused)) throw error
     log.warn({ notificationId: row.id, reason: error.message }, 'wechat subscribe message failed')

@@ -16,5 +16,6 @@ export const notificationTexts: Readonly<Record<NotificationKind, { title: strin
   claim_paid: { title: '理赔款已支付', body: '{amount} 元已支付，付款流水号 {reference}。' },
   claim_payment_failed: { title: '理赔款未能到账，请更正收款账户', body: '{amount} 元打款到 {account} 未成功：{reason}。请在理赔详情中更正或更换收款账户。' },
   claim_withdrawn: { title: '理赔申请已撤回', body: '您已撤回这笔理赔申请。' },
-  cover_ending: { title: '保障即将到期', body: '您的保障将于 {end} 到期，请及时续保。' },
+  cover_ending: { title: '保障即将到期', body: '您的保障将于 {end} 到期，点开即可一键续保，新保障从到期次日起接续。' },
+  unit_cover_ending: { title: '本单位保障即将到期', body: '{unit}有 {count} 人的保障将在 {end} 前到期。请在单位页下载续保名单，删除离职人员、添加新入职人员后上传。' },
 }

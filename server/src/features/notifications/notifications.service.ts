@@ -11,7 +11,8 @@ export interface NotificationInput {
   /** The member (account) the message is for. */
   userId: string
   kind: NotificationKind
-  subject: { type: 'enrolment' | 'claim'; id: string }
+  /** What it is about; `unit` for a unit admin's reminder about their unit. */
+  subject: { type: 'enrolment' | 'claim' | 'unit'; id: string }
   /** Values for the text's `{placeholders}` (see notification-texts.ts), e.g. `{ amount: '6,200.00' }`. */
   params?: MessageParams
 }

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely'
 
 /**
- * An in-app message to a member about one enrolment or claim. `wechat_state`:
+ * An in-app message to a member about one enrolment or claim, or to a unit
+ * admin about their unit (`subject_type` `unit`). `wechat_state`:
  * `none` (no subscribe message to send), `pending`, `sent`, `failed`.
  */
 export interface NotificationsTable {

@@ -1,16 +1,16 @@
 import { apiRoutes } from '../../routes'
 import { openApiPath } from '../../http/openapi'
-import { startTestApp, type TestApp } from '../../../test/helpers'
+import { startTestApp, type Json, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
-let doc: any
+let doc: Json
 beforeAll(async () => {
   app = await startTestApp()
   doc = (await app.api.get('/api/v1/openapi.json')).body
 })
 afterAll(() => app.close())
 
-const operations = () => Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+const operations = () => Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) =>
   Object.entries(methods).map(([method, op]) => ({ path, method, op })))
 
 describe('GET /api/v1/openapi.json', () => {
@@ -65,7 +65,7 @@ describe('GET /api/v1/openapi.json', () => {
     expect(getCatalogue.parameters).toEqual([expect.objectContaining({ name: 'catalogueId', in: 'path', required: true })])
     expect(getCatalogue.security).toEqual([])
     const audit = doc.paths['/api/v1/audit-log'].get
-    expect(audit.parameters.map((p: { name: string }) => p.name)).toEqual(['subjectUserId', 'actorUserId', 'before', 'limit'])
+    expect(audit.parameters.map((p: { name: string }) => p.name)).toEqual(['subjectUserId', 'actorUserId', 'action', 'from', 'to', 'before', 'limit'])
     expect(audit.security).toEqual([{ bearerAuth: [] }])
     expect(audit['x-roles']).toEqual(['admin'])
     expect(audit.responses).toHaveProperty('403')

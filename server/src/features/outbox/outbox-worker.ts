@@ -6,7 +6,7 @@ import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { safeReason } from './delivery-error'
 import { isOutboxKind, outboxKinds, retryDelaySeconds, type OutboxHandler, type OutboxHandlers, type OutboxKick, type OutboxKind } from './outbox-kinds'
-import { dueOutboxRows, leaseOutboxRow, pruneOutbox, settleOutboxRow } from './outbox.repository'
+import { pruneOutbox, settleOutboxRow, takeDueOutboxRows } from './outbox.repository'
 import { openPayload } from './outbox.service'
 import type { OutboxRow } from './outbox.table'
 
@@ -37,7 +37,7 @@ const PRUNE_EVERY_MS = 3600_000
 /**
  * Sends the outbox. `kick()` after a commit sends what it queued at once; a
  * timer (`pollMs`) picks up retries that fall due and rows a crashed process
- * left leased. Each row is taken with a lease (`leaseOutboxRow`), so several
+ * left leased. Rows are taken with a lease (`takeDueOutboxRows`), so several
  * workers or nodes on one database send each message once; a failure is
  * retried with exponential back-off up to the kind's `maxAttempts`, then the
  * row is marked failed and logged (its id, kind and the provider's error code,
@@ -109,18 +109,12 @@ export class OutboxWorker implements OutboxKick {
     } while (this.#again && !this.#stopped)
   }
 
-  /** Takes up to a batch of due rows and sends them; returns how many were due. */
+  /** Takes up to a batch of due rows (one atomic update) and sends them; returns how many were taken. */
   async #runOnce(): Promise<number> {
     const { db, clock } = this.#deps
-    const now = nowIso(clock)
-    const due = await dueOutboxRows(db, now, this.#batchSize)
-    const leaseUntil = isoPlusSeconds(clock, this.#leaseSeconds)
-    const taken: OutboxRow[] = []
-    for (const row of due) {
-      if (await leaseOutboxRow(db, row.id, this.nodeId, now, leaseUntil)) taken.push({ ...row, attempts: row.attempts + 1 })
-    }
+    const taken = await takeDueOutboxRows(db, this.nodeId, nowIso(clock), isoPlusSeconds(clock, this.#leaseSeconds), this.#batchSize)
     await Promise.all(taken.map((row) => this.#send(row)))
-    return due.length
+    return taken.length
   }
 
   async #send(row: OutboxRow): Promise<void> {

@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from 'kysely'
+import type { Database } from '../../db/database'
 import type { Db } from '../../db/open'
 import type { NewOutboxRow, OutboxRow } from './outbox.table'
 
@@ -5,37 +7,32 @@ export async function insertOutboxRow(db: Db, row: NewOutboxRow): Promise<void> 
   await db.insertInto('outbox').values(row).execute()
 }
 
-/** Rows to send now: not finished, due, and not leased (or the lease ran out). Login codes first. */
-export function dueOutboxRows(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('done_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where('run_after', '<=', now)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-    .orderBy('priority')
-    .orderBy('run_after')
-    .limit(limit)
-    .execute()
-}
+/** A row still to send, due at `now`, and not leased (or its lease ran out). */
+const isDue = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb.and([
+  eb('done_at', 'is', null),
+  eb('failed_at', 'is', null),
+  eb('run_after', '<=', now),
+  eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]),
+])
 
 /**
- * Takes a row for `owner` until `leaseUntil`, counting the attempt. The update
- * holds only while the row is still due and unleased, so of several workers
- * (or nodes) that saw it, exactly one takes it. True when this one did.
+ * Takes up to `limit` due rows for `owner` until `leaseUntil`, counting an
+ * attempt on each, and returns them (login codes first, then by due time). One
+ * statement, `UPDATE … WHERE id IN (the first due ids) AND <still due>
+ * RETURNING *` (SQLite ≥ 3.35 and PostgreSQL alike): the condition is checked
+ * again on each row as it is updated, so when several workers or nodes take at
+ * once, each row goes to exactly one of them; a row another took meanwhile is
+ * simply not returned.
  */
-export async function leaseOutboxRow(db: Db, id: string, owner: string, now: string, leaseUntil: string): Promise<boolean> {
-  const result = await db
+export async function takeDueOutboxRows(db: Db, owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+  const rows = await db
     .updateTable('outbox')
     .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .where('done_at', 'is', null)
-    .where('failed_at', 'is', null)
-    .where('run_after', '<=', now)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', now)]))
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+    .where('id', 'in', db.selectFrom('outbox').select('id').where(isDue(now)).orderBy('priority').orderBy('run_after').orderBy('id').limit(limit))
+    .where(isDue(now))
+    .returningAll()
+    .execute()
+  return rows.sort((a, b) => a.priority - b.priority || (a.run_after < b.run_after ? -1 : a.run_after > b.run_after ? 1 : 0))
 }
 
 type Outcome = { done_at: string } | { failed_at: string; last_error: string } | { run_after: string; last_error: string }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/open'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { chunks } from '../enrolments/insured-persons.repository'
 import type { EnrolmentRow, EnrolmentUpdate } from '../enrolments/enrolments.table'
+import { findHeldRows, renewalDatesOnPayment } from '../enrolments/renewal-quote'
 
 /**
  * DOMAIN.md, "Payment and the start of cover": cover never starts before the
@@ -27,29 +28,52 @@ export function datesOnPayment(row: Pick<EnrolmentRow, 'catalogue_id' | 'mode' |
   return { mode: q.mode, accepted_on: q.acceptedOn, start_on: q.start, end_on: q.end, cover_from: JSON.stringify(q.coverFrom) }
 }
 
+type PendingRow = Pick<EnrolmentRow, 'id' | 'catalogue_id' | 'mode' | 'products' | 'renews_enrolment_id'>
+
+/**
+ * The dates of each pending enrolment among `ids` paid on `paidOn`, by id:
+ * `datesOnPayment`, or for a renewal `renewalDatesOnPayment` (it keeps its start
+ * the day after the cover it continues, when paid by that cover's last day). An
+ * enrolment no longer pending, or one its catalogue can no longer date that day,
+ * has none.
+ */
+export async function datesForPaid(db: Db, catalogues: CatalogueStore, ids: readonly string[], paidOn: CivilDate): Promise<Map<string, EnrolmentUpdate>> {
+  const rows: PendingRow[] = []
+  for (const part of chunks([...new Set(ids)])) {
+    rows.push(...(await db.selectFrom('enrolments').select(['id', 'catalogue_id', 'mode', 'products', 'renews_enrolment_id'])
+      .where('id', 'in', part).where('status', '=', 'pending_payment').execute()))
+  }
+  const held = await findHeldRows(db, rows.map((r) => r.renews_enrolment_id).filter((id): id is string => id !== null))
+  // Enrolments of one selection and mode (and, for renewals, of one held cover's dates) get the same dates: a roster is a few groups.
+  const byKey = new Map<string, EnrolmentUpdate | undefined>()
+  const dated = new Map<string, EnrolmentUpdate>()
+  for (const row of rows) {
+    const old = row.renews_enrolment_id === null ? undefined : held.get(row.renews_enrolment_id)
+    const key = `${row.catalogue_id}|${row.mode}|${row.products}${old ? `|${old.catalogue_id}|${old.products}|${old.start_on}|${old.end_on}|${old.cover_from}` : ''}`
+    if (!byKey.has(key)) byKey.set(key, old ? renewalDatesOnPayment(row, old, catalogues, paidOn) : datesOnPayment(row, catalogues, paidOn))
+    const dates = byKey.get(key)
+    if (dates) dated.set(row.id, dates)
+  }
+  return dated
+}
+
 /**
  * Activates the pending enrolments among `ids` with this payment, each dated
- * from the paid day (`datesOnPayment`). Returns the ids activated: an enrolment
+ * from the paid day (`datesForPaid`). Returns the ids activated: an enrolment
  * no longer pending (expired, cancelled, paid otherwise) or one its catalogue
  * can no longer date on that day (the plan year is over) is left as it is, for
  * the caller to refund.
  */
 export async function activatePaid(db: Db, catalogues: CatalogueStore, ids: readonly string[], paymentId: string, paidOn: CivilDate, at: string): Promise<string[]> {
-  // Enrolments of one selection and mode get the same dates: one update per group (a unit's roster is one group).
-  const groups = new Map<string, { dates: EnrolmentUpdate | undefined; ids: string[] }>()
-  for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('enrolments').select(['id', 'catalogue_id', 'mode', 'products'])
-      .where('id', 'in', part).where('status', '=', 'pending_payment').execute()
-    for (const row of rows) {
-      const key = `${row.catalogue_id}|${row.mode}|${row.products}`
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = { dates: datesOnPayment(row, catalogues, paidOn), ids: [] }))
-      group.ids.push(row.id)
-    }
+  const groups = new Map<string, { dates: EnrolmentUpdate; ids: string[] }>()
+  for (const [id, dates] of await datesForPaid(db, catalogues, ids, paidOn)) {
+    const key = JSON.stringify(dates)
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { dates, ids: [] }))
+    group.ids.push(id)
   }
   const activated: string[] = []
   for (const { dates, ids: groupIds } of groups.values()) {
-    if (!dates) continue
     for (const part of chunks(groupIds)) {
       await db.updateTable('enrolments').set({ ...dates, status: 'active', payment_id: paymentId, updated_at: at })
         .where('id', 'in', part).where('status', '=', 'pending_payment').execute()

@@ -1,4 +1,3 @@
-import type { Logger } from 'pino'
 import { nowIso } from '../../clock'
 import type { Db } from '../../db/open'
 import { isAppError } from '../../http/errors'

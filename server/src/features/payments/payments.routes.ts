@@ -23,9 +23,10 @@ export const createPayment = defineRoute({
   errors: [409, 422],
   async handler(ctx) {
     const staffId = currentUser(ctx).id
-    const { row, notices } = await ctx.deps.db.transaction().execute(async (trx) => {
+    const row = await ctx.deps.db.transaction().execute(async (trx) => {
       const row = await confirmPayment(trx, ctx.deps, staffId, ctx.input.body)
-      return { row, notices: await notifyEnrolmentHolders(trx, ctx.deps, { paymentId: row.id }, 'enrolment_active') }
+      await notifyEnrolmentHolders(trx, ctx.deps, { paymentId: row.id }, 'enrolment_active')
+      return row
     })
     ctx.deps.outbox.kick()
     ctx.status = 201

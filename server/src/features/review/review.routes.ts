@@ -82,7 +82,7 @@ export const startClaimReview = defineRoute({
   async handler(ctx) {
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
-    const note = await ctx.deps.db.transaction().execute((trx) => startReview(trx, ctx.deps, me.id, claimId, auditActorOf(ctx)))
+    await ctx.deps.db.transaction().execute((trx) => startReview(trx, ctx.deps, me.id, claimId, auditActorOf(ctx)))
     ctx.deps.outbox.kick()
     ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
   },
@@ -98,7 +98,7 @@ export const decideOnClaim = defineRoute({
     const me = currentUser(ctx)
     const { claimId } = ctx.input.params
     const outcome = await ctx.deps.db.transaction().execute((trx) => decideClaim(trx, ctx.deps, me.id, claimId, ctx.input.body, auditActorOf(ctx)))
-    const note = unwrap(outcome)
+    unwrap(outcome)
     ctx.deps.outbox.kick()
     ctx.body = await claimBody(ctx, me, (await findClaimRow(ctx.deps.db, claimId))!)
   },

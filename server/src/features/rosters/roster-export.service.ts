@@ -3,8 +3,20 @@ import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { decodePerson } from '../enrolments/insured-person'
 import { findPersonsByIds } from '../enrolments/insured-persons.repository'
+import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 
 const PAGE = 1_000
+
+/** One roster row (the DOMAIN.md layout) for an insured person and an enrolment's products (JSON codes); masked unless `full`. */
+export function rosterCellsOf(seq: number, person: InsuredPersonRow, products: string, protector: DataProtector, full: boolean): RosterCell[] {
+  const p = decodePerson(person, protector)
+  const selection = toSelection(JSON.parse(products) as string[])
+  return [
+    seq, p.name, p.sex === 'F' ? '女' : '男', full ? p.idNumber : maskIdNumber(p.idNumber), p.mobile === null ? '' : full ? p.mobile : maskMobile(p.mobile), p.occupation ? occupationLabels[p.occupation as Occupation] : '',
+    p.platform ?? '', person.basic_medical_insurance === 1 ? '是' : '否', selection.map((s) => s.code).join(','),
+    Math.max(...selection.map((s) => s.shares)), '',
+  ]
+}
 
 /**
  * The unit's live enrolments in a catalogue as roster rows (the DOMAIN.md
@@ -20,16 +32,7 @@ export async function* exportRows(db: Db, protector: DataProtector, unitId: stri
       .where('id', '>', after).orderBy('id').limit(PAGE).execute()
     if (rows.length === 0) return
     const persons = new Map((await findPersonsByIds(db, rows.map((r) => r.insured_person_id))).map((p) => [p.id, p]))
-    for (const r of rows) {
-      const row = persons.get(r.insured_person_id)!
-      const p = decodePerson(row, protector)
-      const selection = toSelection(JSON.parse(r.products) as string[])
-      yield [
-        ++seq, p.name, p.sex === 'F' ? '女' : '男', full ? p.idNumber : maskIdNumber(p.idNumber), p.mobile === null ? '' : full ? p.mobile : maskMobile(p.mobile), p.occupation ? occupationLabels[p.occupation as Occupation] : '',
-        p.platform ?? '', row.basic_medical_insurance === 1 ? '是' : '否', selection.map((s) => s.code).join(','),
-        Math.max(...selection.map((s) => s.shares)), '',
-      ]
-    }
+    for (const r of rows) yield rosterCellsOf(++seq, persons.get(r.insured_person_id)!, r.products, protector, full)
     after = rows[rows.length - 1]!.id
   }
 }

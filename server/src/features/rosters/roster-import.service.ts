@@ -1,17 +1,20 @@
-import { describeSelection, type CivilDate, type FundingSource, type EnrolmentMode, type Quote, type RosterMember } from '@huzhu/shared'
+import { type CivilDate, type FundingSource, type EnrolmentMode, type RosterMember } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import type { Db } from '../../db/open'
 import { AppError, conflict } from '../../http/errors'
 import { newId } from '../../ids'
 import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
-import { findOverlappingMany, insertEnrolments } from '../enrolments/enrolments.repository'
+import { insertEnrolments } from '../enrolments/enrolments.repository'
 import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
 import { personRow } from '../enrolments/insured-person'
 import { CHUNK, findPersonsByHashes, insertPersons, updatePerson } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
+import type { HeldRow } from '../enrolments/renewal-quote'
 import type { UnitRow } from '../units/units.table'
-import { existsSync } from 'node:fs'
+import { rosterUnitSelection } from '../units/units.service'
 import { checkRosterStream } from './roster-file'
+import type { RosterImportFiles } from './roster-files'
+import { overlapsOfPlanned, renewableCovers, RosterPricing } from './roster-renewals'
 import { readStaging } from './roster-staging'
 import { markImported } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
@@ -28,28 +31,24 @@ export interface ImportResult {
  * Imports a checked roster, all in the caller's one transaction: its good rows
  * are read back from the staging file written when it was checked (or, if that is
  * gone, the stored xlsx is read and checked again: the same rules, the same good
- * rows), and every 500 are written: persons found by ID-number hash
+ * rows), both local files (`withRosterImportFiles`), and every 500 are written: persons found by ID-number hash
  * (refreshed) or added, one pending enrolment each (the roster's mode and
- * acceptance day), and accounts that proved a person's phone are linked to
+ * acceptance day; a row renewing its person's cover continues it from the day
+ * after it ends: `roster-renewals.ts`), and accounts that proved a person's phone are linked to
  * them. A person who meanwhile got overlapping cover fails the import, or,
  * when only the valid rows are wanted, is skipped: that row changes nothing,
  * not even the person's name or phone.
  */
 export async function importRosterFile(
-  db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, files: { xlsx: string; staging: string }, today: CivilDate, onlyValidRows: boolean, createdBy: string,
+  db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, files: RosterImportFiles, today: CivilDate, onlyValidRows: boolean, createdBy: string,
 ): Promise<ImportResult> {
   // Inside the transaction: a concurrent import of the same roster that committed first wins.
   const current = await db.selectFrom('rosters').select('status').where('id', '=', roster.id).executeTakeFirst()
   if (current?.status !== 'checked') throw conflict('roster_already_imported')
   const catalogue = catalogueOr422(deps.catalogues, roster.catalogue_id)
   const mode = roster.mode as EnrolmentMode
-  const quotes = new Map<string, Quote>()
-  const quoteFor = (m: RosterMember) => {
-    const key = describeSelection(m.selection)
-    let q = quotes.get(key)
-    if (!q) quotes.set(key, (q = priceSelection(catalogue, m.selection, mode, roster.accepted_on)))
-    return q
-  }
+  // New rows are priced as the roster's mode and day (or the import fails, 422); renewal rows by the engine's renewal quote.
+  const pricing = new RosterPricing(catalogue, deps.catalogues, mode, roster.accepted_on, (selection) => ({ ok: true, value: priceSelection(catalogue, selection, mode, roster.accepted_on) }))
   const extras = { fundingSource: unit.funding_source as FundingSource, unitId: unit.id, eventId: null, rosterId: roster.id, createdBy }
   const now = nowIso(deps.clock)
   let importedCount = 0
@@ -57,12 +56,25 @@ export async function importRosterFile(
   const writeBatch = async (part: readonly RosterMember[]) => {
     const hashes = part.map((m) => hashIdNumber(deps.protector, m.idNumber.value))
     const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
-    const anyQuote = quoteFor(part[0]!)
+    // A row renewing its person's cover starts the day after it ends (`roster-renewals.ts`); others on the roster's dates.
+    const held = existing.size === 0 ? new Map<string, HeldRow>() : await renewableCovers(db, deps.catalogues, catalogue, [...existing.values()].map((p) => p.id), roster.accepted_on)
+    const priced = part.map((m, i) => pricing.row(m.selection, held.get(existing.get(hashes[i]!)?.id ?? '')))
+    const refused = part.flatMap((m, i) => { const p = priced[i]!; return p.ok ? [] : [{ row: m.row, column: '', code: 'renewal_unavailable', reasons: p.violations.map((v) => v.message) }] })
+    if (refused.length > 0 && !onlyValidRows) {
+      throw new AppError(422, 'renewal_unavailable', { params: { reason: refused[0]!.reasons.join('；') }, details: refused })
+    }
     // Decided before anything is written: a row whose person already holds overlapping cover changes nothing anywhere.
-    const overlapping = existing.size === 0 ? new Map() : await findOverlappingMany(db, [...existing.values()].map((p) => p.id), catalogue.id, anyQuote.start, anyQuote.end)
+    const planned = new Map<string, { start: CivilDate; end: CivilDate }>()
+    part.forEach((_, i) => {
+      const person = existing.get(hashes[i]!)
+      const p = priced[i]!
+      if (person && p.ok) planned.set(person.id, { start: p.quote.start, end: p.quote.end })
+    })
+    const overlapping = planned.size === 0 ? new Map() : await overlapsOfPlanned(db, catalogue.id, planned)
     if (overlapping.size > 0 && !onlyValidRows) {
       const rows = part.filter((_, i) => overlapping.has(existing.get(hashes[i]!)?.id)).map((m) => ({ row: m.row, column: '身份证号码', code: 'enrolment_overlap' }))
-      throw new AppError(409, 'enrolment_overlap', { params: { start: anyQuote.start, end: anyQuote.end }, details: rows })
+      const first = planned.get([...overlapping.keys()][0]!)!
+      throw new AppError(409, 'enrolment_overlap', { params: { start: first.start, end: first.end }, details: rows })
     }
     const fresh: InsuredPersonRow[] = []
     const enrolments: NewEnrolmentRow[] = []
@@ -70,7 +82,8 @@ export async function importRosterFile(
     for (let i = 0; i < part.length; i++) {
       const m = part[i]!
       const old = existing.get(hashes[i]!)
-      if (old && overlapping.has(old.id)) continue
+      const p = priced[i]!
+      if (!p.ok || (old && overlapping.has(old.id))) continue
       const input = { name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance }
       let personId: string
       if (old) {
@@ -82,9 +95,8 @@ export async function importRosterFile(
         personId = row.id
       }
       personIds.push(personId)
-      const q = quoteFor(m)
-      enrolments.push(enrolmentRowOf(q, personId, extras, newId('enr', deps.clock.now()), now))
-      premiumFen += q.premiumFen
+      enrolments.push(enrolmentRowOf(p.quote, personId, { ...extras, renewsEnrolmentId: p.renews }, newId('enr', deps.clock.now()), now))
+      premiumFen += p.quote.premiumFen
     }
     await insertPersons(db, fresh)
     await insertEnrolments(db, enrolments)
@@ -99,10 +111,10 @@ export async function importRosterFile(
       batch = []
     }
   }
-  if (existsSync(files.staging)) {
+  if ('staging' in files) {
     for await (const member of readStaging(files.staging, deps.protector, roster.id)) await take(member)
   } else {
-    await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on }, take)
+    await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on, unitSelection: rosterUnitSelection(unit, catalogue) }, take)
   }
   if (batch.length > 0) await writeBatch(batch)
   if (importedCount === 0) throw new AppError(422, 'roster_nothing_to_import')

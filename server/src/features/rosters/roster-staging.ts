@@ -5,9 +5,10 @@ import type { RosterMember } from '@huzhu/shared'
 import type { DataProtector } from '../../crypto/protector'
 
 /**
- * The good rows of a checked roster, kept beside its file (`<id>.rows.jsonl`),
- * so the import reads them back without parsing the spreadsheet and checking
- * every row a second time. They hold ID numbers and mobiles, so each line is
+ * The good rows of a checked roster, kept with its file in the blob store
+ * (`rosters/<id>.rows.jsonl`, `roster-files.ts`; written and read here as a
+ * local file), so the import reads them back without parsing the spreadsheet
+ * and checking every row a second time. They hold ID numbers and mobiles, so each line is
  * sealed (AES-256-GCM through the data protector, like every encrypted
  * column): one line per batch of `BATCH` rows, the roster id and the line's
  * place bound in, so a line cannot be moved to another roster or place.

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema, type RosterCell } from '@huzhu/shared'
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
@@ -11,14 +11,14 @@ import { assertUnitAccess, currentUser } from '../accounts/access'
 import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
 import { assertDatesOpen, catalogueOr422, unitModeFor } from '../enrolments/enrolments.service'
 import { unitParamsSchema } from '../units/schema'
-import { unitCatalogueOr422, unitOr404 } from '../units/units.service'
+import { rosterUnitSelection, unitCatalogueOr422, unitOr404 } from '../units/units.service'
 import { checkRosterFile } from './roster-check.service'
 import { exportRows } from './roster-export.service'
 import { readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
-import { receiveFile } from './roster-upload'
+import { receiveXlsx } from './roster-upload'
 import { rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
-import { rosterPath as storedRosterPath, rosterStagingPath, rostersDir as storedRostersDir } from './roster-paths'
+import { deleteRosterFiles, storeRosterFiles, withRosterImportFiles, withRosterXlsx } from './roster-files'
 import { openStaging } from './roster-staging'
 import { presentRoster, type StoredRosterError } from './rosters.presenter'
 import { findRoster, insertRoster } from './rosters.repository'
@@ -27,9 +27,6 @@ import { MAX_ROSTER_FILE_BYTES, rosterExportQuerySchema, rosterParamsSchema } fr
 
 const tags = ['rosters']
 const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
-
-const rostersDir = (deps: AppDeps) => storedRostersDir(deps.config.dataDir)
-const rosterPath = (deps: AppDeps, id: string) => storedRosterPath(deps.config.dataDir, id)
 
 async function rosterOr404(deps: AppDeps, unitId: string, rosterId: string): Promise<RosterRow> {
   const row = await findRoster(deps.readDb, unitId, rosterId)
@@ -65,32 +62,32 @@ export const uploadRoster = defineRoute({
     assertDatesOpen(catalogue, mode, today)
 
     const id = newId('rst', deps.clock.now())
-    // The file and its good rows are written in the data folder's temporary area, and move beside the stored rosters once checked.
+    // The file and its good rows are written in this node's temporary area, and go to the blob store once checked.
     const part = tempFilePath(deps.config.dataDir, 'roster')
     const stagingPart = tempFilePath(deps.config.dataDir, 'roster-rows')
-    const final = rosterPath(deps, id)
-    const staging = rosterStagingPath(deps.config.dataDir, id)
     try {
-      const { sha256 } = await receiveFile(ctx, part, MAX_ROSTER_FILE_BYTES)
-      const checked = await checkRosterFile(deps.readDb, deps.protector, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id))
+      const { sha256 } = await receiveXlsx(ctx, part, MAX_ROSTER_FILE_BYTES)
+      const checked = await checkRosterFile(
+        deps.readDb, deps.protector, deps.catalogues, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id), rosterUnitSelection(unit, catalogue),
+      )
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
         status: 'checked', row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors),
         imported_count: null, premium_fen: null, created_by: user.id, created_at: nowIso(deps.clock), imported_at: null,
       }
-      mkdirSync(rostersDir(deps), { recursive: true })
-      renameSync(part, final)
-      renameSync(stagingPart, staging)
-      await deps.db.transaction().execute((trx) => insertRoster(trx, row))
+      // Stored before the row is written (and outside its transaction): a roster row never names missing files.
+      try {
+        await storeRosterFiles(deps.blobs, id, { xlsx: part, staging: stagingPart })
+        await deps.db.transaction().execute((trx) => insertRoster(trx, row))
+      } catch (error) {
+        await deleteRosterFiles(deps.blobs, id).catch((cleanup: unknown) => ctx.state.log.warn({ err: cleanup, rosterId: id }, 'roster files of a failed upload not removed'))
+        throw error
+      }
       ctx.status = 201
       ctx.body = presentRoster(row)
-    } catch (error) {
-      rmSync(final, { force: true })
-      rmSync(staging, { force: true })
-      throw error
     } finally {
-      rmSync(part, { force: true })
-      rmSync(stagingPart, { force: true })
+      await rm(part, { force: true })
+      await rm(stagingPart, { force: true })
     }
   },
 })
@@ -119,7 +116,8 @@ export const getRosterErrors = defineRoute({
     assertUnitAccess(currentUser(ctx), unitId)
     const roster = await rosterOr404(ctx.deps, unitId, rosterId)
     const errors = JSON.parse(roster.errors) as StoredRosterError[]
-    const buffer = await rosterWithErrors(readRosterRows(rosterPath(ctx.deps, roster.id)), errorsByRow(errors), new Set(errors.map((e) => e.cell)))
+    const buffer = await withRosterXlsx(ctx.deps.blobs, ctx.deps.config.dataDir, roster.id, (path) =>
+      rosterWithErrors(readRosterRows(path), errorsByRow(errors), new Set(errors.map((e) => e.cell))))
     sendXlsx(ctx, buffer, `参保名单错误说明-${roster.id}.xlsx`, 'roster.xlsx')
   },
 })
@@ -142,10 +140,11 @@ export const importRoster = defineRoute({
     if (badRows > 0 && !ctx.input.body.onlyValidRows) throw new AppError(422, 'roster_has_errors', { params: { count: badRows } })
     const unit = await unitOr404(deps.readDb, unitId)
     const today = todayInChina(deps.clock)
-    await deps.db.transaction().execute(async (trx) => {
-      await importRosterFile(trx, deps, roster, unit, { xlsx: rosterPath(deps, roster.id), staging: rosterStagingPath(deps.config.dataDir, roster.id) }, today, ctx.input.body.onlyValidRows, user.id)
+    // The stored rows are copied to this node first (from object storage): the transaction reads a local file.
+    await withRosterImportFiles(deps.blobs, deps.config.dataDir, roster.id, (files) => deps.db.transaction().execute(async (trx) => {
+      await importRosterFile(trx, deps, roster, unit, files, today, ctx.input.body.onlyValidRows, user.id)
       await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ID_NUMBER_AND_MOBILE })
-    })
+    }))
     ctx.body = presentRoster(await rosterOr404(deps, unitId, rosterId))
   },
 })

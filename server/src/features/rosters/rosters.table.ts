@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely'
 
 /**
- * An uploaded roster (参保名单): the file is kept under `${dataDir}/rosters/<id>.xlsx`;
+ * An uploaded roster (参保名单): the file is kept in the blob store as `rosters/<id>.xlsx` (`roster-files.ts`);
  * `errors` is the JSON array of every error found when it was checked.
  */
 export interface RostersTable {

@@ -14,3 +14,7 @@ export const rosterExportQuerySchema = z.object({
 
 /** Largest roster file accepted (bytes). */
 export const MAX_ROSTER_FILE_BYTES = 20 * 1024 * 1024
+
+export const renewalRosterQuerySchema = z.object({
+  catalogueId: z.string().min(1).max(60).describe('the catalogue of the covers to renew (`GET /units/:unitId/renewals`)'),
+})

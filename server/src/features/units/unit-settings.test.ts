@@ -17,7 +17,10 @@ describe('unit settings', () => {
     const unitId = await createUnit(app, '旧名')
     const res = await put(unitId, settings)
     expect(res.status).toBe(200)
-    expect(res.body).toEqual({ id: unitId, createdAt: expect.any(String), ...settings, counts: { enrolled: 0, pendingPayment: 0, active: 0, premiumDueFen: 0 } })
+    expect(res.body).toEqual({
+      id: unitId, createdAt: expect.any(String), ...settings, creditCode: null, regionCode: null, regionName: null, industry: null, unionMemberHeadcount: null, fundingSplit: null,
+      counts: { enrolled: 0, pendingPayment: 0, active: 0, premiumDueFen: 0 }, coverage: { coveredMembers: 0, rateBp: null },
+    })
     expect((await app.api.get(`/api/v1/units/${unitId}`, { token: users.admin.token })).body.name).toBe('碑林区外卖站点')
   })
 
@@ -39,7 +42,7 @@ describe('unit settings', () => {
 
 describe('POST /api/v1/units/:unitId/new-hires', () => {
   test('the unit admin enrols a new hire with the unit selection and funding; counts follow', async () => {
-    expect((await put(users.unitId, { ...settings, fundingSource: 'split' })).status).toBe(200)
+    expect((await put(users.unitId, { ...settings, fundingSource: 'split', fundingSplit: { unionFen: 5_000, unitFen: 3_000, memberFen: 2_000 } })).status).toBe(200)
     const body = person()
     const res = await hire(users.unitId, body)
     expect(res.status).toBe(201)

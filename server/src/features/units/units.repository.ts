@@ -1,10 +1,15 @@
-import type { UnitSettings } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { UnitCounts } from './units.presenter'
-import type { NewUnitRow, UnitRow } from './units.table'
+import type { NewUnitRow, UnitRow, UnitsTable } from './units.table'
+import type { Updateable } from 'kysely'
 
 export function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** The unit registered with this credit code, if any (the unique index `units_credit_code`). */
+export function findUnitByCreditCode(db: Db, creditCode: string): Promise<Pick<UnitRow, 'id' | 'name'> | undefined> {
+  return db.selectFrom('units').select(['id', 'name']).where('credit_code', '=', creditCode).executeTakeFirst()
 }
 
 /** Unit names by id, for lists that show them beside their own rows. */
@@ -22,10 +27,11 @@ export async function insertUnit(db: Db, row: NewUnitRow): Promise<void> {
   await db.insertInto('units').values(row).execute()
 }
 
-export async function updateUnitSettings(db: Db, id: string, s: UnitSettings): Promise<void> {
-  await db.updateTable('units')
-    .set({ name: s.name, catalogue_id: s.catalogueId, products: JSON.stringify(s.products), funding_source: s.fundingSource })
-    .where('id', '=', id).execute()
+/** Every column of a unit's record but its id and creation time. */
+export type UnitValues = Required<Omit<Updateable<UnitsTable>, 'id' | 'created_at'>>
+
+export async function updateUnit(db: Db, id: string, values: UnitValues): Promise<void> {
+  await db.updateTable('units').set(values).where('id', '=', id).execute()
 }
 
 /** The unit's enrolments that are not cancelled, by status, and the premiums still due. */
@@ -43,4 +49,13 @@ export async function unitCounts(db: Db, unitId: string): Promise<UnitCounts> {
     if (r.status === 'active') counts.active = Number(r.n)
   }
   return counts
+}
+
+/** People with paid cover through the unit that has not ended by `today` (the coverage rate's numerator). */
+export async function countCoveredMembers(db: Db, unitId: string, today: string): Promise<number> {
+  const row = await db.selectFrom('enrolments')
+    .select((eb) => eb.fn.count<number>('insured_person_id').distinct().as('n'))
+    .where('unit_id', '=', unitId).where('status', '=', 'active').where('end_on', '>=', today)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }

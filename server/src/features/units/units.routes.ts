@@ -1,7 +1,7 @@
-import { catalogueListResponseSchema, enrolmentSchema, newHireRequestSchema, unitCreateRequestSchema, unitDetailSchema, unitListResponseSchema, unitSchema, unitSettingsSchema } from '@huzhu/shared'
-import { nowIso, todayInChina } from '../../clock'
+import { catalogueListResponseSchema, enrolmentSchema, newHireRequestSchema, unitDetailSchema, unitListResponseSchema, unitRecordSchema } from '@huzhu/shared'
+import type { Db } from '../../db/open'
+import { todayInChina } from '../../clock'
 import { defineRoute } from '../../http/route'
-import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
 import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
 import { presentCatalogueSummary } from '../catalogues/catalogues.presenter'
@@ -9,39 +9,50 @@ import { isStaff } from '../enrolments/enrolment-access'
 import { presentEnrolment } from '../enrolments/enrolments.presenter'
 import { loadViews } from '../enrolments/enrolments.repository'
 import { presentDeps } from '../enrolments/enrolments.presenter'
-import { presentUnit, presentUnitDetail } from './units.presenter'
-import { insertUnit, listUnits, unitCounts } from './units.repository'
-import { cataloguesForUnit, enrolNewHire, saveUnitSettings, unitOr404 } from './units.service'
+import { unitAdminInvitationRoutes } from './unit-admin-invitations.routes'
+import { createUnitRecord, updateUnitRecord, withCreditCodeUnique } from './unit-record.service'
+import { presentUnitDetail, presentUnitSummary } from './units.presenter'
+import { countCoveredMembers, listUnits, unitCounts } from './units.repository'
+import type { UnitRow } from './units.table'
+import { cataloguesForUnit, enrolNewHire, unitOr404 } from './units.service'
 import { unitParamsSchema } from './schema'
 
 const tags = ['units']
 
+/** A unit with its counts and coverage, read on `db` (the transaction that wrote it, or `readDb`). */
+async function unitDetail(db: Db, unit: UnitRow, today: string) {
+  return presentUnitDetail(unit, await unitCounts(db, unit.id), await countCoveredMembers(db, unit.id, today))
+}
+
 export const createUnit = defineRoute({
-  method: 'post', path: '/api/v1/units', operationId: 'createUnit', tags, access: { roles: ['admin'] },
-  summary: 'Register a unit (参保单位) that enrols members as a group',
-  request: { body: unitCreateRequestSchema },
-  responses: { 201: { description: 'Created', schema: unitSchema } },
+  method: 'post', path: '/api/v1/units', operationId: 'createUnit', tags, access: { roles: ['staff', 'admin'] },
+  summary: 'Register a unit (参保单位) that enrols members as a group: its profile and standing selection (audited)',
+  request: { body: unitRecordSchema },
+  responses: { 201: { description: 'Created', schema: unitDetailSchema } },
+  errors: [409, 422],
   async handler(ctx) {
-    const { db, clock } = ctx.deps
-    const row = { id: newId('unt', clock.now()), name: ctx.input.body.name, created_at: nowIso(clock) }
-    await insertUnit(db, row)
+    const { deps } = ctx
+    const record = ctx.input.body
+    ctx.body = await withCreditCodeUnique(deps.readDb, null, record, () => deps.db.transaction().execute(async (trx) => {
+      const unit = await createUnitRecord(trx, deps, record, auditActorOf(ctx))
+      return unitDetail(trx, unit, todayInChina(deps.clock))
+    }))
     ctx.status = 201
-    ctx.body = presentUnit(row)
   },
 })
 
 export const listAllUnits = defineRoute({
   method: 'get', path: '/api/v1/units', operationId: 'listUnits', tags, access: { roles: ['admin', 'staff'] },
-  summary: 'Every unit',
+  summary: 'Every unit with its profile',
   responses: { 200: { description: 'Units by name', schema: unitListResponseSchema } },
   async handler(ctx) {
-    ctx.body = { units: (await listUnits(ctx.deps.readDb)).map(presentUnit) }
+    ctx.body = { units: (await listUnits(ctx.deps.readDb)).map(presentUnitSummary) }
   },
 })
 
 export const getUnit = defineRoute({
   method: 'get', path: '/api/v1/units/:unitId', operationId: 'getUnit', tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
-  summary: 'One unit with its standing selection and enrolment counts; a unit admin reaches only their own',
+  summary: 'One unit with its profile, standing selection, enrolment counts and coverage rate; a unit admin reaches only their own',
   request: { params: unitParamsSchema },
   responses: { 200: { description: 'The unit', schema: unitDetailSchema } },
   errors: [404],
@@ -49,7 +60,7 @@ export const getUnit = defineRoute({
     const { unitId } = ctx.input.params
     assertUnitAccess(currentUser(ctx), unitId)
     const unit = await unitOr404(ctx.deps.readDb, unitId)
-    ctx.body = presentUnitDetail(unit, await unitCounts(ctx.deps.readDb, unitId))
+    ctx.body = await unitDetail(ctx.deps.readDb, unit, todayInChina(ctx.deps.clock))
   },
 })
 
@@ -69,17 +80,18 @@ export const listUnitCatalogues = defineRoute({
 
 export const putUnit = defineRoute({
   method: 'put', path: '/api/v1/units/:unitId', operationId: 'putUnit', tags, access: { roles: ['staff', 'admin'] },
-  summary: 'Set a unit’s name and standing selection (catalogue, products, who pays)',
-  request: { params: unitParamsSchema, body: unitSettingsSchema },
+  summary: 'Replace a unit’s record: profile (credit code, region, occupation, union members) and standing selection (catalogue, products, who pays, the split); audited',
+  request: { params: unitParamsSchema, body: unitRecordSchema },
   responses: { 200: { description: 'Saved', schema: unitDetailSchema } },
-  errors: [404, 422],
+  errors: [404, 409, 422],
   async handler(ctx) {
+    const { deps } = ctx
     const { unitId } = ctx.input.params
-    const { unit, counts } = await ctx.deps.db.transaction().execute(async (trx) => {
-      const saved = await saveUnitSettings(trx, ctx.deps, unitId, ctx.input.body)
-      return { unit: saved, counts: await unitCounts(trx, unitId) }
-    })
-    ctx.body = presentUnitDetail(unit, counts)
+    const record = ctx.input.body
+    ctx.body = await withCreditCodeUnique(deps.readDb, unitId, record, () => deps.db.transaction().execute(async (trx) => {
+      const unit = await updateUnitRecord(trx, deps, unitId, record, auditActorOf(ctx))
+      return unitDetail(trx, unit, todayInChina(deps.clock))
+    }))
   },
 })
 
@@ -103,4 +115,4 @@ export const createNewHire = defineRoute({
   },
 })
 
-export const unitRoutes = [createUnit, listAllUnits, getUnit, listUnitCatalogues, putUnit, createNewHire]
+export const unitRoutes = [createUnit, listAllUnits, getUnit, listUnitCatalogues, putUnit, createNewHire, ...unitAdminInvitationRoutes]

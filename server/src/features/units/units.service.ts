@@ -1,4 +1,4 @@
-import { checkSelection, coverDates, toSelection, type Catalogue, type CivilDate, type FundingSource, type UnitSettings } from '@huzhu/shared'
+import { coverDates, toSelection, type Catalogue, type CivilDate, type FundingSource, type SelectedProduct } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { ProfileInput } from '../members/profile'
@@ -6,29 +6,13 @@ import type { Db } from '../../db/open'
 import { AppError, notFound } from '../../http/errors'
 import type { EnrolmentRow } from '../enrolments/enrolments.table'
 import { assertEligible, catalogueOr422, enrolPerson, priceSelection, unitModeFor, type EnrolDeps } from '../enrolments/enrolments.service'
-import { findUnit, updateUnitSettings } from './units.repository'
+import { findUnit } from './units.repository'
 import type { UnitRow } from './units.table'
 
 export async function unitOr404(db: Db, unitId: string): Promise<UnitRow> {
   const unit = await findUnit(db, unitId)
   if (!unit) throw notFound('unit_not_found')
   return unit
-}
-
-/** Saves a unit's standing selection: a known catalogue, and products that pass its selection rules. */
-export async function saveUnitSettings(db: Db, deps: EnrolDeps, unitId: string, settings: UnitSettings): Promise<UnitRow> {
-  await unitOr404(db, unitId)
-  if (settings.catalogueId === null) {
-    if (settings.products.length > 0) throw new AppError(422, 'unit_catalogue_required', { details: [{ path: 'catalogueId', code: 'unit_catalogue_required' }] })
-  } else {
-    const catalogue = catalogueOr422(deps.catalogues, settings.catalogueId)
-    if (settings.products.length > 0) {
-      const found = checkSelection(catalogue, toSelection(settings.products))
-      if (found.length > 0) throw new AppError(422, 'selection_invalid', { details: found.map((v) => ({ rule: v.rule, product: v.product, message: v.message })) })
-    }
-  }
-  await updateUnitSettings(db, unitId, settings)
-  return unitOr404(db, unitId)
 }
 
 /** Whether a catalogue takes a unit's enrolment (a roster, a new hire) accepted on `day`, in the mode a unit gets that day. */
@@ -43,19 +27,23 @@ function takesUnitsOn(catalogue: Catalogue, day: CivilDate): boolean {
  */
 export function cataloguesForUnit(unit: UnitRow, catalogues: CatalogueStore, day: CivilDate): Catalogue[] {
   const own = unit.catalogue_id === null ? undefined : catalogues.get(unit.catalogue_id)
-  const candidates = unit.catalogue_id === null ? catalogues.list() : own ? [own] : []
+  // Next year's plan too, when the office names it as the successor: the unit's renewal roster is uploaded for it.
+  const successor = own?.data.successor === undefined ? undefined : catalogues.get(own.data.successor)
+  const candidates = unit.catalogue_id === null ? catalogues.list() : own ? [own, ...(successor ? [successor] : [])] : []
   return candidates.filter((catalogue) => takesUnitsOn(catalogue, day))
 }
 
 /**
  * The catalogue a unit's roster names: a known one (else 422 `unknown_catalogue`)
- * and, when the unit has a standing selection, that selection's catalogue (else
- * 422 `unit_catalogue_not_allowed`). Whether it takes enrolment on the day is
+ * and, when the unit has a standing selection, that selection's catalogue or its
+ * successor (next year's plan, for the renewal roster; else 422
+ * `unit_catalogue_not_allowed`). Whether it takes enrolment on the day is
  * the caller's check (`assertDatesOpen`), with its own reason.
  */
 export function unitCatalogueOr422(catalogues: CatalogueStore, unit: UnitRow, catalogueId: string): Catalogue {
   const catalogue = catalogueOr422(catalogues, catalogueId)
-  if (unit.catalogue_id !== null && unit.catalogue_id !== catalogue.id) {
+  const successor = unit.catalogue_id === null ? undefined : catalogues.get(unit.catalogue_id)?.data.successor
+  if (unit.catalogue_id !== null && unit.catalogue_id !== catalogue.id && successor !== catalogue.id) {
     const expected = catalogues.get(unit.catalogue_id)?.data.name ?? unit.catalogue_id
     throw new AppError(422, 'unit_catalogue_not_allowed', {
       params: { expected, catalogue: catalogue.data.name },
@@ -63,6 +51,16 @@ export function unitCatalogueOr422(catalogues: CatalogueStore, unit: UnitRow, ca
     })
   }
   return catalogue
+}
+
+/**
+ * The standing selection a roster for `catalogue` gives the rows that name no
+ * products (DOMAIN.md rule 6): the unit's, when it enrols into that catalogue.
+ */
+export function rosterUnitSelection(unit: UnitRow, catalogue: Catalogue): SelectedProduct[] | undefined {
+  if (unit.catalogue_id !== catalogue.id) return undefined
+  const products = JSON.parse(unit.products) as string[]
+  return products.length > 0 ? toSelection(products) : undefined
 }
 
 /** The unit's catalogue and selection, or 422 when the office has not set them yet. */

@@ -8,15 +8,18 @@ afterAll(() => app.close())
 const unitCount = async () => (await app.db.selectFrom('units').select('id').execute()).length
 
 describe('units', () => {
-  test('an admin registers a unit; anyone else is refused and nothing is made', async () => {
+  test('office staff and admins register a unit by its name alone; anyone else is refused and nothing is made', async () => {
     const before = await unitCount()
     const res = await app.api.post('/api/v1/units', { name: '  某区快递行业工会  ' }, { token: users.admin.token })
     expect(res.status).toBe(201)
-    expect(res.body).toEqual({ id: expect.stringMatching(/^unt_/), name: '某区快递行业工会', createdAt: expect.any(String) })
-    expect((await app.api.post('/api/v1/units', { name: '不该有' }, { token: users.staff.token })).status).toBe(403)
+    expect(res.body).toMatchObject({ id: expect.stringMatching(/^unt_/), name: '某区快递行业工会', createdAt: expect.any(String), creditCode: null, products: [], fundingSource: 'unit' })
+    expect((await app.api.post('/api/v1/units', { name: '办事处登记的站点' }, { token: users.staff.token })).status).toBe(201)
+    for (const role of ['unit_admin', 'reviewer', 'member'] as const) {
+      expect((await app.api.post('/api/v1/units', { name: '不该有' }, { token: users[role].token })).status).toBe(403)
+    }
     expect((await app.api.post('/api/v1/units', { name: '' }, { token: users.admin.token })).status).toBe(400)
     expect((await app.api.post('/api/v1/units', { name: 'x'.repeat(81) }, { token: users.admin.token })).status).toBe(400)
-    expect(await unitCount()).toBe(before + 1)
+    expect(await unitCount()).toBe(before + 2)
   })
 
   test('admins and staff list every unit', async () => {

@@ -1,10 +1,9 @@
-import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { MAX_UPLOAD_BYTES, uploadMediaTypes, uploadSchema } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { discardFile, receiveFile, storedPath, storeFile } from './upload-files'
+import { discardFile, photoKey, receiveFile, storeFile } from './upload-files'
 import { presentUpload } from './uploads.presenter'
 import { assertMedicalConsent, recordUpload, uploadForReader } from './uploads.service'
 import { uploadParamsSchema } from './schema'
@@ -19,19 +18,21 @@ export const createUpload = defineRoute({
   errors: [403, 413, 415, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
-    const { db, config, clock } = ctx.deps
+    const { db, config, clock, blobs } = ctx.deps
     // The consent comes before a single byte of medical material is written (PIPL art. 29); checked again below, in the transaction.
     // (`Connection: close`: the unread body is not worth reading.)
     await assertMedicalConsent(db, me.id, { Connection: 'close' })
-    const file = await receiveFile(ctx.req as Readable, config.uploadsDir, MAX_UPLOAD_BYTES, ctx.request.length)
+    const file = await receiveFile(ctx.req as Readable, config.dataDir, MAX_UPLOAD_BYTES, ctx.request.length)
+    // Stored before the row is written, and outside the transaction (object storage is a network call): a row
+    // never names missing bytes. Refused after this (the consent withdrawn meanwhile), the bytes stay under
+    // their hash, where another upload of the same bytes may already point.
+    try {
+      await storeFile(blobs, file)
+    } finally {
+      await discardFile(file)
+    }
     const row = await db.transaction().execute(async (trx) => {
-      try {
-        await assertMedicalConsent(trx, me.id)
-        await storeFile(config.uploadsDir, file)
-      } catch (error) {
-        await discardFile(file)
-        throw error
-      }
+      await assertMedicalConsent(trx, me.id)
       return recordUpload(trx, clock, me.id, file)
     })
     ctx.status = 201
@@ -46,13 +47,16 @@ export const getUploadContent = defineRoute({
   responses: { 200: { description: 'The file, with its media type', contentType: 'application/octet-stream' } },
   errors: [404],
   async handler(ctx) {
-    const { db, clock, config } = ctx.deps
+    const { db, clock, blobs } = ctx.deps
     const row = await db.transaction().execute((trx) => uploadForReader(trx, clock, currentUser(ctx), ctx.input.params.uploadId, auditActorOf(ctx)))
+    const body = await blobs.read(photoKey(row.sha256))
+    // A row whose bytes are gone is the server's fault (500, logged), never a quiet 404.
+    if (!body) throw new Error(`upload ${row.id}: its bytes are missing from the blob store`)
     ctx.set('Content-Security-Policy', "default-src 'none'; sandbox")
     ctx.set('Content-Disposition', 'inline')
     ctx.type = row.media_type
     ctx.length = row.size
-    ctx.body = createReadStream(storedPath(config.uploadsDir, row.sha256))
+    ctx.body = body
   },
 })
 

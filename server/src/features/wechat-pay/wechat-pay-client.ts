@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import type { Logger } from 'pino'
+import { chinaTime } from '@huzhu/shared'
 import type { Clock } from '../../clock'
 import { AppError } from '../../http/errors'
 import { authorization, decryptResource, newNonce, signMessage, verifySigned, type EncryptedResource, type SignedHeaders } from './signatures'
@@ -60,12 +61,6 @@ export interface WechatPayClient {
   readNotice(headers: Partial<SignedHeaders>, rawBody: string): Transaction
 }
 
-/** China time as WeChat Pay writes it (rfc3339 with +08:00). */
-export function chinaRfc3339(iso: string): string {
-  const t = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString()
-  return `${t.slice(0, 19)}+08:00`
-}
-
 /**
  * WeChat Pay API v3 for a direct merchant (直连商户), written on node:crypto and
  * fetch: every request signed with the merchant key, every answer's signature
@@ -120,7 +115,7 @@ export function createWechatPayClient(settings: WechatPaySettings, clock: Clock,
     async createOrder(channel, input) {
       const order: Record<string, unknown> = {
         appid: settings.appId, mchid: settings.mchid, description: input.description, out_trade_no: input.outTradeNo,
-        time_expire: chinaRfc3339(input.expiresAt), notify_url: settings.notifyUrl, amount: { total: input.amountFen, currency: 'CNY' },
+        time_expire: chinaTime(input.expiresAt, 'rfc3339'), notify_url: settings.notifyUrl, amount: { total: input.amountFen, currency: 'CNY' },
       }
       if (channel === 'jsapi') order.payer = { openid: input.openid }
       if (channel === 'h5') order.scene_info = { payer_client_ip: input.payerIp, h5_info: { type: 'Wap' } }

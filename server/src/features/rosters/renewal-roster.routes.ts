@@ -1,0 +1,55 @@
+import { unitRenewalListSchema, type RosterCell } from '@huzhu/shared'
+import { todayInChina } from '../../clock'
+import { sendXlsx, xlsxResponse } from '../../http/file-response'
+import { defineRoute } from '../../http/route'
+import { assertUnitAccess, currentUser } from '../accounts/access'
+import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
+import { catalogueOr422 } from '../enrolments/enrolments.service'
+import { unitParamsSchema } from '../units/schema'
+import { unitOr404 } from '../units/units.service'
+import { renewalRosterRows, unitRenewals } from './renewal-roster.service'
+import { rosterExport } from './roster-workbook'
+import { renewalRosterQuerySchema } from './schema'
+
+const tags = ['rosters']
+const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
+
+export const listUnitRenewals = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/renewals', operationId: 'listUnitRenewals', tags, access: unitRoles,
+  summary: 'Per catalogue, the unit’s covers whose renewal window is open today and not renewed yet, and the catalogue they renew into',
+  request: { params: unitParamsSchema },
+  responses: { 200: { description: 'Covers to renew', schema: unitRenewalListSchema } },
+  errors: [404],
+  async handler(ctx) {
+    const { unitId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    await unitOr404(ctx.deps.readDb, unitId)
+    ctx.body = { renewals: await unitRenewals(ctx.deps.readDb, ctx.deps.catalogues, unitId, todayInChina(ctx.deps.clock)) }
+  },
+})
+
+export const getRenewalRoster = defineRoute({
+  method: 'get', path: '/api/v1/units/:unitId/renewal-roster.xlsx', operationId: 'getRenewalRoster', tags, access: unitRoles,
+  summary: 'Next year’s roster (续保名单) prefilled from the unit’s covers in a catalogue that may be renewed today, in the upload’s layout with ID numbers and mobiles in full (audited): delete the leavers, add the new hires, upload it',
+  request: { params: unitParamsSchema, query: renewalRosterQuerySchema },
+  responses: { 200: xlsxResponse() },
+  errors: [404, 422],
+  async handler(ctx) {
+    const { deps } = ctx
+    const { unitId } = ctx.input.params
+    assertUnitAccess(currentUser(ctx), unitId)
+    await unitOr404(deps.readDb, unitId)
+    const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
+    const today = todayInChina(deps.clock)
+    // The full numbers are read in the transaction that records the reading: one never happens without the other.
+    const rows = await deps.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_renewal_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
+      const all: RosterCell[][] = []
+      for await (const cells of renewalRosterRows(trx, deps.protector, unitId, catalogue, today)) all.push(cells)
+      return all
+    })
+    sendXlsx(ctx, await rosterExport(rows), `续保名单-${catalogue.id}.xlsx`, 'renewal-roster.xlsx')
+  },
+})
+
+export const renewalRosterRoutes = [listUnitRenewals, getRenewalRoster]

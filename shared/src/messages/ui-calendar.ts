@@ -1,0 +1,47 @@
+/**
+ * The holiday calendar's Chinese text: the admin's page (`staff/calendar`), the
+ * admin home's warning before the calendar runs out, and the note a provisional
+ * due date carries for staff and members alike.
+ */
+export const calendarUi = {
+  entryHint: '录入每年的法定节假日和调休，理赔到期日按此计算',
+  intro: '理赔到期日为材料齐全后第 10 个工作日。每年 11—12 月国务院办公厅公布下一年的放假安排后，请在此录入；保存后未结理赔的到期日自动重新计算。',
+  years: '年份',
+  yearPublished: '{year}',
+  yearMissing: '{year}（未录入）',
+  otherYear: '其他年份',
+  otherYearPlaceholder: '例如 2028',
+  otherYearOpen: '打开',
+  yearInvalid: '请输入 2000—2100 之间的年份',
+  notPublished: '{year} 年的安排尚未录入：涉及该年的理赔到期日暂只按周末计算，录入并保存后自动重新计算。',
+  updatedAt: '最后保存：{at}',
+  holidays: '节假日（{count} 天）',
+  holidaysHint: '法定节假日，包括放假期间的周六、周日',
+  workdays: '调休上班日（{count} 天）',
+  workdaysHint: '因调休需要上班的周六、周日',
+  noHolidays: '还没有节假日',
+  noWorkdays: '没有调休上班日',
+  add: '添加日期',
+  from: '日期',
+  to: '至（连续多天时填写，可不填）',
+  datePlaceholder: '年-月-日，例如 2027-01-01',
+  addHoliday: '加为节假日',
+  addWorkday: '加为调休上班日',
+  remove: '删除',
+  dateInvalid: '日期应为“年-月-日”格式的真实日期',
+  outsideYear: '{date} 不在 {year} 年内，请切换到对应年份再添加',
+  rangeInvalid: '结束日期不能早于开始日期',
+  rangeTooLong: '一次最多添加 {max} 天',
+  weekdayOnly: '{date} 是工作日（周一至周五），不必列为调休上班日；连续多天时只会加入其中的周六、周日',
+  unsaved: '有未保存的修改',
+  save: '保存 {year} 年安排',
+  saved: '已保存 {year} 年安排。',
+  claimsMoved: '{count} 笔未结理赔的到期日已按新安排重新计算。',
+  weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  dateWithWeekday: '{date} {weekday}',
+  warning: '{year} 年节假日安排尚未录入：{date} 之后的理赔到期日只按周末计算。国务院办公厅公布后请及时录入（还剩 {days} 天）。',
+  warningExpired: '{year} 年节假日安排尚未录入，理赔到期日目前只按周末计算，请尽快录入。',
+  warningAction: '去录入',
+  /** Beside a due date counted over a year that is not yet published. */
+  provisional: '节假日安排尚未公布，此日期暂按周末推算，公布后可能调整',
+} as const
