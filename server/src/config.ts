@@ -150,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && e.SMS_PROVIDER === undefined) problems.push('SMS_PROVIDER must be set when NODE_ENV=production')
   if ((e.WECHAT_APPID === undefined) !== (e.WECHAT_SECRET === undefined)) problems.push('WECHAT_APPID and WECHAT_SECRET go together')
 
-  const wechatPay = readWechatPaySettings(env, { publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''), wechatAppId: e.WECHAT_APPID }, problems)
+  const wechatPay = readWechatPaySettings(env, { publicUrl: e.HUZHU_PUBLIC_URL?.replace(/\/+$/, ''), wechatAppId: e.WECHAT_APPID, isProduction }, problems)
   const dataDir = resolve(e.HUZHU_DATA_DIR)
   const warnings: string[] = []
   const secrets = resolveSecrets({

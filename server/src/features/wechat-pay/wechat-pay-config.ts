@@ -45,7 +45,7 @@ function pem(env: Record<string, string | undefined>, name: string, problems: st
  * online payment is off and staff confirm transfers as before.
  */
 export function readWechatPaySettings(
-  env: Record<string, string | undefined>, context: { publicUrl: string | undefined; wechatAppId: string | undefined }, problems: string[],
+  env: Record<string, string | undefined>, context: { publicUrl: string | undefined; wechatAppId: string | undefined; isProduction: boolean }, problems: string[],
 ): WechatPaySettings | undefined {
   const given = NAMES.filter((n) => value(env, n) !== undefined)
   if (given.length === 0) return undefined
@@ -72,6 +72,9 @@ export function readWechatPaySettings(
   } catch {
     problems.push('WECHATPAY_PLATFORM_PUBLIC_KEY is not a public key')
   }
+  const apiBase = (value(env, 'WECHATPAY_API_BASE') ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, '')
+  checkUrl('WECHATPAY_API_BASE', apiBase, context.isProduction, problems)
+  checkUrl('WECHATPAY_NOTIFY_URL', notifyBase!, context.isProduction, problems)
   if (!merchantPrivateKey || !platformPublicKey) return undefined
   return {
     mchid: value(env, 'WECHATPAY_MCHID')!,
@@ -81,7 +84,24 @@ export function readWechatPaySettings(
     apiV3Key,
     platformPublicKey,
     platformKeyId: value(env, 'WECHATPAY_PLATFORM_PUBLIC_KEY_ID')!,
-    apiBase: (value(env, 'WECHATPAY_API_BASE') ?? 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
+    apiBase,
     notifyUrl: notifyBase!,
   }
+}
+
+/**
+ * An address WeChat Pay is reached at or calls back: a URL without a query string (WeChat Pay
+ * refuses a notify_url that has one), https in production (payments and signatures go through it).
+ */
+function checkUrl(name: string, text: string, isProduction: boolean, problems: string[]): void {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    problems.push(`${name} is not a URL`)
+    return
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`${name}: http or https only`)
+  else if (isProduction && url.protocol !== 'https:') problems.push(`${name} must be https when NODE_ENV=production`)
+  if (url.search !== '' || url.hash !== '') problems.push(`${name} must not have a query string`)
 }
