@@ -3,8 +3,8 @@ import { maskMobile, type Enrolment } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, call, CATALOGUE, login } from './steps/api'
 import { idNumber } from './steps/files'
-import { arrive, onScreen, openPhone, smsLogin, tap, typeInto } from './steps/phone'
-import { fill, openAs, settle, visible } from './steps/screens'
+import { arrive, onScreen, openPhone, smsLogin, tap } from './steps/phone'
+import { fill, fillProfile, openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
 
 /**
@@ -65,16 +65,8 @@ describe('a rider enrolled under an old phone, verified by office staff with the
     await smsLogin(riderPage, rider.newPhone, shot)
     await arrive(riderPage, '#home-no-cover')
     await tap(riderPage, '#home-link-profile')
-    await tap(riderPage, '#consent-sensitive_personal_info-agree')
-    await arrive(riderPage, '#real-name-form')
-    await typeInto(riderPage, 'profile-name', rider.name)
-    await typeInto(riderPage, 'profile-id', rider.idNumber)
-    await typeInto(riderPage, 'profile-mobile', rider.newPhone)
-    await tap(riderPage, '#profile-occupation-food_delivery')
-    await typeInto(riderPage, 'profile-platform', '美团外卖')
-    await tap(riderPage, '#profile-insurance-yes')
-    await tap(riderPage, '#profile-union-yes')
-    await tap(riderPage, '#profile-save')
+    const profile = await fillProfile(riderPage, { name: rider.name, idNumber: rider.idNumber, mobile: rider.newPhone })
+    await profile.save()
     await arrive(riderPage, '#profile-summary')
 
     await riderPage.goto('/')

@@ -1,5 +1,5 @@
 import { screenshotter } from './browser'
-import { call, CATALOGUE, login, phones } from './steps/api'
+import { call, CATALOGUE, fillOwnProfile, login, phones } from './steps/api'
 import { idNumber } from './steps/files'
 import { openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
@@ -22,11 +22,7 @@ interface EnrolmentView {
 describe('paying premiums online', () => {
   test('a rider enrols alone, pays through WeChat Pay’s H5 cashier on a phone, comes back and sees the card active', async () => {
     const rider = (await login(world.base, phones.rider)).token
-    await call(world.base, 'POST', '/api/v1/me/consents', { token: rider, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-    await call(world.base, 'PUT', '/api/v1/me/profile', {
-      token: rider,
-      body: { name: '钱多多', idNumber: idNumber('1994-04-14', 37), mobile: phones.rider, occupation: 'food_delivery', platform: '美团外卖', basicMedicalInsurance: true, unionMember: true },
-    })
+    await fillOwnProfile(world.base, rider, { name: '钱多多', idNumber: idNumber('1994-04-14', 37), mobile: phones.rider })
     const page = await openAs(world.browser, world.base, rider, 'phone')
     await page.goto(`/enrol/confirm/index?catalogue=${CATALOGUE}&products=ZY`)
     await visible(page, '#enrol-submit')

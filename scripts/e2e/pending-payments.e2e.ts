@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { screenshotter } from './browser'
-import { call, CATALOGUE, login, phones } from './steps/api'
+import { call, CATALOGUE, fillOwnProfile, login, phones } from './steps/api'
 import { idNumber } from './steps/files'
 import { fill, openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
@@ -39,11 +39,7 @@ describe('a pending self-enrolment paid by transfer', () => {
 
   beforeAll(async () => {
     riderToken = (await login(world.base, phones.rider)).token
-    await call(world.base, 'POST', '/api/v1/me/consents', { token: riderToken, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-    await call(world.base, 'PUT', '/api/v1/me/profile', {
-      token: riderToken,
-      body: { ...rider, mobile: phones.rider, occupation: 'food_delivery', platform: '饿了么', basicMedicalInsurance: true, unionMember: true },
-    })
+    await fillOwnProfile(world.base, riderToken, { ...rider, mobile: phones.rider }, { occupation: 'food_delivery', platform: '饿了么' })
     enrolment = await call<EnrolmentView>(world.base, 'POST', '/api/v1/me/enrolments', { token: riderToken, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
     expect(enrolment.status).toBe('pending_payment')
   })

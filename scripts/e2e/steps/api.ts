@@ -72,14 +72,14 @@ export interface Office {
 /** The office: an admin, a unit (catalogue and product chosen), staff, a reviewer and the unit's admin. */
 export async function setUpOffice(base: string): Promise<Office> {
   const admin = await login(base, phones.admin)
-  await fillOwnProfile(base, admin.token, { name: '管理员老王', idNumber: idNumber('1975-05-05', 903), mobile: phones.admin })
+  await fillOwnProfile(base, admin.token, { name: '管理员老王', idNumber: idNumber('1975-05-05', 903), mobile: phones.admin }, OFFICE_WORK)
   const name = '雁塔区快递行业工会联合会'
   const { id: unitId } = await call<{ id: string }>(base, 'POST', '/api/v1/units', { token: admin.token, body: { name } })
   await call(base, 'PUT', `/api/v1/units/${unitId}`, { token: admin.token, body: { name, catalogueId: CATALOGUE, products: ['ZY'], fundingSource: 'unit' } })
   const grant = async (who: 'staff' | 'reviewer' | 'unitAdmin', role: string, unit?: string) => {
     const session = await login(base, phones[who])
     // Whoever handles claims does so with their own real-name profile (never on their own cover).
-    if (who !== 'unitAdmin') await fillOwnProfile(base, session.token, { name: who === 'staff' ? '办事处小刘' : '审核员老周', idNumber: idNumber('1980-01-01', who === 'staff' ? 901 : 902), mobile: phones[who] })
+    if (who !== 'unitAdmin') await fillOwnProfile(base, session.token, { name: who === 'staff' ? '办事处小刘' : '审核员老周', idNumber: idNumber('1980-01-01', who === 'staff' ? 901 : 902), mobile: phones[who] }, OFFICE_WORK)
     await call(base, 'POST', `/api/v1/users/${session.userId}/roles`, { token: admin.token, body: { role, ...(unit ? { unitId: unit } : {}) } })
     return session.token
   }
@@ -87,10 +87,16 @@ export async function setUpOffice(base: string): Promise<Office> {
   return { unitId, tokens }
 }
 
-/** The sensitive-information consent and the real-name profile, as the app sends them. */
-async function fillOwnProfile(base: string, token: string, person: { name: string; idNumber: string; mobile: string }): Promise<void> {
+/** What the office's own people put in their profile's work fields. */
+const OFFICE_WORK = { occupation: 'other', platform: '西安市总工会' }
+
+/** The sensitive-information consent and the real-name profile, as the app sends them (a rider by default). */
+export async function fillOwnProfile(
+  base: string, token: string, person: { name: string; idNumber: string; mobile: string },
+  work: { occupation: string; platform: string } = { occupation: 'food_delivery', platform: '美团外卖' },
+): Promise<void> {
   await call(base, 'POST', '/api/v1/me/consents', { token, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-  await call(base, 'PUT', '/api/v1/me/profile', { token, body: { ...person, occupation: 'other', platform: '西安市总工会', basicMedicalInsurance: true, unionMember: true } })
+  await call(base, 'PUT', '/api/v1/me/profile', { token, body: { ...person, ...work, basicMedicalInsurance: true, unionMember: true } })
 }
 
 /**
@@ -99,11 +105,7 @@ async function fillOwnProfile(base: string, token: string, person: { name: strin
  */
 export async function enrolledRider(base: string, staffToken: string, person: { name: string; idNumber: string }): Promise<{ token: string; enrolmentId: string }> {
   const { token } = await login(base, phones.rider)
-  await call(base, 'POST', '/api/v1/me/consents', { token, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-  await call(base, 'PUT', '/api/v1/me/profile', {
-    token,
-    body: { ...person, mobile: phones.rider, occupation: 'food_delivery', platform: '美团外卖', basicMedicalInsurance: true, unionMember: true },
-  })
+  await fillOwnProfile(base, token, { ...person, mobile: phones.rider })
   const enrolment = await call<{ id: string; catalogueId: string; premiumFen: number }>(base, 'POST', '/api/v1/me/enrolments', { token, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
   await call(base, 'POST', '/api/v1/payments', {
     token: staffToken,
