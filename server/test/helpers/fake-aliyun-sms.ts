@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { smsTemplateEnv, smsTemplateNames, type SmsTemplateName } from '../../src/features/accounts/sms-config'
+import { listenOnLoopback } from './loopback'
 
 /** A message the fake accepted. */
 export interface FakeAliyunSms {
@@ -162,12 +162,6 @@ export async function startFakeAliyunSms(options: { accessKeySecret?: string } =
       res.end()
     })
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return Object.assign(fake, {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => {
-      server.close(() => done())
-      server.closeAllConnections()
-    }),
-  })
+  const { url, close } = await listenOnLoopback(server)
+  return Object.assign(fake, { endpoint: url, close })
 }

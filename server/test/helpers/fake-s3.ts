@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from './loopback'
 
 export interface FakeS3Object {
   body: Buffer
@@ -227,17 +227,13 @@ export async function startFakeS3(options: { bucket?: string; region?: string; a
       else res.destroy()
     })
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { url: endpoint, close } = await listenOnLoopback(server)
   return Object.assign(fake, {
     endpoint,
     env: () => ({
       HUZHU_BLOB_STORE: 's3', S3_ENDPOINT: endpoint, S3_REGION: fake.region, S3_BUCKET: fake.bucket,
       S3_ACCESS_KEY_ID: fake.accessKeyId, S3_SECRET_ACCESS_KEY: fake.secretAccessKey, S3_FORCE_PATH_STYLE: '1',
     }),
-    close: () => new Promise<void>((done) => {
-      server.closeAllConnections()
-      server.close(() => done())
-    }),
+    close,
   })
 }

@@ -1,9 +1,9 @@
 import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { encryptResource, parseAuthorization, signedHeaders, verifyMessage } from '../../src/features/wechat-pay/signatures'
 import type { JsapiPayParams, Transaction } from '../../src/features/wechat-pay/wechat-pay-client'
 import type { Json } from './http'
+import { listenOnLoopback } from './loopback'
 
 interface FakeOrder {
   channel: 'jsapi' | 'h5' | 'native'
@@ -247,8 +247,8 @@ export async function startFakeWechatPay(options: { now?: () => number; appId?: 
     }
     refuse(res, url.pathname, 404, 'NOT_FOUND', 'no such API')
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const listening = await listenOnLoopback(server)
+  baseUrl = listening.url
 
   return {
     baseUrl, mchid, appId, apiV3Key, refusals, orders, failNext,
@@ -278,6 +278,6 @@ export async function startFakeWechatPay(options: { now?: () => number; appId?: 
         && [...orders.values()].some((o) => params.package === `prepay_id=${o.prepayId}`)
         && verifyMessage([params.appId, params.timeStamp, params.nonceStr, params.package], params.paySign, createPublicKey(pemOf(merchant.publicKey, 'spki')))
     },
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: listening.close,
   }
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback } from './loopback'
 
 export interface FakeSubscribeMessage {
   touser: string
@@ -102,9 +102,6 @@ export async function startFakeWechat(appId = 'wx-test-app', secret = 'test-secr
     if (code.startsWith('ok-')) return reply(200, { openid: `openid-${code.slice(3)}`, session_key: 'c2Vzc2lvbi1rZXk=' })
     return reply(200, { errcode: 40029, errmsg: 'invalid code' })
   })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  return Object.assign(fake, {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  })
+  const { url, close } = await listenOnLoopback(server)
+  return Object.assign(fake, { baseUrl: url, close })
 }
