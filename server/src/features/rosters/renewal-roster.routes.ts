@@ -1,13 +1,14 @@
-import { unitRenewalListSchema, type RosterCell } from '@huzhu/shared'
+import { unitRenewalListSchema } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
 import { assertUnitAccess, currentUser } from '../accounts/access'
-import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
+import { auditActorOf } from '../audit/audit.service'
 import { catalogueOr422 } from '../enrolments/enrolments.service'
 import { unitParamsSchema } from '../units/schema'
 import { unitOr404 } from '../units/units.service'
 import { renewalRosterRows, unitRenewals } from './renewal-roster.service'
+import { readFullRowsAudited } from './roster-export.service'
 import { rosterExport } from './roster-workbook'
 import { renewalRosterQuerySchema } from './schema'
 
@@ -41,13 +42,7 @@ export const getRenewalRoster = defineRoute({
     await unitOr404(deps.readDb, unitId)
     const catalogue = catalogueOr422(deps.catalogues, ctx.input.query.catalogueId)
     const today = todayInChina(deps.clock)
-    // The full numbers are read in the transaction that records the reading: one never happens without the other.
-    const rows = await deps.db.transaction().execute(async (trx) => {
-      await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_renewal_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
-      const all: RosterCell[][] = []
-      for await (const cells of renewalRosterRows(trx, deps.protector, unitId, catalogue, today)) all.push(cells)
-      return all
-    })
+    const rows = await readFullRowsAudited(deps.db, deps.clock, auditActorOf(ctx), `unit_renewal_roster:${unitId}`, (trx) => renewalRosterRows(trx, deps.protector, unitId, catalogue, today))
     sendXlsx(ctx, await rosterExport(rows), `续保名单-${catalogue.id}.xlsx`, 'renewal-roster.xlsx')
   },
 })

@@ -1,11 +1,28 @@
 import { maskIdNumber, maskMobile, occupationLabels, toSelection, type Occupation, type RosterCell } from '@huzhu/shared'
+import type { Clock } from '../../clock'
 import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
+import { ID_NUMBER_AND_MOBILE, recordAudit, type AuditActor } from '../audit/audit.service'
 import { decodePerson } from '../enrolments/insured-person'
 import { findPersonsByIds } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 
 const PAGE = 1_000
+
+/**
+ * Roster rows with ID numbers and mobiles in full, read in the transaction that records the
+ * reading in the audit log under `resource`: one never happens without the other.
+ */
+export function readFullRowsAudited(
+  db: Db, clock: Clock, actor: AuditActor, resource: string, rows: (trx: Db) => AsyncIterable<RosterCell[]>,
+): Promise<RosterCell[][]> {
+  return db.transaction().execute(async (trx) => {
+    await recordAudit(trx, clock, actor, { subjectUserId: null, action: 'read', resource, fields: ID_NUMBER_AND_MOBILE })
+    const all: RosterCell[][] = []
+    for await (const cells of rows(trx)) all.push(cells)
+    return all
+  })
+}
 
 /** One roster row (the DOMAIN.md layout) for an insured person and an enrolment's products (JSON codes); masked unless `full`. */
 export function rosterCellsOf(seq: number, person: InsuredPersonRow, products: string, protector: DataProtector, full: boolean): RosterCell[] {

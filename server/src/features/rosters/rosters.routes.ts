@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema, type RosterCell } from '@huzhu/shared'
+import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema } from '@huzhu/shared'
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
@@ -13,7 +13,7 @@ import { assertDatesOpen, catalogueOr422, unitModeFor } from '../enrolments/enro
 import { unitParamsSchema } from '../units/schema'
 import { rosterUnitSelection, unitCatalogueOr422, unitOr404 } from '../units/units.service'
 import { checkRosterFile } from './roster-check.service'
-import { exportRows } from './roster-export.service'
+import { exportRows, readFullRowsAudited } from './roster-export.service'
 import { readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
 import { receiveXlsx } from './roster-upload'
@@ -164,13 +164,7 @@ export const exportRoster = defineRoute({
     const catalogue = catalogueOr422(deps.catalogues, catalogueId)
     let buffer: Buffer
     if (full === '1') {
-      // The full numbers are read in the transaction that records the reading: one never happens without the other.
-      const rows = await deps.db.transaction().execute(async (trx) => {
-        await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'read', resource: `unit_roster:${unitId}`, fields: ID_NUMBER_AND_MOBILE })
-        const all: RosterCell[][] = []
-        for await (const cells of exportRows(trx, deps.protector, unitId, catalogue.id, true)) all.push(cells)
-        return all
-      })
+      const rows = await readFullRowsAudited(deps.db, deps.clock, auditActorOf(ctx), `unit_roster:${unitId}`, (trx) => exportRows(trx, deps.protector, unitId, catalogue.id, true))
       buffer = await rosterExport(rows)
     } else {
       buffer = await rosterExport(exportRows(deps.readDb, deps.protector, unitId, catalogue.id, false))
