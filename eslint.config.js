@@ -31,8 +31,8 @@ module.exports = defineConfig([
     },
   },
   {
-    // CommonJS: jest's configuration files.
-    files: ['scripts/**/*.js'],
+    // CommonJS: jest's configuration files (and the server-pg project's, which the root jest config loads).
+    files: ['scripts/**/*.js', 'server/test/pg/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError, loadConfig } from './config'
+import { describeTarget } from './db/open'
 
 const key = () => randomBytes(32).toString('base64')
 let dir: string
@@ -34,6 +35,19 @@ describe('config', () => {
     expect(Object.isFrozen(config.sms)).toBe(true)
     expect(config.secrets.dataKey).toHaveLength(32)
     expect(config.secrets.signingKey.id).toMatch(/^k[0-9a-f]{10}$/)
+  })
+
+  test('the database: SQLite in the data folder by default; DATABASE_URL (postgres://) chooses PostgreSQL, with its pool size', () => {
+    const env = { HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key(), HUZHU_SIGNING_KEY: key() }
+    expect(loadConfig(env).config.database).toEqual({ kind: 'sqlite', file: join(dir, 'huzhu.sqlite') })
+    expect(loadConfig({ ...env, DATABASE_URL: '' }).config.database.kind).toBe('sqlite')
+    const url = 'postgres://huzhu:secret@db.internal:5432/huzhu'
+    expect(loadConfig({ ...env, DATABASE_URL: url }).config.database).toEqual({ kind: 'postgres', url, poolSize: 10 })
+    expect(loadConfig({ ...env, DATABASE_URL: url, HUZHU_DB_POOL_SIZE: '40' }).config.database).toMatchObject({ poolSize: 40 })
+    expect(problemsOf({ ...env, DATABASE_URL: 'mysql://db/huzhu' })).toEqual([expect.stringMatching(/^DATABASE_URL: a postgres:\/\/ URL/)])
+    expect(problemsOf({ ...env, DATABASE_URL: url, HUZHU_DB_POOL_SIZE: '0' })).toEqual([expect.stringMatching(/^HUZHU_DB_POOL_SIZE/)])
+    // What is logged of it never holds the password.
+    expect(describeTarget(loadConfig({ ...env, DATABASE_URL: url }).config.database)).toEqual({ database: 'postgres', host: 'db.internal:5432', name: 'huzhu' })
   })
 
   test('outside production a missing key is generated once, kept in the data folder, with a warning', () => {

@@ -1,6 +1,7 @@
 import { resolve, join } from 'node:path'
 import { z } from 'zod'
 import { resolveSecrets, type Secrets } from './config-secrets'
+import type { DatabaseTarget } from './db/open'
 import { readSmsSettings, smsProviderNames, type SmsProviderSettings } from './features/accounts/sms-config'
 import { readWechatPaySettings, type WechatPaySettings } from './features/wechat-pay/wechat-pay-config'
 import { readBlobStoreSettings, type BlobStoreSettings } from './files/blob-store-config'
@@ -33,6 +34,8 @@ export const envSchema = z.object({
   HUZHU_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   HUZHU_CHECK_RESPONSES: z.preprocess(blankToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
   HUZHU_READ_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(8).default(2)),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL (or unset for SQLite in the data folder)').optional()),
+  HUZHU_DB_POOL_SIZE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(500).default(10)),
   SMS_PROVIDER: z.preprocess(blankToUndefined, z.enum(smsProviderNames).optional()),
   SMS_FIXED_CODE: z.preprocess(blankToUndefined, z.string().regex(/^\d{6}$/, 'six digits').optional()),
   SMS_IP_HOURLY_LIMIT: positiveInt(30),
@@ -66,7 +69,10 @@ export interface Config {
   readonly port: number
   readonly host: string | undefined
   readonly dataDir: string
+  /** SQLite's file in the data folder (used when `database` is SQLite, and by the SQLite backup). */
   readonly databaseFile: string
+  /** Where the data lives: that SQLite file, or PostgreSQL when `DATABASE_URL` is set (`db/open.ts`). */
+  readonly database: DatabaseTarget
   /** Where claim material and rosters are kept: under the data folder, or an S3-compatible bucket (`files/blob-store-config.ts`). */
   readonly blobStore: BlobStoreSettings
   readonly cataloguesDir: string
@@ -168,6 +174,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HUZHU_HOST,
     dataDir,
     databaseFile: join(dataDir, 'huzhu.sqlite'),
+    database: e.DATABASE_URL === undefined
+      ? { kind: 'sqlite', file: join(dataDir, 'huzhu.sqlite') }
+      : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.HUZHU_DB_POOL_SIZE },
     blobStore,
     cataloguesDir: join(dataDir, 'catalogues'),
     staticDir: e.HUZHU_STATIC_DIR === undefined ? undefined : resolve(e.HUZHU_STATIC_DIR),

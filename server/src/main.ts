@@ -10,7 +10,7 @@ import { loadCatalogueStore } from './features/catalogues/catalogue-store'
 import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
 import { migrateToLatest } from './db/migrate'
-import { openDatabase } from './db/open'
+import { describeTarget, openDatabaseTarget } from './db/open'
 import { createSmsProvider } from './features/accounts/sms'
 import { createWechatClient } from './features/accounts/wechat'
 import { scheduleCoverEndingReminders } from './features/notifications/cover-ending.service'
@@ -39,9 +39,12 @@ async function main(): Promise<void> {
   for (const warning of warnings) logger.warn(warning)
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
 
-  const database = await openDatabase(config.databaseFile, { readPoolSize: config.readPoolSize })
+  const database = await openDatabaseTarget(config.database, {
+    readPoolSize: config.readPoolSize,
+    onIdleError: (err) => logger.warn({ err }, 'an idle database connection failed; the pool opens another'),
+  })
   const applied = await migrateToLatest(database.db)
-  logger.info({ applied, file: config.databaseFile }, 'database ready')
+  logger.info({ applied, ...describeTarget(config.database) }, 'database ready')
   const blobs = createBlobStore(config.blobStore, config.dataDir)
   logger.info({ blobStore: config.blobStore.kind }, 'blob store ready')
   // What crashed requests left in this node's temporary area (it may hold ID numbers in clear): now, then hourly.

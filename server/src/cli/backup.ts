@@ -28,6 +28,10 @@ async function run(): Promise<number> {
   }
   const { config, warnings } = loadConfig(process.env)
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`)
+  if (config.database.kind !== 'sqlite') {
+    process.stderr.write('backup: DATABASE_URL names a PostgreSQL database; back it up with pg_dump (docs/deploy.md)\n')
+    return 2
+  }
   if (!existsSync(config.databaseFile)) {
     process.stderr.write(`backup: no database at ${config.databaseFile} (HUZHU_DATA_DIR)\n`)
     return 2

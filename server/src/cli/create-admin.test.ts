@@ -6,19 +6,26 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { loadConfig } from '../config'
 import { createDataProtector } from '../crypto/protector'
-import { openDatabase } from '../db/open'
+import { openDatabaseTarget } from '../db/open'
+import { createTestDatabase, databaseEnv, type TestDatabase } from '../../test/helpers/test-database'
 
 const run = promisify(execFile)
 const serverDir = join(__dirname, '../..')
 
 describe('create-admin script', () => {
   let dir: string
-  const env = () => ({ ...process.env, NODE_ENV: 'test', HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key, HUZHU_SIGNING_KEY: key })
+  let testDatabase: TestDatabase
+  // The CLI takes the server's database from the same environment: the data folder's SQLite file, or DATABASE_URL.
+  const env = () => ({ ...process.env, NODE_ENV: 'test', HUZHU_DATA_DIR: dir, HUZHU_DATA_KEY: key, HUZHU_SIGNING_KEY: key, ...databaseEnv(testDatabase.target) })
   const key = randomBytes(32).toString('base64')
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'huzhu-cli-'))
+    testDatabase = await createTestDatabase(dir)
   })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  afterAll(async () => {
+    await testDatabase.drop()
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   const createAdmin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/create-admin.ts', ...args], { cwd: serverDir, env: env() })
 
@@ -30,7 +37,7 @@ describe('create-admin script', () => {
     expect(second.stdout.slice(-30)).toBe(first.stdout.replace('admin granted', 'already an admin').slice(-30))
 
     const { config } = loadConfig(env())
-    const database = await openDatabase(config.databaseFile)
+    const database = await openDatabaseTarget(config.database)
     try {
       const grants = await database.db.selectFrom('role_grants').selectAll().execute()
       expect(grants).toEqual([expect.objectContaining({ role: 'admin', unit_id: null })])

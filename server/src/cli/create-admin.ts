@@ -1,7 +1,7 @@
 /**
  * `npm run create-admin -w @huzhu/server -- --phone 13812345678`
  * Makes the account with this login phone an admin, creating it if needed, in
- * the database of HUZHU_DATA_DIR (same environment as the server). The admin
+ * the server's database (HUZHU_DATA_DIR's SQLite file, or DATABASE_URL: the same environment as the server). The admin
  * then signs in with an SMS code like anyone else.
  */
 import { parseArgs } from 'node:util'
@@ -10,7 +10,7 @@ import { systemClock } from '../clock'
 import { ConfigError, loadConfig } from '../config'
 import { createDataProtector } from '../crypto/protector'
 import { migrateToLatest } from '../db/migrate'
-import { openDatabase } from '../db/open'
+import { openDatabaseTarget } from '../db/open'
 import { createAdmin } from '../features/accounts/create-admin.service'
 
 async function run(): Promise<number> {
@@ -22,7 +22,7 @@ async function run(): Promise<number> {
   }
   const { config, warnings } = loadConfig(process.env)
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`)
-  const database = await openDatabase(config.databaseFile, { readPoolSize: 1 })
+  const database = await openDatabaseTarget(config.database, { readPoolSize: 1 })
   try {
     await migrateToLatest(database.db)
     const deps = { clock: systemClock, protector: createDataProtector(config.secrets.dataKey), config }

@@ -16,6 +16,7 @@ import type { RostersTable } from '../features/rosters/rosters.table'
 import type { ConsentsTable } from '../features/members/consents.table'
 import type { MemberProfilesTable } from '../features/members/member-profiles.table'
 import type { RateLimitHitsTable } from '../features/rate-limits/rate-limit-hits.table'
+import type { RateLimitKeysTable } from '../features/rate-limits/rate-limit-keys.table'
 import type { UnitsTable } from '../features/units/units.table'
 import type { UnitAdminInvitationsTable } from '../features/units/unit-admin-invitations.table'
 import type { ClaimPaymentBatchesTable } from '../features/claim-payments/claim-payment-batches.table'
@@ -48,6 +49,7 @@ export interface Database {
   sessions: SessionsTable
   sms_codes: SmsCodesTable
   rate_limit_hits: RateLimitHitsTable
+  rate_limit_keys: RateLimitKeysTable
   member_profiles: MemberProfilesTable
   consents: ConsentsTable
   audit_log: AuditLogTable

@@ -6,6 +6,7 @@ import { SqliteConnection } from './sqlite/connection'
 import { NodeSqliteDialect } from './sqlite/dialect'
 import { ReadPoolDriver, WriterDriver } from './sqlite/drivers'
 import { execNative, openNative } from './sqlite/native'
+import { openPostgres } from './postgres/pool'
 
 export type Db = Kysely<Database>
 
@@ -15,6 +16,30 @@ export interface OpenDatabase {
   /** Read-only pool for heavy reads (queues, dashboards); sees committed data only. */
   readDb: Db
   close(): Promise<void>
+}
+
+/** Where the data lives: SQLite's file (the embedded default), or PostgreSQL (`DATABASE_URL`). */
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
+
+export interface OpenOptions {
+  readPoolSize?: number
+  /** PostgreSQL: an idle pooled connection failed (the pool replaces it). */
+  onIdleError?: (error: Error) => void
+}
+
+/** Opens the configured database: the same `db` / `readDb` pair on either. */
+export function openDatabaseTarget(target: DatabaseTarget, options: OpenOptions = {}): Promise<OpenDatabase> {
+  if (target.kind === 'sqlite') return openDatabase(target.file, options)
+  return openPostgres(target.url, { poolSize: target.poolSize, ...options })
+}
+
+/** What to log about a target: never the URL, which may hold a password. */
+export function describeTarget(target: DatabaseTarget): Record<string, string> {
+  if (target.kind === 'sqlite') return { database: 'sqlite', file: target.file }
+  const url = new URL(target.url)
+  return { database: 'postgres', host: url.host || '(socket)', name: decodeURIComponent(url.pathname.replace(/^\//, '')) }
 }
 
 const BUSY_TIMEOUT_MS = 5_000

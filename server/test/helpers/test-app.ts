@@ -10,7 +10,7 @@ import { loadConfig, type Config, type SmsConfig } from '../../src/config'
 import { apiRoutes } from '../../src/routes'
 import { createDataProtector, type DataProtector } from '../../src/crypto/protector'
 import { migrateToLatest } from '../../src/db/migrate'
-import { openDatabase, type Db } from '../../src/db/open'
+import { openDatabaseTarget, type Db } from '../../src/db/open'
 import { createSmsProvider, type SmsProvider } from '../../src/features/accounts/sms'
 import { createWechatClient, type WechatClient } from '../../src/features/accounts/wechat'
 import { createOutboxHandlers } from '../../src/features/outbox/outbox-handlers'
@@ -22,6 +22,7 @@ import { ManualClock } from './clock'
 import { startFakeS3, type FakeS3 } from './fake-s3'
 import { ApiClient } from './http'
 import { MemorySmsProvider } from './memory-sms'
+import { createTestDatabase, databaseEnv, type TestDatabase } from './test-database'
 
 /** The SMS code every test login uses (SMS_FIXED_CODE). */
 export const FIXED_CODE = '246810'
@@ -42,7 +43,7 @@ export interface TestAppOptions {
   blobStore?: 'disk' | 's3'
   /** An S3 fake to keep blobs in (shared with another app: two nodes); it outlives this app. */
   s3?: FakeS3
-  /** Another node of that app: the same data folder, database file, keys and blob store (its own clock, connections, outbox worker and server). */
+  /** Another node of that app: the same data folder, database, keys and blob store (its own clock, connections, outbox worker and server). */
   sameDatabaseAs?: TestApp
 }
 
@@ -77,8 +78,9 @@ export interface TestApp {
 }
 
 /**
- * The real app over real HTTP (port 0) on a fresh SQLite file in a temporary
- * folder, with a manual clock, an in-memory SMS provider, the outbox worker and captured logs.
+ * The real app over real HTTP (port 0) on a fresh database (a SQLite file in a temporary
+ * folder, or a PostgreSQL database under the server-pg project: `test-database.ts`), with
+ * a manual clock, an in-memory SMS provider, the outbox worker and captured logs.
  * One per test file: `beforeAll(() => (app = await startTestApp()))`, `afterAll(() => app.close())`.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -86,6 +88,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dataDir = first?.dataDir ?? mkdtempSync(join(tmpdir(), 'huzhu-server-test-'))
   // Another node keeps its blobs where the first does.
   const ownS3 = !first && options.s3 === undefined && options.blobStore === 's3' ? await startFakeS3() : undefined
+  // A fresh database per app: a SQLite file in the data folder, or (jest project server-pg) a new PostgreSQL database.
+  const ownDatabase: TestDatabase | undefined = first ? undefined : await createTestDatabase(dataDir)
   const s3 = first ? first.s3 : options.s3 ?? ownS3
   if (options.catalogueFiles) {
     mkdirSync(join(dataDir, 'catalogues'))
@@ -100,6 +104,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     HUZHU_SIGNING_KEY: randomBytes(32).toString('base64'),
     SMS_FIXED_CODE: FIXED_CODE,
     HUZHU_LOG_LEVEL: 'debug',
+    ...(ownDatabase ? databaseEnv(ownDatabase.target) : {}),
     ...s3?.env(),
     ...options.env,
   }
@@ -111,7 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let logText = ''
   const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logText += chunk.toString(); done() } })
   const logger = createLogger(config.logLevel, sink)
-  const { db, readDb, close: closeDb } = await openDatabase(config.databaseFile, { readPoolSize: 2 })
+  const { db, readDb, close: closeDb } = await openDatabaseTarget(config.database, { readPoolSize: 2 })
   await migrateToLatest(db)
 
   const clock = new ManualClock()
@@ -150,6 +155,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await new Promise<void>((done) => server.close(() => done()))
       await outbox.stop()
       await closeDb()
+      await ownDatabase?.drop()
       await ownS3?.close()
       // The first node owns the data folder.
       if (!first) rmSync(dataDir, { recursive: true, force: true })

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
+import { moneyType } from '../dialect'
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('insured_persons')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -30,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('start_on', 'text', (c) => c.notNull())
     .addColumn('end_on', 'text', (c) => c.notNull())
     .addColumn('cover_from', 'text', (c) => c.notNull())
-    .addColumn('premium_fen', 'integer', (c) => c.notNull().check(sql`premium_fen >= 0`))
+    .addColumn('premium_fen', money, (c) => c.notNull().check(sql`premium_fen >= 0`))
     .addColumn('premium_lines', 'text', (c) => c.notNull())
     .addColumn('funding_source', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.references('units.id'))

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
+import { moneyType } from '../dialect'
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('rosters')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -15,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('valid_count', 'integer', (c) => c.notNull())
     .addColumn('errors', 'text', (c) => c.notNull())
     .addColumn('imported_count', 'integer')
-    .addColumn('premium_fen', 'integer')
+    .addColumn('premium_fen', money)
     .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text')

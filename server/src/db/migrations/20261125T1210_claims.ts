@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely'
+import { moneyType } from '../dialect'
 
 const statuses = sql`('submitted', 'in_review', 'needs_material', 'approved', 'rejected', 'paid', 'withdrawn')`
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('claims')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -20,12 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitted_at', 'text', (c) => c.notNull())
     .addColumn('last_material_at', 'text', (c) => c.notNull())
     .addColumn('due_on', 'text', (c) => c.notNull())
-    .addColumn('estimate_fen', 'integer', (c) => c.notNull())
+    .addColumn('estimate_fen', money, (c) => c.notNull())
     .addColumn('estimate_lines', 'text', (c) => c.notNull())
     .addColumn('flags', 'text', (c) => c.notNull())
     .addColumn('flagged', 'integer', (c) => c.notNull().check(sql`flagged in (0, 1)`))
     .addColumn('decision', 'text')
-    .addColumn('approved_fen', 'integer')
+    .addColumn('approved_fen', money)
     .addColumn('decided_by', 'text')
     .addColumn('payment_batch_id', 'text')
     .addColumn('payment_reference', 'text')

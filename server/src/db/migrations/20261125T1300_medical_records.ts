@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { moneyType } from '../dialect'
 
 /**
  * Medical-insurance settlement records (医保结算数据) imported by the office,
@@ -6,6 +7,7 @@ import { sql, type Kysely } from 'kysely'
  * match of a claim to one of them.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('medical_records')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -14,10 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hospital', 'text', (c) => c.notNull())
     .addColumn('admitted_on', 'text', (c) => c.notNull())
     .addColumn('discharged_on', 'text', (c) => c.notNull())
-    .addColumn('total_cost_fen', 'integer', (c) => c.notNull().check(sql`total_cost_fen >= 0`))
-    .addColumn('pooled_out_of_pocket_fen', 'integer', (c) => c.notNull().check(sql`pooled_out_of_pocket_fen >= 0`))
-    .addColumn('supplementary_out_of_pocket_fen', 'integer', (c) => c.notNull().check(sql`supplementary_out_of_pocket_fen >= 0`))
-    .addColumn('deductible_fen', 'integer', (c) => c.notNull().check(sql`deductible_fen >= 0`))
+    .addColumn('total_cost_fen', money, (c) => c.notNull().check(sql`total_cost_fen >= 0`))
+    .addColumn('pooled_out_of_pocket_fen', money, (c) => c.notNull().check(sql`pooled_out_of_pocket_fen >= 0`))
+    .addColumn('supplementary_out_of_pocket_fen', money, (c) => c.notNull().check(sql`supplementary_out_of_pocket_fen >= 0`))
+    .addColumn('deductible_fen', money, (c) => c.notNull().check(sql`deductible_fen >= 0`))
     .addColumn('imported_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute()

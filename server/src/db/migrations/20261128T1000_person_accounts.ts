@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { isPostgres } from '../dialect'
 
 /**
  * Identity (DOMAIN.md): an account is linked to an insured person only by a
@@ -37,7 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       and not exists (select 1 from person_accounts l where l.insured_person_id = e.insured_person_id and l.user_id = e.created_by)
     group by e.insured_person_id, e.created_by`.execute(db)
 
-  // member_profiles.id_number_hash loses its unique constraint: rebuild the table (SQLite cannot drop it in place).
+  // member_profiles.id_number_hash loses its unique constraint. PostgreSQL drops it in place (the constraint
+  // and its index carry the name PostgreSQL gave them); SQLite cannot, so there the table is rebuilt.
+  if (isPostgres(db)) {
+    await sql`alter table member_profiles drop constraint member_profiles_id_number_hash_key`.execute(db)
+    await db.schema.createIndex('member_profiles_id_number').on('member_profiles').columns(['id_number_hash']).execute()
+    return
+  }
   await sql`alter table member_profiles rename to member_profiles_old`.execute(db)
   await sql`drop index if exists member_profiles_mobile`.execute(db)
   await db.schema

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { moneyType } from '../dialect'
 
 /**
  * Online payment (WeChat Pay): orders for pending enrolments, the enrolments
@@ -7,13 +8,14 @@ import { sql, type Kysely } from 'kysely'
  * cancelled it, or it expired unpaid).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('payment_orders')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('jsapi', 'h5', 'native')`))
     .addColumn('catalogue_id', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.references('units.id'))
-    .addColumn('amount_fen', 'integer', (c) => c.notNull().check(sql`amount_fen > 0`))
+    .addColumn('amount_fen', money, (c) => c.notNull().check(sql`amount_fen > 0`))
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'paid', 'closed')`))
     .addColumn('prepay_id', 'text')
@@ -42,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('order_id', 'text', (c) => c.notNull().references('payment_orders.id'))
     .addColumn('enrolment_id', 'text', (c) => c.references('enrolments.id'))
-    .addColumn('amount_fen', 'integer', (c) => c.notNull().check(sql`amount_fen > 0`))
+    .addColumn('amount_fen', money, (c) => c.notNull().check(sql`amount_fen > 0`))
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'succeeded', 'failed')`))
     .addColumn('refund_id', 'text')

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { isPostgres, moneyType } from '../dialect'
 
 /**
  * Claims are paid to the member's own bank account, in batches through the
@@ -10,7 +11,8 @@ import { sql, type Kysely } from 'kysely'
  *   (a claim is in at most one batch awaiting the bank's result);
  * - a new claim status, `payment_in_progress` (at the bank).
  *
- * The status is added to the CHECK of `claims.status` in place, by SQLite's own
+ * The status is added to the CHECK of `claims.status` in place (PostgreSQL: the
+ * constraint dropped and added again), on SQLite by its own
  * documented procedure for loosening a CHECK constraint ("Making Other Kinds Of
  * Table Schema Changes", https://sqlite.org/lang_altertable.html): the table's
  * SQL text in `sqlite_schema` is edited with `writable_schema`, and the schema
@@ -24,6 +26,12 @@ const OLD_STATUSES = `('submitted', 'in_review', 'needs_material', 'approved', '
 const NEW_STATUSES = `('submitted', 'in_review', 'needs_material', 'approved', 'payment_in_progress', 'rejected', 'paid', 'withdrawn')`
 
 async function allowPaymentInProgress(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    // PostgreSQL replaces a CHECK constraint in place (named by PostgreSQL after the table and column).
+    await sql`alter table claims drop constraint claims_status_check`.execute(db)
+    await sql`alter table claims add constraint claims_status_check check (status in ${sql.raw(NEW_STATUSES)})`.execute(db)
+    return
+  }
   const table = await sql<{ sql: string }>`select sql from sqlite_schema where type = 'table' and name = 'claims'`.execute(db)
   const text = table.rows[0]?.sql ?? ''
   if (text.split(OLD_STATUSES).length !== 2) throw new Error('claims.status: the CHECK constraint is not the one this migration expects')
@@ -38,6 +46,7 @@ async function allowPaymentInProgress(db: Kysely<any>): Promise<void> {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const money = moneyType(db)
   await db.schema
     .createTable('payee_accounts')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
@@ -62,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('batch_id', 'text', (c) => c.notNull().references('claim_payment_batches.id'))
     .addColumn('claim_id', 'text', (c) => c.notNull().references('claims.id'))
     .addColumn('payee_account_id', 'text', (c) => c.notNull().references('payee_accounts.id'))
-    .addColumn('amount_fen', 'integer', (c) => c.notNull())
+    .addColumn('amount_fen', money, (c) => c.notNull())
     .addColumn('result', 'text', (c) => c.notNull().check(sql`result in ('pending', 'paid', 'failed')`))
     .addColumn('bank_reference', 'text')
     .addColumn('failure_reason', 'text')

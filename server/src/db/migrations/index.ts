@@ -27,6 +27,7 @@ import * as ledgerIndexes from './20261129T1300_ledger_indexes'
 import * as unitProfile from './20261129T1300_unit_profile'
 import * as jobLeases from './20261129T1400_job_leases'
 import * as wechatAccessTokens from './20261129T1410_wechat_access_tokens'
+import * as rateLimitKeys from './20261130T0900_rate_limit_keys'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -62,4 +63,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261129T1300_unit_profile': unitProfile,
   '20261129T1400_job_leases': jobLeases,
   '20261129T1410_wechat_access_tokens': wechatAccessTokens,
+  '20261130T0900_rate_limit_keys': rateLimitKeys,
 }

@@ -11,7 +11,7 @@ import { checkRateLimits } from '../rate-limits/rate-limits.service'
 import { rolesOf } from './roles'
 import { insertSession, revokeSession } from './sessions.repository'
 import { verifyLoginCode } from './sms-codes.service'
-import { findUserByPhoneHash, findUserByWechatOpenid, insertUser, listGrants, setLastLogin } from './users.repository'
+import { findUserByPhoneHash, findUserByWechatOpenid, insertUserIfAbsent, listGrants, setLastLogin } from './users.repository'
 import type { UserRow } from './users.table'
 import type { WechatIdentity } from './wechat'
 import { hashPhone, seal } from '../../crypto/personal-data'
@@ -51,8 +51,9 @@ export async function findOrCreatePhoneUser(db: Db, deps: SessionDeps, phone: st
     id, phone_hash: phoneHash, phone_ciphertext: seal(deps.protector, 'users.phone', id, phone),
     wechat_openid: null, created_at: nowIso(deps.clock), last_login_at: null, disabled_at: null,
   }
-  await insertUser(db, row)
-  return row
+  if (await insertUserIfAbsent(db, row, 'phone_hash')) return row
+  // Made meanwhile by a sign-in with the same phone that committed first.
+  return (await findUserByPhoneHash(db, phoneHash))!
 }
 
 /**
@@ -77,11 +78,12 @@ export async function loginWithSmsCode(
 export async function loginWithWechat(db: Db, deps: SessionDeps, identity: WechatIdentity): Promise<Outcome<IssuedSession>> {
   let user = await findUserByWechatOpenid(db, identity.openid)
   if (!user) {
-    user = {
+    const row: UserRow = {
       id: newId('usr', deps.clock.now()), phone_hash: null, phone_ciphertext: null, wechat_openid: identity.openid,
       created_at: nowIso(deps.clock), last_login_at: null, disabled_at: null,
     }
-    await insertUser(db, user)
+    // Two first WeChat logins at once: the openid's unique index makes one account, the other takes it.
+    user = (await insertUserIfAbsent(db, row, 'wechat_openid')) ? row : (await findUserByWechatOpenid(db, identity.openid))!
   }
   return startSession(db, deps, user, 'wechat')
 }

@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { NewSmsCodeRow, SmsCodeRow } from './sms-codes.table'
 
@@ -5,9 +6,13 @@ export async function insertSmsCode(db: Db, row: NewSmsCodeRow): Promise<void> {
   await db.insertInto('sms_codes').values(row).execute()
 }
 
-/** The most recent code sent to a phone (by its hash). */
+/**
+ * The most recent code sent to a phone (by its hash), locked for the check that
+ * follows (PostgreSQL): of two sign-ins with one code at once, the second reads
+ * it consumed, and wrong tries are counted one after the other.
+ */
 export function latestSmsCode(db: Db, phoneHash: string): Promise<SmsCodeRow | undefined> {
-  return db.selectFrom('sms_codes').selectAll().where('phone_hash', '=', phoneHash).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  return forUpdate(db, db.selectFrom('sms_codes').selectAll().where('phone_hash', '=', phoneHash).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1)).executeTakeFirst()
 }
 
 /** A new code replaces every open one. */

@@ -14,8 +14,14 @@ export function findUserByWechatOpenid(db: Db, openid: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where('wechat_openid', '=', openid).executeTakeFirst()
 }
 
-export async function insertUser(db: Db, row: NewUserRow): Promise<void> {
-  await db.insertInto('users').values(row).execute()
+/**
+ * Inserts the account unless one with the same login phone or WeChat openid
+ * exists (the unique column decides, so two first sign-ins at once make one
+ * account); false when it existed.
+ */
+export async function insertUserIfAbsent(db: Db, row: NewUserRow, by: 'phone_hash' | 'wechat_openid'): Promise<boolean> {
+  const result = await db.insertInto('users').values(row).onConflict((oc) => oc.column(by).doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
 }
 
 export async function setLastLogin(db: Db, id: string, at: string): Promise<void> {

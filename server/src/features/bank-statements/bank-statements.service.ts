@@ -1,13 +1,14 @@
 import type { CivilDate } from '@huzhu/shared'
 import { nowIso, todayInChina, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
+import { AppError } from '../../http/errors'
 import { newId } from '../../ids'
 import { recordAudit, type AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { activatePaid, datesForPaid } from '../payments/activation'
-import { findPaymentByReference, insertPayment } from '../payments/payments.repository'
+import { findPaymentByReference, insertPaymentOnce } from '../payments/payments.repository'
 import type { PaymentRow } from '../payments/payments.table'
 import type { StatementLine } from './bank-statement-file'
 import { findPaymentById, findPaymentByReferenceIn } from './bank-statements.repository'
@@ -108,9 +109,11 @@ export async function matchBankStatement(
       id: newId('pay', deps.clock.now()), catalogue_id: catalogueId, reference, amount_fen: expectedFen, payer: line.payer === '' ? null : line.payer,
       unit_id: units.size === 1 ? pending[0]!.unit_id : null, enrolment_count: pending.length, confirmed_at: at, confirmed_by: staffId, channel: 'transfer',
     }
-    await insertPayment(db, payment)
+    // The same line imported twice at once: the unique reference lets one of them pay.
+    if (!(await insertPaymentOnce(db, payment))) return { result: 'already_paid', codes, payment: (await findPaymentByReference(db, catalogueId, reference))! }
     const activated = await activatePaid(db, deps.catalogues, pending.map((e) => e.id), payment.id, paidOn, at)
-    if (activated.length !== pending.length) throw new Error(`bank statement: ${pending.length - activated.length} enrolments of a matched line were not activated`)
+    // Paid otherwise in the instant since they were read (a WeChat Pay notice): nothing of this import stays; sent again, it says so.
+    if (activated.length !== pending.length) throw new AppError(409, 'conflict')
     activatedCount += activated.length
     for (const code of codes) settled.add(code)
     notices.push(...(await notifyEnrolmentHolders(db, deps, { paymentId: payment.id }, 'enrolment_active')))

@@ -76,7 +76,7 @@ export async function openCodes(db: Db, unitId?: string): Promise<OpenCode[]> {
       sql<string | null>`null`.as('person_name'), eb.fn.countAll<number>().as('enrolment_count'), eb.fn.sum<number>('enrolments.premium_fen').as('amount_fen'),
     ])
     .where(pending)
-    .groupBy(['payment_codes.code', 'enrolments.catalogue_id', 'enrolments.unit_id'])
+    .groupBy(['payment_codes.code', 'enrolments.catalogue_id', 'enrolments.unit_id', 'units.name'])
   let singles = db.selectFrom('enrolments')
     .innerJoin('payment_codes', 'payment_codes.enrolment_id', 'enrolments.id')
     .innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')

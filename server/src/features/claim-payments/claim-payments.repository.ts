@@ -1,4 +1,5 @@
 import type { ClaimPaymentLineResult } from '@huzhu/shared'
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { ClaimPaymentBatchRow } from './claim-payment-batches.table'
@@ -17,8 +18,13 @@ export function listBatchRows(db: Db, before: string | undefined, limit: number)
   return newestFirst(db.selectFrom('claim_payment_batches').selectAll(), before, limit).execute()
 }
 
-export function findClaimRows(db: Db, claimIds: readonly string[]) {
-  return db.selectFrom('claims').selectAll().where('id', 'in', claimIds).execute()
+/**
+ * The claims for a batch, locked in id order until the caller's transaction ends
+ * (PostgreSQL): two batches naming one claim at once take turns, and the second
+ * finds it in payment already (409).
+ */
+export function lockClaimRows(db: Db, claimIds: readonly string[]) {
+  return forUpdate(db, db.selectFrom('claims').selectAll().where('id', 'in', claimIds).orderBy('id')).execute()
 }
 
 export async function insertLineRows(db: Db, rows: readonly NewClaimPaymentLineRow[]): Promise<void> {

@@ -11,7 +11,7 @@ import { assertClaimHandlerKnown, isOwnCover } from '../identity/identity.servic
 import { accountNumberOf } from '../payee-accounts/payee-accounts.presenter'
 import type { BankTransfer } from './bank-file'
 import type { ClaimPaymentBatchRow } from './claim-payment-batches.table'
-import { findBatchRow, findClaimRows, insertBatchRow, insertLineRows, listBatchLines } from './claim-payments.repository'
+import { findBatchRow, insertBatchRow, lockClaimRows, insertLineRows, listBatchLines } from './claim-payments.repository'
 
 export interface ClaimPaymentDeps {
   clock: Clock
@@ -42,7 +42,7 @@ export async function assertNoneOwn(db: Db, staffId: string, claims: readonly Pi
  */
 export async function createPaymentBatch(db: Db, deps: ClaimPaymentDeps, staffId: string, claimIds: readonly string[]): Promise<ClaimPaymentBatchRow> {
   if (new Set(claimIds).size !== claimIds.length) throw new AppError(422, 'validation_failed', { details: [{ path: 'claimIds', code: 'field_invalid' }] })
-  const rows = await findClaimRows(db, claimIds)
+  const rows = await lockClaimRows(db, claimIds)
   const byId = new Map(rows.map((r) => [r.id, r]))
   const notApproved = claimIds.filter((id) => byId.get(id)?.status !== 'approved')
   if (notApproved.length > 0) {

@@ -1,4 +1,5 @@
 import { payingClaimStatuses } from '@huzhu/shared'
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
@@ -12,6 +13,11 @@ export async function insertClaimRow(db: Db, row: NewClaimRow): Promise<void> {
 
 export function findClaimRow(db: Db, claimId: string): Promise<ClaimRow | undefined> {
   return db.selectFrom('claims').selectAll().where('id', '=', claimId).executeTakeFirst()
+}
+
+/** The claim, locked until the caller's transaction ends (PostgreSQL): a second decision on it waits and reads the first's result. */
+export function lockClaimRow(db: Db, claimId: string): Promise<ClaimRow | undefined> {
+  return forUpdate(db, db.selectFrom('claims').selectAll().where('id', '=', claimId)).executeTakeFirst()
 }
 
 /** A claim of this member only: another member's id is simply not found. */
@@ -120,8 +126,15 @@ export function findIdempotencyKey(db: Db, userId: string, key: string): Promise
   return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirst()
 }
 
-export async function insertIdempotencyKey(db: Db, row: IdempotencyKeyRow): Promise<void> {
-  await db.insertInto('idempotency_keys').values(row).execute()
+/**
+ * Takes the key for this request, or finds it taken: false when the key is the
+ * user's already. The primary key decides, so of concurrent requests with one
+ * key exactly one takes it; on PostgreSQL the others wait here until that one
+ * commits (and then find its row) or rolls back (and then take the key).
+ */
+export async function claimIdempotencyKey(db: Db, row: IdempotencyKeyRow): Promise<boolean> {
+  const result = await db.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.columns(['user_id', 'key']).doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
 }
 
 /** An enrolment with its insured person's sex and name (`person_name`). */

@@ -21,8 +21,8 @@ import { changeClaim, notifyMember, recordHistory, statusConflict } from './clai
 import { parseFigures, parseStrings, stableJson } from './claim-json'
 import type { ClaimRow } from './claims.table'
 import {
-  attachedUploadIds, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
-  insertClaimRow, insertDocumentRows, insertIdempotencyKey, listDocumentRows, replaceInvoiceRows,
+  attachedUploadIds, claimIdempotencyKey, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
+  insertClaimRow, insertDocumentRows, listDocumentRows, replaceInvoiceRows,
 } from './claims.repository'
 
 export interface ClaimDeps {
@@ -70,8 +70,11 @@ const uniqueInvoices = (numbers: readonly string[]) => [...new Set(numbers.map((
  */
 export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: string, input: ClaimSubmission): Promise<{ claimId: string; created: boolean; notifications: NotificationRow[] }> {
   const requestHash = createHash('sha256').update(stableJson(input)).digest('hex')
-  const seen = await findIdempotencyKey(db, userId, key)
-  if (seen) {
+  const now = nowIso(deps.clock)
+  const claimId = newId('clm', deps.clock.now())
+  // The key first: a retry, or the same request arriving twice at once, finds the claim of the first.
+  if (!(await claimIdempotencyKey(db, { user_id: userId, key, request_hash: requestHash, resource_id: claimId, created_at: now }))) {
+    const seen = (await findIdempotencyKey(db, userId, key))!
     if (seen.request_hash !== requestHash) throw new AppError(422, 'idempotency_key_reused')
     return { claimId: seen.resource_id, created: false, notifications: [] }
   }
@@ -86,8 +89,6 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const photoHashes = await claimableUploads(db, userId, input.documents)
   const payee = await payeeAccountForClaim(db, userId, input.payeeAccountId, profile.name)
 
-  const now = nowIso(deps.clock)
-  const claimId = newId('clm', deps.clock.now())
   const invoiceNumbers = uniqueInvoices(input.invoiceNumbers)
   const { sex, person_name: _name, ...enrolmentRow } = enrolment
   const { payout, flags } = await assessClaim(db, deps.catalogues, {
@@ -108,7 +109,6 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   await insertDocumentRows(db, input.documents.map((d) => ({ upload_id: d.uploadId, claim_id: claimId, kind: d.kind, added_at: now })))
   await replaceInvoiceRows(db, claimId, invoiceNumbers)
   await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
-  await insertIdempotencyKey(db, { user_id: userId, key, request_hash: requestHash, resource_id: claimId, created_at: now })
   const notifications = [await notifyMember(db, deps, row)]
   // Matched to an imported medical-insurance record: verified or flagged; approved at once when nothing is in doubt.
   notifications.push(...await checkClaimAgainstMedicalRecords(db, deps, claimId))

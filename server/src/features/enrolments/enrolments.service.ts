@@ -15,7 +15,7 @@ import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { issueEnrolmentCodes } from '../bank-statements/payment-codes.service'
 import { findEnrolment, findOverlapping, insertEnrolments, loadViews, setEnrolmentCancelled, type EnrolmentView } from './enrolments.repository'
 import { personRow, type PersonInput } from './insured-person'
-import { findPersonByHash, insertPersons, updatePerson } from './insured-persons.repository'
+import { findPersonByHash, insertPersonIfAbsent, lockPersons, updatePerson } from './insured-persons.repository'
 import type { InsuredPersonRow } from './insured-persons.table'
 import { hashIdNumber } from '../../crypto/personal-data'
 import { isLinked, linkOwnEnrolment, linkProvenAccounts } from '../identity/identity.service'
@@ -110,35 +110,48 @@ export function enrolmentRowOf(q: Quote, personId: string, extras: EnrolmentExtr
 
 /**
  * Finds the person by their ID number's keyed hash and refreshes their details,
- * or adds them; then links the accounts that proved the person's phone.
+ * or adds them; then links the accounts that proved the person's phone. A person
+ * added by another transaction between the read and the insert (the unique hash
+ * decides) is refreshed like one found, after `whenFoundLate` (if given) accepts it.
  */
-export async function upsertPerson(db: Db, deps: EnrolDeps, input: PersonInput): Promise<InsuredPersonRow> {
+export async function upsertPerson(db: Db, deps: EnrolDeps, input: PersonInput, whenFoundLate?: (person: InsuredPersonRow) => Promise<void>): Promise<InsuredPersonRow> {
   const now = nowIso(deps.clock)
-  const existing = await findPersonByHash(db, hashIdNumber(deps.protector, input.idNumber.value))
-  let row: InsuredPersonRow
-  if (existing) {
-    row = personRow(deps.protector, existing.id, {
-      ...input,
-      mobile: input.mobile, occupation: input.occupation ?? (existing.occupation as PersonInput['occupation']), platform: input.platform ?? existing.platform,
-    }, now, existing.created_at)
-    await updatePerson(db, row)
-  } else {
-    row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
-    await insertPersons(db, [row])
+  const hash = hashIdNumber(deps.protector, input.idNumber.value)
+  let existing = await findPersonByHash(db, hash)
+  if (!existing) {
+    const row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
+    if (await insertPersonIfAbsent(db, row)) {
+      await linkProvenAccounts(db, deps.clock, [row.id])
+      return row
+    }
+    existing = (await findPersonByHash(db, hash))!
+    await whenFoundLate?.(existing)
   }
+  const row = personRow(deps.protector, existing.id, {
+    ...input,
+    mobile: input.mobile, occupation: input.occupation ?? (existing.occupation as PersonInput['occupation']), platform: input.platform ?? existing.platform,
+  }, now, existing.created_at)
+  await updatePerson(db, row)
   await linkProvenAccounts(db, deps.clock, [row.id])
   return row
 }
 
-/** 409 when the person already holds live cover in the catalogue over any of these days. */
+/**
+ * 409 when the person already holds live cover in the catalogue over any of
+ * these days. Locks the person first (PostgreSQL), so the enrolment the caller
+ * then writes in this transaction is checked against every other one.
+ */
 export async function assertNoOverlap(db: Db, personId: string, q: Quote): Promise<void> {
+  await lockPersons(db, [personId])
   const other = await findOverlapping(db, personId, q.catalogueId, q.start, q.end)
   if (other) throw new AppError(409, 'enrolment_overlap', { params: { start: other.start_on, end: other.end_on }, details: [{ enrolmentId: other.id }] })
 }
 
-/** Adds or refreshes the person, checks overlap, writes one pending enrolment. */
-export async function enrolPerson(db: Db, deps: EnrolDeps, person: PersonInput, q: Quote, extras: EnrolmentExtras): Promise<EnrolmentRow> {
-  const personRowSaved = await upsertPerson(db, deps, person)
+/** Adds or refreshes the person (see upsertPerson for `whenFoundLate`), checks overlap, writes one pending enrolment. */
+export async function enrolPerson(
+  db: Db, deps: EnrolDeps, person: PersonInput, q: Quote, extras: EnrolmentExtras, whenFoundLate?: (person: InsuredPersonRow) => Promise<void>,
+): Promise<EnrolmentRow> {
+  const personRowSaved = await upsertPerson(db, deps, person, whenFoundLate)
   await assertNoOverlap(db, personRowSaved.id, q)
   const row = enrolmentRowOf(q, personRowSaved.id, extras, newId('enr', deps.clock.now()), nowIso(deps.clock))
   await insertEnrolments(db, [row])
@@ -179,7 +192,11 @@ export async function enrolSelf(db: Db, deps: EnrolDeps, userId: string, body: S
     idNumber: { value: profile.idNumber, sex: profile.sex, birthDate: profile.birthDate },
     mobile: profile.mobile, occupation: profile.occupation, platform: profile.platform, basicMedicalInsurance: profile.basicMedicalInsurance,
   }
-  const row = await enrolPerson(db, deps, person, q, { fundingSource, unitId: null, eventId: body.eventId ?? null, rosterId: null, createdBy: userId })
+  // A person another transaction added after the read above is on record too: this account must be linked to them.
+  const linkedOrRefuse = async (person: InsuredPersonRow) => {
+    if (!(await isLinked(db, userId, person.id))) throw new AppError(409, 'identity_unverified')
+  }
+  const row = await enrolPerson(db, deps, person, q, { fundingSource, unitId: null, eventId: body.eventId ?? null, rosterId: null, createdBy: userId }, linkedOrRefuse)
   if (!known) await linkOwnEnrolment(db, deps.clock, userId, row.insured_person_id)
   return row
 }

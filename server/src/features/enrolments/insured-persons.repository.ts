@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { InsuredPersonRow } from './insured-persons.table'
 
@@ -24,6 +25,28 @@ export async function findPersonsByIds(db: Db, ids: readonly string[]): Promise<
   const found: InsuredPersonRow[] = []
   for (const part of chunks([...new Set(ids)])) found.push(...(await db.selectFrom('insured_persons').selectAll().where('id', 'in', part).execute()))
   return found
+}
+
+/**
+ * Adds a person unless one with the same ID number (its keyed hash, unique)
+ * exists; false when it does, e.g. added meanwhile by a transaction that
+ * committed first (PostgreSQL waits for that one here).
+ */
+export async function insertPersonIfAbsent(db: Db, row: InsuredPersonRow): Promise<boolean> {
+  const result = await db.insertInto('insured_persons').values(row).onConflict((oc) => oc.column('id_number_hash').doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
+}
+
+/**
+ * Locks these persons until the caller's transaction ends (PostgreSQL; in id
+ * order, so that two transactions never wait on each other crosswise): every
+ * check of a person's cover that is followed by a new enrolment holds it, so two
+ * enrolments of one person cannot both pass the overlap check.
+ */
+export async function lockPersons(db: Db, ids: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(ids)].sort())) {
+    await forUpdate(db, db.selectFrom('insured_persons').select('id').where('id', 'in', part).orderBy('id')).execute()
+  }
 }
 
 /** Inserts rows, several per statement (13 columns × 500 rows stays under SQLite's parameter limit). */

@@ -80,7 +80,7 @@ describe('cover-ending reminders', () => {
     expect(await coverEndingMessages(app, member)).toHaveLength(1)
 
     const first = await app.db.selectFrom('notifications').selectAll().where('subject_id', '=', member.enrolmentId).executeTakeFirstOrThrow()
-    await expect(app.db.insertInto('notifications').values({ ...first, id: `${first.id}x` }).execute()).rejects.toThrow(/UNIQUE/)
+    await expect(app.db.insertInto('notifications').values({ ...first, id: `${first.id}x` }).execute()).rejects.toThrow(/UNIQUE|unique constraint/)
   })
 
   test('not for pending, cancelled or ended enrolments, nor a disabled account', async () => {

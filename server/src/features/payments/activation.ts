@@ -1,4 +1,5 @@
 import { quote, toSelection, type CivilDate, type EnrolmentMode } from '@huzhu/shared'
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { chunks } from '../enrolments/insured-persons.repository'
@@ -65,8 +66,14 @@ export async function datesForPaid(db: Db, catalogues: CatalogueStore, ids: read
  * the caller to refund.
  */
 export async function activatePaid(db: Db, catalogues: CatalogueStore, ids: readonly string[], paymentId: string, paidOn: CivilDate, at: string): Promise<string[]> {
+  // Locked until the commit, in id order (PostgreSQL): two payments of one enrolment at once (a WeChat Pay notice and a
+  // bank statement line) take turns, and the second finds it no longer pending. SQLite's one writer does the same.
+  const pending: string[] = []
+  for (const part of chunks([...new Set(ids)].sort())) {
+    pending.push(...(await forUpdate(db, db.selectFrom('enrolments').select('id').where('id', 'in', part).where('status', '=', 'pending_payment').orderBy('id')).execute()).map((r) => r.id))
+  }
   const groups = new Map<string, { dates: EnrolmentUpdate; ids: string[] }>()
-  for (const [id, dates] of await datesForPaid(db, catalogues, ids, paidOn)) {
+  for (const [id, dates] of await datesForPaid(db, catalogues, pending, paidOn)) {
     const key = JSON.stringify(dates)
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { dates, ids: [] }))
@@ -75,9 +82,10 @@ export async function activatePaid(db: Db, catalogues: CatalogueStore, ids: read
   const activated: string[] = []
   for (const { dates, ids: groupIds } of groups.values()) {
     for (const part of chunks(groupIds)) {
-      await db.updateTable('enrolments').set({ ...dates, status: 'active', payment_id: paymentId, updated_at: at })
-        .where('id', 'in', part).where('status', '=', 'pending_payment').execute()
-      activated.push(...part)
+      // What the update changed, not what was asked: only a row still pending is activated.
+      const changed = await db.updateTable('enrolments').set({ ...dates, status: 'active', payment_id: paymentId, updated_at: at })
+        .where('id', 'in', part).where('status', '=', 'pending_payment').returning('id').execute()
+      activated.push(...changed.map((r) => r.id))
     }
   }
   return activated

@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { chunks } from '../enrolments/insured-persons.repository'
 import type { NewPaymentOrderRow, NewPaymentRefundRow, PaymentOrderRow, PaymentRefundRow } from './payment-orders.table'
@@ -7,6 +8,11 @@ export async function insertOrder(db: Db, row: NewPaymentOrderRow, enrolmentIds:
   for (const part of chunks(enrolmentIds)) {
     await db.insertInto('payment_order_enrolments').values(part.map((enrolment_id) => ({ order_id: row.id, enrolment_id }))).execute()
   }
+}
+
+/** The order, locked until the caller's transaction ends (PostgreSQL): one settlement at a time. */
+export function lockOrder(db: Db, id: string): Promise<PaymentOrderRow | undefined> {
+  return forUpdate(db, db.selectFrom('payment_orders').selectAll().where('id', '=', id)).executeTakeFirst()
 }
 
 export function findOrder(db: Db, id: string): Promise<PaymentOrderRow | undefined> {

@@ -12,7 +12,7 @@ import type { PayChannel, Transaction, WechatPayClient } from '../wechat-pay/wec
 import { activatePaid } from './activation'
 import type { NewPaymentRefundRow, PaymentOrderRow } from './payment-orders.table'
 import {
-  findOrder, insertOrder, insertRefunds, markOrderClosed, markOrderPaid, openOrdersOf, orderEnrolmentIds, paidOrderOfEnrolment,
+  insertOrder, insertRefunds, lockOrder, markOrderClosed, markOrderPaid, openOrdersOf, orderEnrolmentIds, paidOrderOfEnrolment,
 } from './payment-orders.repository'
 import { findTargets, insertPayment } from './payments.repository'
 
@@ -109,7 +109,8 @@ export function paidOnOf(successTime: string | undefined, fallback: Date): Civil
  */
 export async function settleTransaction(db: Db, deps: PayDeps, tx: Transaction): Promise<Settled> {
   const client = wechatPayOf(deps)
-  const order = await findOrder(db, tx.out_trade_no)
+  // Locked: a notice and a query answer for one order at once settle it once (the second then reads it paid).
+  const order = await lockOrder(db, tx.out_trade_no)
   if (!order) throw notFound('payment_order_not_found')
   if (tx.mchid !== client.settings.mchid || tx.appid !== client.settings.appId || tx.amount?.total !== order.amount_fen) {
     deps.logger?.error({ orderId: order.id, mchid: tx.mchid === client.settings.mchid, appid: tx.appid === client.settings.appId, amount: tx.amount?.total, expected: order.amount_fen }, 'wechat pay transaction does not match its order')

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { containsText } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { EnrolmentRow } from '../enrolments/enrolments.table'
@@ -15,6 +16,15 @@ export function listPaymentRows(db: Db, catalogueId: string): Promise<PaymentRow
 
 export async function insertPayment(db: Db, row: NewPaymentRow): Promise<void> {
   await db.insertInto('payments').values(row).execute()
+}
+
+/**
+ * Records the payment unless its reference is taken in the catalogue (the unique
+ * index `payments_reference` decides: of two confirmations at once, one); false then.
+ */
+export async function insertPaymentOnce(db: Db, row: NewPaymentRow): Promise<boolean> {
+  const result = await db.insertInto('payments').values(row).onConflict((oc) => oc.columns(['catalogue_id', 'reference']).doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
 }
 
 type Target = Pick<EnrolmentRow, 'id' | 'status' | 'catalogue_id' | 'premium_fen'>
@@ -56,7 +66,7 @@ export function listPendingEnrolmentRows(db: Db, search: PendingSearch, before: 
   if (nameContains !== undefined) {
     query = query.where((eb) => eb.exists(eb.selectFrom('insured_persons').select(sql.lit(1).as('one'))
       .whereRef('insured_persons.id', '=', 'enrolments.insured_person_id')
-      .where(sql<boolean>`instr(insured_persons.name, ${nameContains}) > 0`)))
+      .where(containsText(db, sql.ref('insured_persons.name'), nameContains))))
   }
   return newestFirst(query, before, limit).execute()
 }

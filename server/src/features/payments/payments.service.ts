@@ -9,7 +9,7 @@ import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { catalogueOr422 } from '../enrolments/enrolments.service'
 import type { PaymentRow } from './payments.table'
 import { activatePaid } from './activation'
-import { findPaymentByReference, findPendingOfUnit, findTargets, insertPayment, type PendingSearch } from './payments.repository'
+import { findPaymentByReference, findPendingOfUnit, findTargets, insertPaymentOnce, type PendingSearch } from './payments.repository'
 
 /**
  * What staff typed to find a pending enrolment: a whole mobile number is looked
@@ -62,7 +62,7 @@ export async function confirmPayment(db: Db, deps: { clock: Clock; catalogues: C
     id: newId('pay', deps.clock.now()), catalogue_id: body.catalogueId, reference: body.reference, amount_fen: body.amountFen,
     payer: body.payer ?? null, unit_id: body.unitId ?? null, enrolment_count: targets.length, confirmed_at: now, confirmed_by: staffId, channel: 'transfer',
   }
-  await insertPayment(db, row)
+  if (!(await insertPaymentOnce(db, row))) throw conflict('payment_reference_taken')
   // Cover is dated from the day the transfer is confirmed (DOMAIN.md: never before the premium is paid).
   const activated = new Set(await activatePaid(db, deps.catalogues, targets.map((t) => t.id), row.id, todayInChina(deps.clock), now))
   const left = targets.filter((t) => !activated.has(t.id))

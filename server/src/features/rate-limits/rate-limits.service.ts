@@ -18,13 +18,25 @@ export interface RateLimitRule {
 export type RateLimitResult = { ok: true } | { ok: false; bucket: string; retryAfterSeconds: number }
 
 /**
- * Sliding-window rate limits kept in SQLite (they survive restarts). Checks every
- * rule first; only if all pass is one hit counted for each. Keys are stored as
- * keyed hashes, never as phones or IPs. Call inside the route's transaction.
+ * Sliding-window rate limits kept in the database (they survive restarts and are
+ * shared by every node). Checks every rule first; only if all pass is one hit
+ * counted for each. Keys are stored as keyed hashes, never as phones or IPs.
+ * Call inside the route's transaction.
+ *
+ * Each key's row in `rate_limit_keys` is upserted first, in a fixed order: the
+ * upsert is atomic and holds the row's lock until the transaction ends, so on
+ * PostgreSQL the checks of one key take turns (the next one counts the hits the
+ * previous one wrote), as every write transaction does on SQLite.
  */
 export async function checkRateLimits(db: Db, deps: { clock: Clock; protector: DataProtector }, rules: readonly RateLimitRule[]): Promise<RateLimitResult> {
   const now = deps.clock.now()
   const keyed = rules.map((rule) => ({ ...rule, keyHash: deps.protector.hash('rate_limit', `${rule.bucket}:${rule.key}`) }))
+  const order = (r: { bucket: string; keyHash: string }) => `${r.bucket}\u0000${r.keyHash}`
+  for (const rule of [...keyed].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))) {
+    await db.insertInto('rate_limit_keys').values({ bucket: rule.bucket, key_hash: rule.keyHash, checked_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['bucket', 'key_hash']).doUpdateSet((eb) => ({ checked_at: eb.ref('excluded.checked_at') })))
+      .execute()
+  }
   for (const rule of keyed) {
     for (const window of rule.windows) {
       const since = new Date(now.getTime() - window.seconds * 1000).toISOString()

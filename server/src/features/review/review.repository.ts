@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { payingClaimStatuses, type EventKind } from '@huzhu/shared'
+import { randomBelowPercent } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { QueueCursor } from './schema'
 
@@ -93,7 +94,7 @@ export function listSampleAmounts(db: Db, since: string | undefined) {
  * `sharePercent` of the others.
  */
 export function listSampleRows(db: Db, filter: SampleFilter) {
-  const random = sql<boolean>`abs(random() % 100) < ${filter.sharePercent}`
+  const random = randomBelowPercent(db, filter.sharePercent)
   const above = filter.aboveFen
   // Newest first and at most `limit`: past the `limit` newest of `ids`, none of them could show.
   const ids = [...(filter.ids ?? [])].sort().reverse().slice(0, filter.limit)

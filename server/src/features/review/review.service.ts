@@ -11,7 +11,8 @@ import { reassessClaim } from '../claims/claim-assessment.service'
 import { changeClaim, statusConflict, yuan } from '../claims/claim-changes.service'
 import { parseFlags, parseLines, type StoredDecision, type StoredFlag } from '../claims/claim-json'
 import type { ClaimRow } from '../claims/claims.table'
-import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
+import { lockClaimRow, updateClaimRow } from '../claims/claims.repository'
+import { lockPersons } from '../enrolments/insured-persons.repository'
 import { failure, success, type Outcome } from '../../outcome'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { approvedLines } from './approved-lines'
@@ -24,7 +25,7 @@ const decidable = ['submitted', 'in_review'] as const
  * audited); never a claim on the reviewer's own cover, whichever account filed it (403).
  */
 async function claimForReview(db: Db, clock: Clock, reviewerId: string, claimId: string, actor: AuditActor): Promise<ClaimRow> {
-  const claim = await findClaimRow(db, claimId)
+  const claim = await lockClaimRow(db, claimId)
   if (!claim) throw notFound()
   if (claim.member_user_id === reviewerId) throw new AppError(403, 'claim_own_not_reviewable')
   await assertNotOwnCover(db, reviewerId, claim.insured_person_id)
@@ -90,6 +91,9 @@ export interface Approval {
 export async function approveClaim(db: Db, deps: ReviewDeps, found: ClaimRow, approval: Approval, decidedAt = nowIso(deps.clock)): Promise<Outcome<NotificationRow>> {
   if (!(decidable as readonly string[]).includes(found.status)) throw statusConflict(found.status)
   const base = { from: decidable, actorUserId: approval.actorUserId, actorRole: approval.actorRole }
+  // The person's claims are weighed against caps one approval at a time (PostgreSQL: the person's row lock, held to the
+  // commit); a second approval for the same person then counts the first.
+  await lockPersons(db, [found.insured_person_id])
   // Approve against the engine as of now, never a stale estimate: another claim approved meanwhile may have used up a cap.
   const { payout, limits, stale, claim } = await currentEstimate(db, deps, found)
   if (stale) return failure(new AppError(409, 'claim_estimate_changed', { params: { amount: yuan(payout.totalFen) }, details: [{ estimateFen: payout.totalFen }] }))

@@ -5,9 +5,10 @@
  */
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase } from '../../db/open'
+import { openDatabaseTarget } from '../../db/open'
 import {
-  createAdminFor, newDataDir, serverEnv, signIn, startServerProcess, writeLargeRoster, XLSX, type ServerProcess,
+  createAdminFor, createTestDatabase, databaseEnv, newDataDir, serverEnv, signIn, startServerProcess, writeLargeRoster, XLSX,
+  type ServerProcess, type TestDatabase,
 } from '../../../test/helpers'
 
 jest.setTimeout(180_000)
@@ -15,12 +16,16 @@ jest.setTimeout(180_000)
 const ROWS = 10_000
 const ADMIN = '13800007777'
 const { dataDir, keys } = newDataDir()
-const env = serverEnv(dataDir, keys)
+let testDatabase: TestDatabase
+let env: Record<string, string>
 let server: ServerProcess
 let token: string
 let unitId: string
 
 beforeAll(async () => {
+  // The data folder's SQLite file, or (server-pg) a PostgreSQL database the server process is pointed at.
+  testDatabase = await createTestDatabase(dataDir)
+  env = serverEnv(dataDir, { ...keys, ...databaseEnv(testDatabase.target) })
   await createAdminFor(env, ADMIN)
   server = await startServerProcess(env)
   token = await signIn(server.api, ADMIN)
@@ -28,12 +33,13 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await server?.stop()
+  await testDatabase?.drop()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Enrolments of the roster, counted straight from the SQLite file while no server runs. */
+/** Enrolments of the roster, counted straight from the database while no server runs. */
 async function countInFile(rosterId: string): Promise<number> {
-  const database = await openDatabase(join(dataDir, 'huzhu.sqlite'), { readPoolSize: 1 })
+  const database = await openDatabaseTarget(testDatabase.target, { readPoolSize: 1 })
   try {
     const row = await database.db.selectFrom('enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('roster_id', '=', rosterId).executeTakeFirstOrThrow()
     return Number(row.n)

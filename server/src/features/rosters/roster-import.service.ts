@@ -1,5 +1,6 @@
 import { type CivilDate, type FundingSource, type EnrolmentMode, type RosterMember } from '@huzhu/shared'
 import { nowIso } from '../../clock'
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { AppError, conflict } from '../../http/errors'
 import { newId } from '../../ids'
@@ -7,7 +8,7 @@ import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
 import { insertEnrolments } from '../enrolments/enrolments.repository'
 import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
 import { personRow } from '../enrolments/insured-person'
-import { CHUNK, findPersonsByHashes, insertPersons, updatePerson } from '../enrolments/insured-persons.repository'
+import { CHUNK, findPersonsByHashes, insertPersons, lockPersons, updatePerson } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 import type { HeldRow } from '../enrolments/renewal-quote'
 import type { UnitRow } from '../units/units.table'
@@ -42,8 +43,8 @@ export interface ImportResult {
 export async function importRosterFile(
   db: Db, deps: EnrolDeps, roster: RosterRow, unit: UnitRow, files: RosterImportFiles, today: CivilDate, onlyValidRows: boolean, createdBy: string,
 ): Promise<ImportResult> {
-  // Inside the transaction: a concurrent import of the same roster that committed first wins.
-  const current = await db.selectFrom('rosters').select('status').where('id', '=', roster.id).executeTakeFirst()
+  // Inside the transaction, and locked (PostgreSQL): a concurrent import of the same roster waits, then finds it imported.
+  const current = await forUpdate(db, db.selectFrom('rosters').select('status').where('id', '=', roster.id)).executeTakeFirst()
   if (current?.status !== 'checked') throw conflict('roster_already_imported')
   const catalogue = catalogueOr422(deps.catalogues, roster.catalogue_id)
   const mode = roster.mode as EnrolmentMode
@@ -56,6 +57,8 @@ export async function importRosterFile(
   const writeBatch = async (part: readonly RosterMember[]) => {
     const hashes = part.map((m) => hashIdNumber(deps.protector, m.idNumber.value))
     const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
+    // Held until the commit (PostgreSQL): another enrolment of these persons waits, so the overlap check below stays true.
+    await lockPersons(db, [...existing.values()].map((p) => p.id))
     // A row renewing its person's cover starts the day after it ends (`roster-renewals.ts`); others on the roster's dates.
     const held = existing.size === 0 ? new Map<string, HeldRow>() : await renewableCovers(db, deps.catalogues, catalogue, [...existing.values()].map((p) => p.id), roster.accepted_on)
     const priced = part.map((m, i) => pricing.row(m.selection, held.get(existing.get(hashes[i]!)?.id ?? '')))

@@ -1,0 +1,115 @@
+/**
+ * Many writers at once. On SQLite every write transaction runs alone (one writer, BEGIN IMMEDIATE); on
+ * PostgreSQL (the server-pg project) they run side by side on a pool, so each check-then-write below rests on
+ * a unique constraint, an atomic upsert or a row lock (`db/dialect.ts`, `forUpdate`). Each test sends the same
+ * write many times at once over HTTP and checks that exactly what one at a time would give is what happens.
+ */
+import {
+  approvedClaim, claimant, fillProfile, FIXED_CODE, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
+  startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp,
+} from './helpers'
+
+let app: TestApp
+let users: EveryRole
+beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
+afterAll(() => app.close())
+
+const N = 12
+const times = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)))
+const statuses = (responses: readonly { status: number }[]) => responses.map((r) => r.status).sort((a, b) => a - b)
+const zy = { catalogueId: 'shaanxi-gig-2023', products: ['ZY'] }
+
+test('one Idempotency-Key sent many times at once makes one claim; every answer names it', async () => {
+  const member = await claimant(app)
+  const body = inpatientClaim(member.enrolmentId, [await uploadPhoto(app, member)])
+  const key = newIdempotencyKey()
+  const answers = await times(N, () => postClaim(app, member, body, key))
+  expect(statuses(answers)).toEqual([...Array<number>(N - 1).fill(200), 201])
+  expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
+  const rows = await app.db.selectFrom('claims').select('id').where('member_user_id', '=', member.id).execute()
+  expect(rows.map((r) => r.id)).toEqual([answers[0]!.body.id])
+})
+
+test('one SMS code used by many sign-ins at once: one session and one account; the others are refused', async () => {
+  const phone = nextPhone()
+  expect((await app.api.post('/api/v1/auth/sms-codes', { phone })).status).toBe(204)
+  const answers = await times(N, () => app.api.post('/api/v1/auth/sessions', { phone, code: FIXED_CODE }))
+  expect(statuses(answers)).toEqual([200, ...Array<number>(N - 1).fill(400)])
+  expect(answers.filter((a) => a.status === 400).every((a) => a.body.error.code === 'sms_code_invalid')).toBe(true)
+  const user = answers.find((a) => a.status === 200)!.body.user.id as string
+  expect(await app.db.selectFrom('sessions').select('id').where('user_id', '=', user).execute()).toHaveLength(1)
+})
+
+test('a rate limit holds however many requests arrive at once: one code a minute per phone', async () => {
+  const phone = nextPhone()
+  const answers = await times(N, () => app.api.post('/api/v1/auth/sms-codes', { phone }))
+  expect(statuses(answers)).toEqual([204, ...Array<number>(N - 1).fill(429)])
+  expect(answers.filter((a) => a.status === 429).every((a) => a.body.error.code === 'rate_limited')).toBe(true)
+})
+
+test('the same member enrolling many times at once (a new person) gets one enrolment; the others overlap it', async () => {
+  const member = await loginAs(app)
+  await fillProfile(app, member)
+  const answers = await times(N, () => app.api.post('/api/v1/me/enrolments', zy, { token: member.token }))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
+  expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'enrolment_overlap')).toBe(true)
+  const persons = await app.db.selectFrom('enrolments').select('insured_person_id').where('created_by', '=', member.id).execute()
+  expect(persons).toHaveLength(1)
+})
+
+test('a person on record (an earlier, cancelled cover) enrolled many times at once gets one enrolment', async () => {
+  const member = await loginAs(app)
+  await fillProfile(app, member)
+  const first = (await app.api.post('/api/v1/me/enrolments', zy, { token: member.token })).body.id as string
+  expect((await app.api.post(`/api/v1/enrolments/${first}/cancel`, {}, { token: users.staff.token })).status).toBe(200)
+  const answers = await times(N, () => app.api.post('/api/v1/me/enrolments', zy, { token: member.token }))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
+  const live = await app.db.selectFrom('enrolments').select('id').where('created_by', '=', member.id).where('status', '=', 'pending_payment').execute()
+  expect(live).toHaveLength(1)
+})
+
+test('two transfers confirmed at once for one pending enrolment: one payment activates it, the other changes nothing', async () => {
+  const member = await loginAs(app)
+  await fillProfile(app, member)
+  const enrolment = (await app.api.post('/api/v1/me/enrolments', zy, { token: member.token })).body.id as string
+  const answers = await times(N, (i) => app.api.post('/api/v1/payments', {
+    catalogueId: zy.catalogueId, reference: `RACE-${enrolment}-${i}`, amountFen: 10000, enrolmentIds: [enrolment],
+  }, { token: users.staff.token }))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(422)])
+  const paid = answers.find((a) => a.status === 201)!.body.id as string
+  const row = await app.db.selectFrom('enrolments').select(['status', 'payment_id']).where('id', '=', enrolment).executeTakeFirstOrThrow()
+  expect(row).toEqual({ status: 'active', payment_id: paid })
+  expect(await app.db.selectFrom('payments').select('id').where('reference', 'like', `RACE-${enrolment}-%`).execute()).toEqual([{ id: paid }])
+})
+
+test('one bank reference confirmed many times at once is recorded once (409 for the others)', async () => {
+  const enrolments = await times(N, async () => {
+    const member = await loginAs(app)
+    await fillProfile(app, member)
+    return (await app.api.post('/api/v1/me/enrolments', zy, { token: member.token })).body.id as string
+  })
+  const answers = await Promise.all(enrolments.map((id) => app.api.post('/api/v1/payments', {
+    catalogueId: zy.catalogueId, reference: `SAME-${enrolments[0]}`, amountFen: 10000, enrolmentIds: [id],
+  }, { token: users.staff.token })))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
+  expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'payment_reference_taken')).toBe(true)
+})
+
+test('two claims of one person approved at once never pay past the annual cap: the second sees the first', async () => {
+  const member = await claimant(app)
+  // Shanghai A0 pays 60 % of pooled out-of-pocket, 100,000.00 a plan year: each claim alone is 60,000.00.
+  const claims = await Promise.all(['2020-06-01', '2020-10-01'].map((eventDate) => submitTestClaim(app, member, { figures: { pooledOutOfPocketFen: 10_000_000 }, eventDate })))
+  const answers = await Promise.all(claims.map((c) => app.api.post(`/api/v1/claims/${c.id}/decisions`, { decision: 'approve' }, { token: users.reviewer.token })))
+  expect(statuses(answers)).toEqual([200, 409])
+  expect(answers.find((a) => a.status === 409)!.body.error.code).toBe('claim_estimate_changed')
+  const rows = await app.db.selectFrom('claims').select('approved_fen').where('insured_person_id', '=', member.insuredPersonId).execute()
+  expect(rows.reduce((sum, r) => sum + (r.approved_fen ?? 0), 0)).toBe(6_000_000)
+})
+
+test('one approved claim put into payment batches many times at once is in one batch', async () => {
+  const { id } = await approvedClaim(app, users.reviewer)
+  const answers = await times(N, () => makeBatch(app, users.staff, [id]))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
+  expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'claim_not_approved')).toBe(true)
+  expect(await app.db.selectFrom('claim_payment_lines').select('batch_id').where('claim_id', '=', id).execute()).toHaveLength(1)
+})
