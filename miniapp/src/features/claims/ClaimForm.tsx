@@ -1,76 +1,28 @@
 import { useEffect, useMemo, useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import {
-  eventKindLabels,
-  fillTemplate,
-  payeeUi,
-  ui,
-  type Catalogue,
-  type Claim,
-  type Enrolment,
-  type EventKind,
-  type PayoutEstimateResponse,
-} from '@huzhu/shared'
+import { eventKindLabels, fillTemplate, payeeUi, ui, type Catalogue, type Claim, type Enrolment, type EventKind } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
-import { createClaim, estimatePayout } from '../../api/member'
+import { createClaim } from '../../api/member'
 import { formatDate } from '../../lib/format'
+import { checkClaim, type ClaimFieldErrors } from './claim-checks'
+import { ClaimFiguresCard } from './ClaimFiguresCard'
+import { DateField } from './DateField'
 import { clearDraft, newDraft, saveDraft, type ClaimDraft, type FigureInputs } from './draft'
+import { estimateRequest } from './figures'
 import { claimKindsFor } from './kinds'
-import { estimateRequest, figureFieldsFor, readFigures, type FigureErrors, type FigureField } from './figures'
 import { PayeeChooser } from './PayeeChooser'
 import { PayoutLines } from './PayoutLines'
 import { PhotoList, type PhotoItem } from './PhotoList'
 import type { PhotoService } from './photos'
-import { SlipIllustration, slipMarkers } from './SlipIllustration'
+import { useCatalogue } from './use-catalogue'
+import { useEstimate } from './use-estimate'
 import { usePhotoUploads } from './use-photo-uploads'
 import { ZeroPayoutConfirm } from './ZeroPayoutConfirm'
 import './claims.scss'
 
-const isWeapp = process.env.TARO_ENV === 'weapp'
-
-const figureLabels: Record<FigureField, string> = {
-  totalCost: ui.claim.totalCost,
-  pooledOutOfPocket: ui.claim.pooledOutOfPocket,
-  supplementaryOutOfPocket: ui.claim.supplementaryOutOfPocket,
-  deductiblePaid: ui.claim.deductiblePaid,
-  hospitalDays: ui.claim.hospitalDays,
-  disabilityGrade: ui.claim.disabilityGrade,
-}
-
-type FieldErrors = Partial<Record<'enrolment' | 'eventDate' | 'diagnosis' | 'photos' | 'payee', string>> & FigureErrors
-
-/** A date field: the mini-program's date picker, the browser's own date input in H5. */
-function DateField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  if (isWeapp) {
-    return (
-      <Picker mode='date' value={value} onChange={(e) => onChange(String(e.detail.value))}>
-        <View id='claim-date' className='field__input claim-date'>{value ? formatDate(value) : ui.common.choose}</View>
-      </Picker>
-    )
-  }
-  return <input id='claim-date' className='field__input' type='date' value={value} onChange={(e) => onChange(e.target.value)} />
-}
-
 function restoredItems(draft: ClaimDraft): PhotoItem[] {
   return draft.photos.map((p) => ({ key: p.key, kind: p.kind, status: 'done', percent: 100, preview: null, uploadId: p.uploadId, error: null, mediaType: p.mediaType ?? null }))
-}
-
-/** The chosen enrolment's catalogue (kept by the API layer once loaded); null while loading or when it cannot be had. */
-function useCatalogue(id: string | null, load: ((id: string) => Promise<Catalogue>) | undefined): Catalogue | null {
-  const [loaded, setLoaded] = useState<Catalogue | null>(null)
-  useEffect(() => {
-    if (id === null || !load) return
-    let current = true
-    load(id).then(
-      (catalogue) => current && setLoaded(catalogue),
-      () => undefined, // without the catalogue every kind is offered; the server still checks the claim
-    )
-    return () => {
-      current = false
-    }
-  }, [id, load])
-  return loaded && loaded.id === id ? loaded : null
 }
 
 export interface ClaimFormProps {
@@ -93,10 +45,8 @@ export interface ClaimFormProps {
 export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored, onSubmitted }: ClaimFormProps) {
   const [draft, setDraft] = useState<ClaimDraft>(() => ({ ...initial, enrolmentId: initial.enrolmentId ?? enrolments[0]?.id ?? null }))
   const uploads = usePhotoUploads(photos, useMemo(() => restoredItems(initial), [initial]))
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [activeFigure, setActiveFigure] = useState<FigureField | null>(null)
-  const [estimate, setEstimate] = useState<{ key: string; value: PayoutEstimateResponse } | null>(null)
-  const [busy, setBusy] = useState<'estimate' | 'submit' | null>(null)
+  const [errors, setErrors] = useState<ClaimFieldErrors>({})
+  const [submitting, setSubmitting] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   // The estimate (by its key) the rider was told pays nothing: the next submit of that same claim is theirs to confirm.
   const [zeroAsked, setZeroAsked] = useState<string | null>(null)
@@ -114,9 +64,9 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
   useEffect(() => {
     if (!kinds.includes(draft.kind)) setDraft((d) => ({ ...d, kind: kinds[0]! }))
   }, [kinds, draft.kind])
-  const { amounts, flags } = figureFieldsFor(draft.kind)
   const estimateKey = JSON.stringify([draft.enrolmentId, draft.kind, draft.eventDate, draft.figures])
-  const freshEstimate = estimate && estimate.key === estimateKey ? estimate.value : null
+  const estimate = useEstimate(estimateKey)
+  const freshEstimate = estimate.fresh
 
   const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }))
   const setFigure = <K extends keyof FigureInputs>(key: K, value: FigureInputs[K]) => {
@@ -124,36 +74,18 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
     setErrors((e) => ({ ...e, [key]: undefined }))
   }
 
-  /** Checks what is needed for the estimate (and the claim); shows each problem at its field. */
+  /** Checks the form, showing each problem at its field. */
   const check = (forSubmit: boolean) => {
-    const next: FieldErrors = {}
-    if (!enrolment) next.enrolment = ui.claim.required
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.eventDate)) next.eventDate = ui.claim.dateInvalid
-    const figures = readFigures(draft.kind, draft.figures)
-    if (!figures.ok) Object.assign(next, figures.errors)
-    if (forSubmit) {
-      if (draft.diagnosis.trim() === '') next.diagnosis = ui.claim.required
-      if (uploads.uploaded.length === 0) next.photos = ui.claim.photosRequired
-      if (uploads.busy) next.photos = ui.claim.waitUploads
-      if (!draft.payeeAccountId) next.payee = payeeUi.chooseRequired
-    }
-    setErrors(next)
-    return Object.keys(next).length === 0 && figures.ok && enrolment ? { figures: figures.figures, enrolment } : null
+    const result = checkClaim(draft, enrolment, { uploadedCount: uploads.uploaded.length, busy: uploads.busy }, forSubmit)
+    setErrors(result.errors)
+    return result.ok ? result : null
   }
 
   const runEstimate = async () => {
     const ok = check(false)
     if (!ok) return
-    setBusy('estimate')
     setFailure(null)
-    try {
-      const value = await estimatePayout(estimateRequest(ok.enrolment, draft.kind, draft.eventDate, ok.figures))
-      setEstimate({ key: estimateKey, value })
-    } catch (e) {
-      setFailure(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
+    await estimate.run(estimateRequest(ok.enrolment, draft.kind, draft.eventDate, ok.figures))
   }
 
   const submit = async (zeroConfirmed = false) => {
@@ -163,7 +95,7 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
       setZeroAsked(estimateKey)
       return
     }
-    setBusy('submit')
+    setSubmitting(true)
     setFailure(null)
     try {
       const claim = await createClaim(
@@ -183,17 +115,19 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
       onSubmitted(claim)
     } catch (e) {
       setFailure(errorMessage(e))
-      setBusy(null)
+      setSubmitting(false)
     }
   }
 
   const discard = () => {
     clearDraft()
     uploads.reset()
-    setEstimate(null)
+    estimate.clear()
     setErrors({})
     setDraft({ ...newDraft(), enrolmentId: enrolments[0]?.id ?? null })
   }
+  const busy = submitting || estimate.estimating
+  const shownFailure = failure ?? estimate.failure
 
   return (
     <View id='claim-form' className='claim-form actions'>
@@ -237,38 +171,7 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
         </View>
       </View>
 
-      {(amounts.length > 0 || flags.length > 0) && (
-        <View id='claim-figures' className='card'>
-          <Text className='card__title'>{ui.claim.figures}</Text>
-          {amounts.some((f) => slipMarkers[f] !== '') && (
-            <>
-              <Text className='hint'>{ui.claim.figuresHint}</Text>
-              <SlipIllustration fields={amounts} active={activeFigure} />
-            </>
-          )}
-          {amounts.map((field) => (
-            <View key={field} id={`field-claim-${field}`} className={`field${errors[field] ? ' has-error' : ''}`}>
-              <Text className='field__label'>{`${slipMarkers[field]} ${figureLabels[field]}`}</Text>
-              <Input
-                id={`claim-${field}`}
-                className='field__input'
-                type={field === 'hospitalDays' || field === 'disabilityGrade' ? 'number' : 'digit'}
-                value={draft.figures[field]}
-                placeholder={field === 'hospitalDays' ? ui.claim.days : field === 'disabilityGrade' ? '' : ui.claim.yuan}
-                onFocus={() => setActiveFigure(field)}
-                onBlur={() => setActiveFigure(null)}
-                onInput={(e) => setFigure(field, e.detail.value)}
-              />
-              {errors[field] && <Text id={`claim-${field}-error`} className='field-error'>{errors[field]}</Text>}
-            </View>
-          ))}
-          {flags.map((flag) => (
-            <View key={flag} id={`claim-${flag}`} className={`choice flag-row${draft.figures[flag] ? ' is-active' : ''}`} onClick={() => setFigure(flag, !draft.figures[flag])}>
-              {`${draft.figures[flag] ? '☑' : '☐'} ${flag === 'inSitu' ? ui.claim.inSitu : ui.claim.femaleCancer}`}
-            </View>
-          ))}
-        </View>
-      )}
+      <ClaimFiguresCard kind={draft.kind} figures={draft.figures} errors={errors} onFigure={setFigure} />
 
       <View id='claim-photos' className='card'>
         <Text className='card__title'>{ui.claim.photos}</Text>
@@ -284,11 +187,11 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
         {freshEstimate ? (
           <PayoutLines id='claim-estimate-lines' lines={freshEstimate.lines} total={freshEstimate.totalFen} totalLabel={ui.claim.estimateTotal} />
         ) : (
-          estimate && <Text id='claim-estimate-stale' className='hint'>{ui.claim.estimateStale}</Text>
+          estimate.stale && <Text id='claim-estimate-stale' className='hint'>{ui.claim.estimateStale}</Text>
         )}
         {!freshEstimate && (
-          <Button id='claim-estimate-button' block loading={busy === 'estimate'} onClick={() => void runEstimate()}>
-            {busy === 'estimate' ? ui.claim.estimating : ui.claim.estimateButton}
+          <Button id='claim-estimate-button' block loading={estimate.estimating} onClick={() => void runEstimate()}>
+            {estimate.estimating ? ui.claim.estimating : ui.claim.estimateButton}
           </Button>
         )}
       </View>
@@ -303,12 +206,12 @@ export function ClaimForm({ enrolments, loadCatalogue, photos, initial, restored
         />
       </View>
 
-      {failure && <Text id='claim-failure' className='field-error'>{failure}</Text>}
+      {shownFailure && <Text id='claim-failure' className='field-error'>{shownFailure}</Text>}
       {freshEstimate && zeroAsked === estimateKey ? (
-        <ZeroPayoutConfirm estimate={freshEstimate} busy={busy === 'submit'} onSubmit={() => void submit(true)} onBack={() => setZeroAsked(null)} />
+        <ZeroPayoutConfirm estimate={freshEstimate} busy={submitting} onSubmit={() => void submit(true)} onBack={() => setZeroAsked(null)} />
       ) : (
-        <Button id='claim-submit' type='primary' block disabled={!freshEstimate || busy !== null} loading={busy === 'submit'} onClick={() => void submit()}>
-          {busy === 'submit' ? ui.claim.submitting : ui.claim.submit}
+        <Button id='claim-submit' type='primary' block disabled={!freshEstimate || busy} loading={submitting} onClick={() => void submit()}>
+          {submitting ? ui.claim.submitting : ui.claim.submit}
         </Button>
       )}
       <Button id='claim-discard' block onClick={discard}>{ui.claim.discardDraft}</Button>
