@@ -19,6 +19,7 @@ import { OutboxWorker } from './features/outbox/outbox-worker'
 import { createLogger } from './logger'
 import { every, type ScheduledRun } from './jobs/every'
 import { runPaymentJobs } from './features/payments/payment-jobs.service'
+import { pruneRateLimits } from './features/rate-limits/rate-limits.service'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
     config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock, outbox }, outbox.nodeId)
   // Unpaid enrolments expire, unpaid orders are closed, refunds retried: now, then hourly.
   const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, () => runPaymentJobs(app.context.deps), jobLease)
+  // Rate-limit hits and keys older than any window: hourly, on one node.
+  const rateLimitPrunes = config.nodeEnv === 'test' ? undefined : every('rate_limits', 3_600_000, logger, () => pruneRateLimits(database.db, systemClock), jobLease)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
     await tempSweeps.stop()
     await reminders?.stop()
     await paymentJobs?.stop()
+    await rateLimitPrunes?.stop()
     // After the jobs that queue messages: what they queued is sent, or left for the next start.
     await outbox.stop()
     await database.close()

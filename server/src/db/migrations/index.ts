@@ -28,6 +28,7 @@ import * as unitProfile from './20261129T1300_unit_profile'
 import * as jobLeases from './20261129T1400_job_leases'
 import * as wechatAccessTokens from './20261129T1410_wechat_access_tokens'
 import * as rateLimitKeys from './20261130T0900_rate_limit_keys'
+import * as rateLimitPrune from './20261201T1600_rate_limit_prune'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -64,4 +65,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261129T1400_job_leases': jobLeases,
   '20261129T1410_wechat_access_tokens': wechatAccessTokens,
   '20261130T0900_rate_limit_keys': rateLimitKeys,
+  '20261201T1600_rate_limit_prune': rateLimitPrune,
 }
