@@ -4,8 +4,9 @@
  * a unique constraint, an atomic upsert or a row lock (`db/dialect.ts`, `forUpdate`). Each test sends the same
  * write many times at once over HTTP and checks that exactly what one at a time would give is what happens.
  */
+import { MAX_PAYEE_ACCOUNTS } from '@huzhu/shared'
 import {
-  approvedClaim, claimant, fillProfile, FIXED_CODE, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
+  addTestPayeeAccount, approvedClaim, claimant, fillProfile, FIXED_CODE, freshCardNumber, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
   startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp,
 } from './helpers'
 
@@ -112,4 +113,20 @@ test('one approved claim put into payment batches many times at once is in one b
   expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
   expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'claim_not_approved')).toBe(true)
   expect(await app.db.selectFrom('claim_payment_lines').select('batch_id').where('claim_id', '=', id).execute()).toHaveLength(1)
+})
+
+test('a member adding payee accounts many times at once never holds more than the most allowed, and one default', async () => {
+  const member = await loginAs(app)
+  await fillProfile(app, member)
+  const first = await addTestPayeeAccount(app, member)
+  const { holderName } = (await app.api.get('/api/v1/me/payee-accounts', { token: member.token })).body as { holderName: string }
+  const answers = await times(N, () => app.api.post('/api/v1/me/payee-accounts', {
+    holderName, bankName: '中国工商银行西安雁塔支行', accountNumber: freshCardNumber(), makeDefault: true,
+  }, { token: member.token }))
+  const added = MAX_PAYEE_ACCOUNTS - 1
+  expect(statuses(answers)).toEqual([...Array<number>(added).fill(201), ...Array<number>(N - added).fill(422)])
+  const rows = await app.db.selectFrom('payee_accounts').select(['id', 'is_default']).where('user_id', '=', member.id).where('deleted_at', 'is', null).execute()
+  expect(rows).toHaveLength(MAX_PAYEE_ACCOUNTS)
+  expect(rows.filter((r) => Number(r.is_default) === 1)).toHaveLength(1)
+  expect(rows.map((r) => r.id)).toContain(first)
 })

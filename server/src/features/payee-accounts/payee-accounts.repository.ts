@@ -1,6 +1,16 @@
 import { payeeChangeableClaimStatuses, type ClaimStatus } from '@huzhu/shared'
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { NewPayeeAccountRow, PayeeAccountRow } from './payee-accounts.table'
+
+/**
+ * Locks the member's account row until the transaction ends, so that changes to
+ * their payee accounts (add, delete, default) take turns: the count, the
+ * duplicate check and the default are each read by one change at a time.
+ */
+export async function lockAccountHolder(db: Db, userId: string): Promise<void> {
+  await forUpdate(db, db.selectFrom('users').select('id').where('id', '=', userId)).execute()
+}
 
 /** The member's accounts in use (not deleted): the default first, then newest first. */
 export function listOwnAccountRows(db: Db, userId: string): Promise<PayeeAccountRow[]> {

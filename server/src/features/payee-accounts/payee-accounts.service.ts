@@ -8,7 +8,7 @@ import { newId } from '../../ids'
 import { findProfileRow } from '../members/members.repository'
 import { accountNumberOf } from './payee-accounts.presenter'
 import {
-  findOwnAccountRow, insertAccountRow, listOwnAccountRows, markAccountDeleted, setDefaultAccount, unpaidClaimIdsOf,
+  findOwnAccountRow, insertAccountRow, listOwnAccountRows, lockAccountHolder, markAccountDeleted, setDefaultAccount, unpaidClaimIdsOf,
 } from './payee-accounts.repository'
 import type { PayeeAccountRow } from './payee-accounts.table'
 
@@ -47,6 +47,7 @@ export async function listOwnAccounts(db: Db, userId: string): Promise<{ rows: P
  * asked to be, becomes the default.
  */
 export async function addPayeeAccount(db: Db, deps: PayeeDeps, userId: string, input: NewPayeeAccount): Promise<PayeeAccountRow> {
+  await lockAccountHolder(db, userId)
   const profile = await findProfileRow(db, userId)
   if (!profile) throw new AppError(403, 'profile_required')
   assertHolderIsMember(input.holderName, profile.name, 'holderName')
@@ -71,6 +72,7 @@ export async function addPayeeAccount(db: Db, deps: PayeeDeps, userId: string, i
 
 /** Makes one of the member's accounts the default (404 if not theirs or deleted). */
 export async function makeDefaultAccount(db: Db, userId: string, accountId: string): Promise<void> {
+  await lockAccountHolder(db, userId)
   if (!(await findOwnAccountRow(db, userId, accountId))) throw notFound()
   await setDefaultAccount(db, userId, accountId)
 }
@@ -81,6 +83,7 @@ export async function makeDefaultAccount(db: Db, userId: string, accountId: stri
  * newest other account becomes the default when the default goes.
  */
 export async function removePayeeAccount(db: Db, deps: PayeeDeps, userId: string, accountId: string): Promise<void> {
+  await lockAccountHolder(db, userId)
   const row = await findOwnAccountRow(db, userId, accountId)
   if (!row) throw notFound()
   const unpaid = await unpaidClaimIdsOf(db, accountId)
