@@ -7,6 +7,9 @@ const esmPackages = ['kysely', 'file-type', 'strtok3', 'token-types', 'peek-read
 
 module.exports = {
   testEnvironment: 'node',
+  // A test app (a migrated database and a server) starts in a second or two on an idle machine, many times that on
+  // a busy two-core CI runner with the SQLite and PostgreSQL suites side by side: this catches hangs, not slowness.
+  testTimeout: 30_000,
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],

@@ -130,3 +130,28 @@ test('a member adding payee accounts many times at once never holds more than th
   expect(rows.filter((r) => Number(r.is_default) === 1)).toHaveLength(1)
   expect(rows.map((r) => r.id)).toContain(first)
 })
+
+test('one role granted many times at once makes one grant; the others are told it is already held', async () => {
+  const member = await loginAs(app)
+  const answers = await times(N, () => app.api.post(`/api/v1/users/${member.id}/roles`, { role: 'reviewer' }, { token: users.admin.token }))
+  expect(statuses(answers)).toEqual([201, ...Array<number>(N - 1).fill(409)])
+  expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'role_already_granted')).toBe(true)
+  expect(await app.db.selectFrom('role_grants').select('id').where('user_id', '=', member.id).execute()).toHaveLength(1)
+})
+
+test('two admins revoking each other at once: one revocation wins and the office keeps an admin', async () => {
+  const [first, second] = [await loginAs(app), await loginAs(app)]
+  const grants: Record<string, string> = {}
+  for (const admin of [first, second]) {
+    const granted = await app.api.post(`/api/v1/users/${admin.id}/roles`, { role: 'admin' }, { token: users.admin.token })
+    expect(granted.status).toBe(201)
+    grants[admin.id] = granted.body.id as string
+  }
+  const answers = await Promise.all([
+    app.api.delete(`/api/v1/users/${second.id}/roles/${grants[second.id]}`, { token: first.token }),
+    app.api.delete(`/api/v1/users/${first.id}/roles/${grants[first.id]}`, { token: second.token }),
+  ])
+  expect(statuses(answers)).toEqual([204, 403])
+  const left = await app.db.selectFrom('role_grants').select('user_id').where('role', '=', 'admin').where('user_id', 'in', [first.id, second.id]).execute()
+  expect(left).toHaveLength(1)
+})

@@ -6,7 +6,7 @@ import { newId } from '../../ids'
 import { recordAudit, type AuditActor } from '../audit/audit.service'
 import { findUnit } from '../units/units.repository'
 import type { RoleGrantRow } from './role-grants.table'
-import { deleteGrant, findGrant, findSameGrant, findUserById, insertGrant } from './users.repository'
+import { deleteGrant, findGrant, findUserById, insertGrant, lockAdminGrants } from './users.repository'
 
 /** Grants a role (a unit admin for one unit). Throws: no such account or unit, or already granted. */
 export async function grantRole(
@@ -14,11 +14,10 @@ export async function grantRole(
 ): Promise<RoleGrantRow> {
   if (!(await findUserById(db, input.userId))) throw notFound()
   if (input.unitId !== null && !(await findUnit(db, input.unitId))) throw new AppError(422, 'unit_not_found')
-  if (await findSameGrant(db, input.userId, input.role, input.unitId)) throw conflict('role_already_granted')
   const row: RoleGrantRow = {
     id: newId('rol', clock.now()), user_id: input.userId, role: input.role, unit_id: input.unitId, granted_at: nowIso(clock), granted_by: input.grantedBy,
   }
-  await insertGrant(db, row)
+  if (!(await insertGrant(db, row))) throw conflict('role_already_granted')
   return row
 }
 
@@ -42,7 +41,13 @@ export async function grantRoleAsAdmin(
 export async function revokeRole(db: Db, clock: Clock, actor: AuditActor, userId: string, grantId: string): Promise<void> {
   const grant = await findGrant(db, userId, grantId)
   if (!grant) throw notFound()
-  if (grant.role === 'admin' && actor.userId === userId) throw new AppError(403, 'role_own_admin_not_revocable')
+  if (grant.role === 'admin') {
+    if (actor.userId === userId) throw new AppError(403, 'role_own_admin_not_revocable')
+    // Two admins revoking each other at once: the second finds it is no longer an admin, and the office keeps one.
+    const admins = await lockAdminGrants(db)
+    if (!admins.some((a) => a.user_id === actor.userId)) throw new AppError(403, 'forbidden')
+    if (!admins.some((a) => a.id === grantId)) throw notFound()
+  }
   await deleteGrant(db, grantId)
   await recordAudit(db, clock, actor, { subjectUserId: userId, action: 'delete', resource: grantResource(grant), fields: ['role'] })
 }

@@ -1,3 +1,4 @@
+import { forUpdate } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { NewRoleGrantRow, RoleGrantRow } from './role-grants.table'
 import type { NewUserRow, UserRow } from './users.table'
@@ -42,8 +43,23 @@ export function findSameGrant(db: Db, userId: string, role: string, unitId: stri
   return query.executeTakeFirst()
 }
 
-export async function insertGrant(db: Db, row: NewRoleGrantRow): Promise<void> {
-  await db.insertInto('role_grants').values(row).execute()
+/**
+ * Inserts a grant unless the account already holds that role (for that unit):
+ * the unique index `role_grants_unique` decides, so two grants at once make one.
+ * False when it was already held.
+ */
+export async function insertGrant(db: Db, row: NewRoleGrantRow): Promise<boolean> {
+  const result = await db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+}
+
+/**
+ * Locks every admin grant until the transaction ends (in id order), so that
+ * revocations of admin roles take turns: each sees whether its actor is still
+ * an admin after the one before.
+ */
+export async function lockAdminGrants(db: Db): Promise<RoleGrantRow[]> {
+  return forUpdate(db, db.selectFrom('role_grants').selectAll().where('role', '=', 'admin').orderBy('id')).execute()
 }
 
 export async function deleteGrant(db: Db, grantId: string): Promise<void> {

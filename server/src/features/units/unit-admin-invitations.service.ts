@@ -4,7 +4,7 @@ import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { AppError, conflict } from '../../http/errors'
 import { newId } from '../../ids'
-import { findSameGrant, findUserByPhoneHash, insertGrant } from '../accounts/users.repository'
+import { findUserByPhoneHash, insertGrant } from '../accounts/users.repository'
 import type { UserRow } from '../accounts/users.table'
 import { recordAudit, type AuditActor } from '../audit/audit.service'
 import { deletePendingInvitation, findInvitation, insertInvitation, markGranted, pendingInvitationsForPhone } from './unit-admin-invitations.repository'
@@ -24,10 +24,10 @@ export interface InvitationDeps {
 async function grantInvitation(db: Db, clock: Clock, invitation: UnitAdminInvitationRow, userId: string, actor: AuditActor): Promise<void> {
   const now = nowIso(clock)
   if (!(await markGranted(db, invitation.id, userId, now))) return
-  if (await findSameGrant(db, userId, 'unit_admin', invitation.unit_id)) return
-  await insertGrant(db, {
+  const granted = await insertGrant(db, {
     id: newId('rol', clock.now()), user_id: userId, role: 'unit_admin', unit_id: invitation.unit_id, granted_at: now, granted_by: invitation.created_by,
   })
+  if (!granted) return
   await recordAudit(db, clock, actor, { subjectUserId: userId, action: 'create', resource: `role_grant:unit_admin:${invitation.unit_id}`, fields: ['role'] })
 }
 
