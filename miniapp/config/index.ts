@@ -10,10 +10,11 @@ const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
 const staffOnly = [
   path.resolve(__dirname, '../src/staff') + path.sep,
   path.join(sharedDir, 'src', 'messages', 'ui-staff.ts'),
+  path.join(sharedDir, 'src', 'messages', 'ui-dashboard-page.ts'),
   path.join(sharedDir, 'src', 'api', 'medical-records.ts'),
 ]
 const isStaffOnly = (file: string) =>
-  staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|qrcode-generator|tweetnacl)[\\/]/.test(file)
+  staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|qrcode-generator|tweetnacl|@antv)[\\/]/.test(file)
 const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
 
 pinBuildNodeEnv(process.argv, process.env)

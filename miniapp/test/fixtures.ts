@@ -64,6 +64,7 @@ export function enrolmentFixture(overrides: Partial<Enrolment> = {}): Enrolment 
     premiumFen: 10_000,
     lines: [{ product: 'ZY', name: '住院+意外', kind: 'product', shares: 1, premiumFen: 10_000 }],
     fundingSource: 'member',
+    shares: [{ payer: 'member', amountFen: 10_000, paid: false }],
     unit: null,
     eventId: null,
     person: { name: '王小明', idNumber: '610102199001011231', sex: 'M', birthDate: '1990-01-01', mobile: '13800001111', occupation: 'food_delivery', platform: '美团' },

@@ -156,7 +156,7 @@ describe('home', () => {
     setRequestHandler(fakeServer({
       'GET /api/v1/event-codes/AB12CD': json({
         id: 'evt_1', code: 'AB12CD', name: '骑手健康义诊', place: '西安市雁塔区', date: '2026-11-25', unitName: null,
-        catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift',
+        catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift', gift: { limit: 50, products: ['ZY'], from: '2026-11-20', to: '2026-11-30' },
       }),
     }))
     render(<HomeScreen eventCode='AB12CD' />)

@@ -36,6 +36,8 @@ describe('staff: an outreach event and a rider who enrols through it', () => {
     await page.click(`#new-event-catalogue-${CATALOGUE}`)
     await page.click('#new-event-product-ZY')
     await page.click('#new-event-funding-union_gift')
+    // A gift has a budget: how many riders, on which days (the products are the suggested ones).
+    await fill(page, 'new-event-gift-limit', '50')
     await settle(page)
     await shot(page, 'event-form')
     await page.click('#new-event-submit')

@@ -105,6 +105,7 @@ describe('a rider on a small screen, offline, and through an event link', () => 
       body: {
         name: '骑手健康义诊', place: '西安市雁塔区骑手驿站', date: chinaDateOf(new Date()), unitId: null,
         catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift',
+        gift: { limit: 20, products: ['ZY'], from: chinaDateOf(new Date()), to: chinaDateOf(new Date()) },
       },
     })
     expect(created.status).toBe(201)

@@ -1,4 +1,6 @@
-import { auditUi, calendarUi, fillTemplate, ledgerUi, payeeUi, staffPageTitles, staffUi, ui, unitsUi, usersUi } from '@huzhu/shared'
+import {
+  auditUi, calendarUi, cataloguesUi, dashboardPageUi, dashboardUi, dataRequestUi, fillTemplate, ledgerUi, payeeUi, staffPageTitles, staffUi, transparencyUi, ui, unitsUi, usersUi,
+} from '@huzhu/shared'
 import { routesOf, type PageHandle } from './harness/mini-program'
 import { weappWorld } from './harness/world'
 import { claimOf, coveredRider, EVENT_NAME, outreachEvent, RIDER, type CoveredRider } from './steps/people'
@@ -55,6 +57,11 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
     signedOut: loginPage('enrol/card/index'),
     signedIn: { shows: () => [SHAANXI, ui.card.intro, ui.card.holder, RIDER.name, ui.card.idNumber, RIDER.maskedId, ZY] },
   },
+  // Public figures, no login: the rider's paid cover is counted; no paid claim yet, so no case to show.
+  'enrol/transparency/index': {
+    signedOut: { shows: () => [transparencyUi.intro, SHAANXI, transparencyUi.figures.members, transparencyUi.figures.premiums, transparencyUi.cases.title, transparencyUi.cases.empty] },
+    signedIn: { shows: () => [transparencyUi.intro, SHAANXI, transparencyUi.figures.members, transparencyUi.cases.title] },
+  },
   'me/profile/index': {
     signedOut: loginPage('me/profile/index'),
     signedIn: { shows: () => [ui.profile.title, RIDER.name, RIDER.maskedId, RIDER.maskedPhone, '美团外卖', ui.profile.edit] },
@@ -67,6 +74,11 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
   'me/accounts/index': {
     signedOut: loginPage('me/accounts/index'),
     signedIn: { shows: () => [payeeUi.title, payeeUi.add] },
+  },
+  'me/data/index': {
+    signedOut: loginPage('me/data/index'),
+    // The rider's claim is being handled: deletion is refused with the reason; the export is offered (the workbook only, in WeChat).
+    signedIn: { shows: () => [dataRequestUi.intro, dataRequestUi.exportTitle, dataRequestUi.exportXlsx, dataRequestUi.deletionTitle, '笔理赔正在办理', dataRequestUi.keptTitle, dataRequestUi.kept.payments] },
   },
   'claims/new/index': {
     signedOut: loginPage('claims/new/index'),
@@ -83,7 +95,7 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
   },
   'staff/index/index': {
     signedOut: staffSignIn,
-    signedIn: { shows: () => [fillTemplate(staffUi.home.roles, { roles: staffUi.roles.admin }), staffUi.entries.check, staffUi.entries.events, staffUi.entries.units, staffUi.entries.review, staffUi.entries.payments, staffUi.entries.medical] },
+    signedIn: { shows: () => [fillTemplate(staffUi.home.roles, { roles: staffUi.roles.admin }), staffUi.entries.check, staffUi.entries.events, staffUi.entries.units, staffUi.entries.review, staffUi.entries.payments, staffUi.entries.medical, staffPageTitles.catalogues] },
   },
   'staff/check/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.check.scan, staffUi.check.pasteLabel, staffUi.check.pasteCheck] } },
   'staff/events/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.events.create, staffUi.events.name, staffUi.events.funding, staffUi.events.submit, EVENT_NAME] } },
@@ -108,9 +120,17 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
   'staff/medical/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.medical, staffUi.medical.allOrNothing, staffUi.medical.weappChoose] } },
   'staff/identity/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.identity.intro, staffUi.identity.idNumber, staffUi.identity.search] } },
   'staff/calendar/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.calendar, calendarUi.intro, calendarUi.holidaysHint, calendarUi.add, calendarUi.addHoliday, calendarUi.addWorkday] } },
+  'staff/catalogues/index': {
+    signedOut: staffSignIn,
+    signedIn: { shows: () => [staffPageTitles.catalogues, cataloguesUi.intro, cataloguesUi.upload, cataloguesUi.listTitle, `${SHAANXI}（shaanxi-gig-2023）`, cataloguesUi.twoUnitsNo, cataloguesUi.twoUnitsYes, cataloguesUi.close] },
+  },
   'staff/users/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.users, usersUi.phone, usersUi.find] } },
   'staff/audit/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.audit, auditUi.actor, auditUi.subject, auditUi.search, auditUi.export] } },
   'staff/ledger/index': { signedOut: staffSignIn, signedIn: { shows: () => [ledgerUi.intro, ledgerUi.allCatalogues, SHAANXI, ledgerUi.show, ledgerUi.totals] } },
+  'staff/dashboard/index': {
+    signedOut: staffSignIn,
+    signedIn: { shows: () => [dashboardPageUi.intro, dashboardPageUi.allCatalogues, dashboardPageUi.figures.coverage, dashboardPageUi.charts.enrolmentsByDay, dashboardUi.tables.coverageByUnit, dashboardPageUi.downloadAll] },
+  },
 }
 
 beforeAll(async () => {

@@ -3,7 +3,8 @@ import Koa from 'koa'
 import compress from 'koa-compress'
 import { createDataProtector } from './crypto/protector'
 import { guardFor } from './features/accounts/access'
-import { loadCatalogueStore, type CatalogueStore } from './features/catalogues/catalogue-store'
+import { loadCatalogueStore, type LiveCatalogueStore } from './features/catalogues/catalogue-store'
+import { refreshCatalogues } from './features/catalogues/refresh-catalogues'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
 import { errorMiddleware } from './http/error-middleware'
@@ -18,8 +19,8 @@ import { apiRoutes } from './routes'
 
 /** The outside world the app is given (the data protector is made from `config`). */
 export interface AppOptions extends Omit<AppDeps, 'protector' | 'catalogues' | 'wechatPay' | 'blobs'> {
-  /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`. */
-  catalogues?: CatalogueStore
+  /** Defaults to the built-in catalogues plus `${dataDir}/catalogues/*.json`, and those published in the database. */
+  catalogues?: LiveCatalogueStore
   /** Defaults to the store `config.blobStore` names. */
   blobs?: BlobStore
   /** Defaults to the registry in routes.ts; tests may add routes. */
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): App {
   // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
   app.use(compress({ threshold: 1024, br: false }))
   if (config.staticDir) app.use(staticFiles(config.staticDir))
+  app.use(refreshCatalogues())
   app.use(router.routes())
   app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => methodNotAllowed(), notImplemented: () => methodNotAllowed() }))
   return app

@@ -19,6 +19,7 @@ import { OutboxWorker } from './features/outbox/outbox-worker'
 import { createLogger } from './logger'
 import { every, type ScheduledRun } from './jobs/every'
 import { runPaymentJobs } from './features/payments/payment-jobs.service'
+import { runDueDeletions } from './features/data-requests/data-deletion.service'
 import { pruneRateLimits } from './features/rate-limits/rate-limits.service'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   }
   await sweepTemp()
   const catalogues = loadCatalogueStore(config.cataloguesDir, logger)
+  await catalogues.refresh(database.db)
   if (config.demoData) {
     const protector = createDataProtector(config.secrets.dataKey)
     const seeded = await seedDemoData(database.db, { clock: systemClock, protector, catalogues, config, blobs })
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
   const outboxProtector = createDataProtector(config.secrets.dataKey)
   const outbox = new OutboxWorker(
     { db: database.db, clock: systemClock, logger, protector: outboxProtector },
-    createOutboxHandlers({ db: database.db, config, protector: outboxProtector, sms }),
+    createOutboxHandlers({ db: database.db, config, protector: outboxProtector, sms, blobs }),
   )
   logger.info({ provider: sms.name, node: outbox.nodeId }, 'sms provider and outbox ready')
   const app = createApp({
@@ -100,7 +102,16 @@ async function main(): Promise<void> {
   const reminders: ScheduledRun | undefined =
     config.nodeEnv === 'test' ? undefined : scheduleCoverEndingReminders({ db: database.db, config, logger, clock: systemClock, outbox }, outbox.nodeId)
   // Unpaid enrolments expire, unpaid orders are closed, refunds retried: now, then hourly.
-  const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, () => runPaymentJobs(app.context.deps), jobLease)
+  const paymentJobs = config.nodeEnv === 'test' ? undefined : every('payments', 3_600_000, logger, async () => {
+    await catalogues.refresh(database.readDb)
+    await runPaymentJobs(app.context.deps)
+  }, jobLease)
+  // Deletions members asked for while their cover ran, due from the day after it ends: now, then hourly.
+  const dataDeletions = config.nodeEnv === 'test' ? undefined : every('data_deletions', 3_600_000, logger, async () => {
+    const counts = await runDueDeletions(database.db, app.context.deps)
+    if (counts.done > 0) outbox.kick()
+    return counts
+  }, jobLease)
   // Rate-limit hits and keys older than any window: hourly, on one node.
   const rateLimitPrunes = config.nodeEnv === 'test' ? undefined : every('rate_limits', 3_600_000, logger, () => pruneRateLimits(database.db, systemClock), jobLease)
 
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
     await tempSweeps.stop()
     await reminders?.stop()
     await paymentJobs?.stop()
+    await dataDeletions?.stop()
     await rateLimitPrunes?.stop()
     // After the jobs that queue messages: what they queued is sent, or left for the next start.
     await outbox.stop()

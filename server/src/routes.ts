@@ -3,6 +3,7 @@ import { calendarRoutes } from './features/calendar/calendar.routes'
 import { authRoutes } from './features/accounts/auth.routes'
 import { userRoutes } from './features/accounts/users.routes'
 import { catalogueRoutes } from './features/catalogues/catalogues.routes'
+import { catalogueAdminRoutes } from './features/catalogues/catalogue-admin.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes'
 import { renewalRoutes } from './features/enrolments/renewal.routes'
@@ -13,6 +14,7 @@ import { certificateRoutes } from './features/certificates/certificates.routes'
 import { rosterRoutes } from './features/rosters/rosters.routes'
 import { renewalRosterRoutes } from './features/rosters/renewal-roster.routes'
 import { eventRoutes } from './features/events/events.routes'
+import { hardshipRoutes } from './features/enrolments/hardship.routes'
 import { consentRoutes } from './features/members/consents.routes'
 import { memberRoutes } from './features/members/members.routes'
 import { identityRoutes } from './features/identity/identity.routes'
@@ -24,7 +26,10 @@ import { claimRoutes } from './features/claims/claims.routes'
 import { reviewRoutes } from './features/review/review.routes'
 import { claimPaymentRoutes } from './features/claim-payments/claim-payments.routes'
 import { ledgerRoutes } from './features/ledger/ledger.routes'
+import { dashboardRoutes } from './features/dashboard/dashboard.routes'
+import { transparencyRoutes } from './features/transparency/transparency.routes'
 import { payeeAccountRoutes } from './features/payee-accounts/payee-accounts.routes'
+import { dataRequestRoutes } from './features/data-requests/data-requests.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
 import { medicalRecordRoutes } from './features/medical-records/medical-records.routes'
 import { clientConfigRoutes } from './features/client-config/client-config.routes'
@@ -40,6 +45,7 @@ export const API_VERSION = '1.0.0'
 export const apiRoutes: readonly Route[] = [
   ...healthRoutes,
   ...catalogueRoutes,
+  ...catalogueAdminRoutes,
   ...quoteRoutes,
   ...authRoutes,
   ...userRoutes,
@@ -58,12 +64,16 @@ export const apiRoutes: readonly Route[] = [
   ...rosterRoutes,
   ...renewalRosterRoutes,
   ...eventRoutes,
+  ...hardshipRoutes,
   ...uploadRoutes,
   ...payeeAccountRoutes,
+  ...dataRequestRoutes,
   ...claimRoutes,
   ...reviewRoutes,
   ...claimPaymentRoutes,
   ...ledgerRoutes,
+  ...dashboardRoutes,
+  ...transparencyRoutes,
   ...medicalRecordRoutes,
   ...notificationRoutes,
   ...clientConfigRoutes,

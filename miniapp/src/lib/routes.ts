@@ -31,10 +31,13 @@ export const routes = {
   home: '/pages/index/index',
   login: '/pages/login/index',
   plans: '/enrol/plans/index',
+  /** 公开透明: the plans' public figures (no login). */
+  transparency: '/enrol/transparency/index',
   card: (enrolmentId?: string) => `/enrol/card/index${enrolmentId ? `?enrolment=${encodeURIComponent(enrolmentId)}` : ''}`,
   profile: '/me/profile/index',
   messages: '/me/messages/index',
   payeeAccounts: '/me/accounts/index',
+  myData: '/me/data/index',
   claimNew: '/claims/new/index',
   claimList: '/claims/list/index',
   claimDetail: (claimId: string) => `/claims/detail/index?id=${encodeURIComponent(claimId)}`,

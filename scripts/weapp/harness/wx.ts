@@ -147,7 +147,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
       if (callback) clock.soon(() => callback(null))
       return query
     }
-    const node = { boundingClientRect: field, fields: field, scrollOffset: field, node: field, context: field }
+    // `fields(fields, callback)` takes what to measure first (wx.createSelectorQuery().select(…).fields({ node: true, size: true })).
+    const node = { boundingClientRect: field, fields: (_spec: unknown, callback?: (r: unknown) => void) => field(callback), scrollOffset: field, node: field, context: field }
     const query: Record<string, unknown> = {
       in: () => query, select: () => node, selectAll: () => node, selectViewport: () => node,
       exec: (callback?: (r: unknown) => void) => (clock.soon(() => callback?.(toApp(results))), query),

@@ -38,7 +38,8 @@ export const EVENT_NAME = '骑手健康义诊'
 export async function outreachEvent(world: WeappWorld): Promise<string> {
   const event = await call<{ id: string }>(world.base, 'POST', '/api/v1/events', {
     token: world.office.tokens.staff,
-    body: { name: EVENT_NAME, place: '西安市雁塔区骑手驿站', date: chinaDateOf(new Date()), unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift' },
+    body: { name: EVENT_NAME, place: '西安市雁塔区骑手驿站', date: chinaDateOf(new Date()), unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift',
+      gift: { limit: 50, products: ['ZY'], from: chinaDateOf(new Date()), to: chinaDateOf(new Date()) } },
   })
   return event.id
 }

@@ -14,6 +14,7 @@ export type SealedColumn =
   | 'outbox.payload'
   | 'payee_accounts.number'
   | 'unit_admin_invitations.phone'
+  | 'hardship_workers.id_number'
 
 /** Encrypts `value` for `column` of the row `ownerId`. */
 export function seal(protector: DataProtector, column: SealedColumn, ownerId: string, value: string): string {

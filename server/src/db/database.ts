@@ -5,8 +5,11 @@ import type { UsersTable } from '../features/accounts/users.table'
 import type { AuditLogTable } from '../features/audit/audit-log.table'
 import type { HolidayCalendarDaysTable } from '../features/calendar/holiday-calendar-days.table'
 import type { HolidayCalendarYearsTable } from '../features/calendar/holiday-calendar-years.table'
+import type { CataloguesTable } from '../features/catalogues/catalogues.table'
 import type { EnrolmentsTable } from '../features/enrolments/enrolments.table'
 import type { InsuredPersonsTable } from '../features/enrolments/insured-persons.table'
+import type { EnrolmentSharesTable } from '../features/enrolments/enrolment-shares.table'
+import type { HardshipWorkersTable } from '../features/enrolments/hardship-workers.table'
 import type { PersonAccountsTable } from '../features/identity/person-accounts.table'
 import type { OutreachEventsTable } from '../features/events/events.table'
 import type { PaymentsTable } from '../features/payments/payments.table'
@@ -35,6 +38,7 @@ import type { MedicalRecordsTable } from '../features/medical-records/medical-re
 import type { UploadsTable } from '../features/uploads/uploads.table'
 import type { WechatAccessTokensTable } from '../features/notifications/wechat-access-tokens.table'
 import type { JobLeasesTable } from '../jobs/job-leases.table'
+import type { DataDeletionRequestsTable } from '../features/data-requests/data-deletion-requests.table'
 
 /**
  * Every table, as kysely sees it. Each table's type lives in its feature folder
@@ -56,6 +60,8 @@ export interface Database {
   insured_persons: InsuredPersonsTable
   person_accounts: PersonAccountsTable
   enrolments: EnrolmentsTable
+  enrolment_shares: EnrolmentSharesTable
+  hardship_workers: HardshipWorkersTable
   payments: PaymentsTable
   payment_codes: PaymentCodesTable
   payment_orders: PaymentOrdersTable
@@ -81,4 +87,6 @@ export interface Database {
   claim_medical_matches: ClaimMedicalMatchesTable
   holiday_calendar_years: HolidayCalendarYearsTable
   holiday_calendar_days: HolidayCalendarDaysTable
+  data_deletion_requests: DataDeletionRequestsTable
+  catalogues: CataloguesTable
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { DataProtector } from '../crypto/protector'
 import type { Db } from '../db/open'
-import type { CatalogueStore } from '../features/catalogues/catalogue-store'
+import type { LiveCatalogueStore } from '../features/catalogues/catalogue-store'
 import type { OutboxKick } from '../features/outbox/outbox-kinds'
 import type { WechatClient } from '../features/accounts/wechat'
 import type { WechatPayClient } from '../features/wechat-pay/wechat-pay-client'
@@ -24,7 +24,8 @@ export interface AppDeps {
   wechatPay: WechatPayClient | undefined
   logger: Logger
   protector: DataProtector
-  catalogues: CatalogueStore
+  /** Shipped and published catalogues, brought up to date with the database at the start of every API request. */
+  catalogues: LiveCatalogueStore
   /** Claim material and rosters: on disk or in object storage, shared by every node (`files/blob-store.ts`). */
   blobs: BlobStore
 }

@@ -4,6 +4,8 @@ import { enrolmentModes, fundingSources, occupations, sexes } from '../domain'
 import { productCodeSchema } from './common'
 import { premiumLineSchema } from './quotes'
 import { renewalOfferSchema } from './renewals'
+import { enrolmentShareSchema } from './funding'
+import { fundingPayers } from '../units/funding-order'
 
 /**
  * Enrolment (参保): one insured person, one catalogue, one selection, one cover
@@ -53,6 +55,7 @@ export const enrolmentSchema = z.object({
   premiumFen: z.number().int(),
   lines: z.array(premiumLineSchema),
   fundingSource: z.enum(fundingSources),
+  shares: z.array(enrolmentShareSchema).describe('who pays how much of the premium (union first, then unit, then member), and whether each share is paid; cover starts when all are'),
   unit: z.object({ id: z.string(), name: z.string() }).nullable(),
   eventId: z.string().nullable(),
   person: insuredPersonSchema,
@@ -105,6 +108,7 @@ export const paymentRequestSchema = z
     payer: z.string().trim().max(80).optional().describe('who transferred, as on the bank slip'),
     enrolmentIds: z.array(idSchema).min(1).max(100_000).optional(),
     unitId: idSchema.optional().describe('all of this unit’s pending enrolments in the catalogue'),
+    fundingPayer: z.enum(fundingPayers).optional().describe('only this payer’s owed shares (e.g. the unit’s part of a split); without it every owed share'),
   })
   .refine((b) => (b.enrolmentIds === undefined) !== (b.unitId === undefined), { message: 'payment_target_required', path: ['enrolmentIds'] })
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>

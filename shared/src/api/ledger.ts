@@ -58,7 +58,7 @@ export const ledgerRowSchema = ledgerFiguresSchema.extend({
   catalogueId: z.string(),
   catalogueName: z.string(),
   fundingSource: z.enum(fundingSources).nullable()
-    .describe('who pays the premium, from the enrolment; null only for money no enrolment accounts for'),
+    .describe('premiums and refunds: whose share the money was (union → union_gift, unit, member); claims: the enrolment’s funding source; null only for money no share accounts for'),
 })
 export type LedgerRow = z.infer<typeof ledgerRowSchema>
 

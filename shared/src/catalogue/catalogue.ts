@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import type { EventKind } from '../domain'
+import { isMessageCode, message } from '../messages'
 import { catalogueDataSchema, type Benefit, type CatalogueData, type ProductData } from './schema'
 
 /**
@@ -55,17 +57,33 @@ export function compileCatalogue(data: CatalogueData): Catalogue {
   }
 }
 
+/** One problem of a catalogue file: where (`products.0.priceFen`; empty for the whole file) and what, in Chinese. */
+export interface CatalogueIssue {
+  path: string
+  message: string
+}
+
 export type LoadCatalogueResult =
   | { ok: true; catalogue: Catalogue }
-  | { ok: false; issues: { path: string; message: string }[] }
+  | { ok: false; issues: CatalogueIssue[] }
 
-/** Checks raw catalogue data (a parsed JSON file) against the schema and indexes it. */
+const chineseIssues = z.locales.zhCN().localeError
+
+/**
+ * Checks raw catalogue data (a parsed JSON file) against the schema and indexes
+ * it. Every problem is reported at its path with a Chinese message (zod's own in
+ * its zh-CN wording, a message code of ours in its catalogue text), so an admin
+ * can fix the file from the list.
+ */
 export function loadCatalogue(raw: unknown): LoadCatalogueResult {
-  const parsed = catalogueDataSchema.safeParse(raw)
+  const parsed = catalogueDataSchema.safeParse(raw, { error: chineseIssues })
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: isMessageCode(i.message) ? message(i.message) : i.message,
+      })),
     }
   }
   return { ok: true, catalogue: compileCatalogue(parsed.data) }

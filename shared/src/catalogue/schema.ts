@@ -9,7 +9,7 @@ import { basisPointsSchema, fenSchema } from '../money/fen'
  * rule engine reads only this; nothing about a region is in code.
  */
 
-const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'code: letters, digits, - or _, at most 32')
+const codeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '代码只能用字母、数字、- 或 _，最多 32 个字符')
 const nameSchema = z.string().min(1).max(60)
 
 const segmentRatesSchema = z.strictObject({
@@ -148,6 +148,12 @@ export const catalogueDataSchema = z
     products: z.array(productSchema).min(1),
     bundles: z.array(bundleSchema),
     selection: z.strictObject({ maxEnhancedPerCategory: z.number().int().min(1) }),
+    /**
+     * Whether one person may be enrolled through two units with overlapping cover
+     * (DOMAIN.md "Overlap"): Shanghai allows it and pays by the overlap rule; a
+     * catalogue that does not say refuses the second enrolment, as Shaanxi's does.
+     */
+    twoUnitsAtOnce: z.boolean().default(false).describe('a person may hold overlapping cover through two different units, paid by the overlap rule'),
     eligibility: eligibilitySchema,
     /** The catalogue a cover of this one renews into (next year's plan), when the office names one; else it renews here. */
     successor: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/).optional(),
@@ -158,43 +164,43 @@ export const catalogueDataSchema = z
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path })
     const categories = new Set(c.categories.map((x) => x.code))
     const products = new Map(c.products.map((p) => [p.code, p]))
-    if (products.size !== c.products.length) issue('product codes must be unique', ['products'])
-    if (categories.size !== c.categories.length) issue('category codes must be unique', ['categories'])
-    if (Object.keys(c.modes).length === 0) issue('at least one enrolment mode', ['modes'])
-    if (c.successor === c.id) issue('a catalogue cannot be its own successor', ['successor'])
+    if (products.size !== c.products.length) issue('产品代码不能重复', ['products'])
+    if (categories.size !== c.categories.length) issue('类别代码不能重复', ['categories'])
+    if (Object.keys(c.modes).length === 0) issue('至少要有一种参保方式', ['modes'])
+    if (c.successor === c.id) issue('续保计划不能是本计划自己', ['successor'])
 
     c.products.forEach((p, i) => {
-      if (!categories.has(p.category)) issue(`unknown category ${p.category}`, ['products', i, 'category'])
+      if (!categories.has(p.category)) issue(`没有这个类别：${p.category}`, ['products', i, 'category'])
       if (p.riderOf !== undefined && (!products.has(p.riderOf) || p.riderOf === p.code)) {
-        issue(`riderOf ${p.riderOf} is not another product`, ['products', i, 'riderOf'])
+        issue(`riderOf 指向的 ${p.riderOf} 不是本计划的另一个产品`, ['products', i, 'riderOf'])
       }
       const ids = new Set<string>()
       p.benefits.forEach((b, j) => {
-        if (ids.has(b.id)) issue(`benefit id ${b.id} repeated`, ['products', i, 'benefits', j, 'id'])
+        if (ids.has(b.id)) issue(`保障项目编号 ${b.id} 重复`, ['products', i, 'benefits', j, 'id'])
         ids.add(b.id)
         if (b.category !== undefined && !categories.has(b.category)) {
-          issue(`unknown category ${b.category}`, ['products', i, 'benefits', j, 'category'])
+          issue(`没有这个类别：${b.category}`, ['products', i, 'benefits', j, 'category'])
         }
       })
     })
     c.bundles.forEach((b, i) => {
       b.products.forEach((code, j) => {
-        if (!products.has(code)) issue(`unknown product ${code}`, ['bundles', i, 'products', j])
+        if (!products.has(code)) issue(`没有这个产品：${code}`, ['bundles', i, 'products', j])
       })
       const listFen = b.products.reduce((sum, code) => sum + (products.get(code)?.priceFen ?? 0), 0)
-      if (b.priceFen > listFen) issue('a bundle may not cost more than its products', ['bundles', i, 'priceFen'])
+      if (b.priceFen > listFen) issue('组合价不能高于各产品单价之和', ['bundles', i, 'priceFen'])
     })
     for (const [mode, m] of Object.entries(c.modes)) {
       for (const cat of Object.keys(m.waitingDays)) {
-        if (!categories.has(cat)) issue(`unknown category ${cat}`, ['modes', mode, 'waitingDays', cat])
+        if (!categories.has(cat)) issue(`没有这个类别：${cat}`, ['modes', mode, 'waitingDays', cat])
       }
       if (m.start === 'plan_year_start' && c.term.kind !== 'plan_year') {
-        issue('plan_year_start needs a plan_year term', ['modes', mode, 'start'])
+        issue('plan_year_start（保障年度首日起保）需要 plan_year 期限', ['modes', mode, 'start'])
       }
     }
-    if (c.term.kind === 'plan_year' && c.term.start >= c.term.end) issue('term start must precede end', ['term'])
+    if (c.term.kind === 'plan_year' && c.term.start >= c.term.end) issue('保障期开始日须早于结束日', ['term'])
     for (let i = 1; i < c.proration.length; i++) {
-      if (c.proration[i]!.startFrom <= c.proration[i - 1]!.startFrom) issue('proration steps in date order', ['proration', i])
+      if (c.proration[i]!.startFrom <= c.proration[i - 1]!.startFrom) issue('折算档次须按日期先后排列', ['proration', i])
     }
     // Prorated prices must be whole fen, so that a prorated premium is exactly its share
     // of the full premium and still the sum of its lines.
@@ -204,7 +210,7 @@ export const catalogueDataSchema = z
     ]
     c.proration.forEach((step, i) => {
       if (amounts.some((fen) => (fen * step.rateBp) % 10_000 !== 0)) {
-        issue('every price and bundle discount times this rate must be whole fen', ['proration', i, 'rateBp'])
+        issue('每个单价和组合优惠乘以此比例后都须是整分', ['proration', i, 'rateBp'])
       }
     })
   })

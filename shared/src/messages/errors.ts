@@ -1,7 +1,11 @@
 import { adminErrorMessages } from './admin-errors'
 import { bankStatementErrorMessages } from './bank-statement-errors'
+import { catalogueErrorMessages } from './catalogue-errors'
 import { claimErrorMessages } from './claim-errors'
+import { dataRequestErrorMessages } from './data-request-errors'
+import { dashboardErrorMessages } from './dashboard-errors'
 import { enrolmentErrorMessages } from './enrolment-errors'
+import { fundingErrorMessages } from './funding-errors'
 import { identityErrorMessages } from './identity-errors'
 import { ledgerErrorMessages } from './ledger-errors'
 import { payeeErrorMessages } from './payee-errors'
@@ -14,15 +18,19 @@ import { unitErrorMessages } from './unit-errors'
 export const errorMessages = {
   ...enrolmentErrorMessages,
   ...claimErrorMessages,
+  ...dataRequestErrorMessages,
   ...identityErrorMessages,
   ...payeeErrorMessages,
   ...paymentErrorMessages,
   ...spreadsheetErrorMessages,
   ...bankStatementErrorMessages,
   ...ledgerErrorMessages,
+  ...dashboardErrorMessages,
   ...renewalErrorMessages,
   ...adminErrorMessages,
+  ...catalogueErrorMessages,
   ...unitErrorMessages,
+  ...fundingErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',

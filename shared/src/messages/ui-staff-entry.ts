@@ -19,7 +19,9 @@ export const staffPageTitles = {
   medical: '医保结算数据',
   identity: '核实会员身份',
   ledger: '收支台账',
+  dashboard: '统计看板',
   calendar: '节假日安排',
+  catalogues: '保障计划',
   users: '用户与角色',
   audit: '审计日志',
 } as const

@@ -93,7 +93,10 @@ export const auditResourceLabels: Readonly<Record<string, string>> = {
   bank_statement: '银行流水',
   role_grant: '角色',
   holiday_calendar: '节假日安排',
+  catalogue: '保障计划',
   audit_log: '审计日志',
+  personal_data_export: '本人数据下载',
+  personal_data_deletion: '本人数据删除',
 }
 
 /**

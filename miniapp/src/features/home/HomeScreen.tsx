@@ -2,7 +2,7 @@ import { Fragment, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ui, type Enrolment } from '@huzhu/shared'
+import { dataRequestUi, ui, type Enrolment } from '@huzhu/shared'
 import { SIGNED_OUT } from '../../api/client'
 import { getToken } from '../../api/token'
 import { listMyEnrolments, listNotifications } from '../../api/member'
@@ -112,6 +112,7 @@ export function HomeScreen({ eventCode }: { eventCode?: string }) {
           {signedIn && <UnreadBadge />}
         </View>
         <View id='home-link-profile' className='link home__link' onClick={() => go(routes.profile, true)}>{ui.home.profile}</View>
+        {signedIn && <View id='home-link-data' className='link home__link' onClick={() => go(routes.myData, true)}>{dataRequestUi.title}</View>}
         {signedIn && <StaffEntryLink className='link home__link' />}
         <View id='home-large-text' className='link home__link' onClick={() => setLargeText(!large)}>
           {large ? ui.settings.largeTextOn : ui.settings.largeTextOff}

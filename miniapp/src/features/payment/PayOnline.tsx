@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { fillTemplate, formatYuan, ui, type Enrolment, type PaymentOrder } from '@huzhu/shared'
+import { fillTemplate, formatYuan, owedFen, ui, type Enrolment, type PaymentOrder } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { createPaymentOrder } from '../../api/member'
 import { routes } from '../../lib/routes'
@@ -102,7 +102,7 @@ export function PayOnline({ enrolment, onPaid }: { enrolment: Enrolment; onPaid:
             id='pay-online-button' type='primary' block loading={state.kind === 'starting' || state.kind === 'waiting'}
             disabled={state.kind === 'starting' || state.kind === 'waiting'} onClick={() => void pay()}
           >
-            {fillTemplate(ui.payment.payOnline, { amount: formatYuan(enrolment.premiumFen) })}
+            {fillTemplate(ui.payment.payOnline, { amount: formatYuan(owedFen(enrolment.shares, 'member') || enrolment.premiumFen) })}
           </Button>
           <Text className='hint'>{state.kind === 'waiting' ? ui.payment.waitingForPayment : ui.payment.payOnlineHint}</Text>
         </>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { fillTemplate, formatYuan, fundingSourceLabels, ui, type Enrolment } from '@huzhu/shared'
+import { fillTemplate, formatYuan, fundingSourceLabels, owedFen, ui, type Enrolment } from '@huzhu/shared'
 import { getClientConfig } from '../../api/member'
 import { useAsync } from '../../lib/use-async'
 import { PayOnline } from './PayOnline'
@@ -20,17 +20,18 @@ export function PendingPayment({ enrolment, refreshing, checked, onRefresh }: {
 }) {
   const payer = enrolment.fundingSource
   // The rider pays all of it, or their share: the amount and the payment code to write in the transfer's memo.
-  const pays = payer === 'member' || payer === 'split'
-  // WeChat Pay when the office has it (the whole premium: a split is paid as the office explains).
+  const due = owedFen(enrolment.shares, 'member')
+  const pays = (payer === 'member' || payer === 'split') && due > 0
+  // WeChat Pay when the office has it: the rider's own share (the whole premium, or their part of a split).
   const config = useAsync(getClientConfig, [])
-  const online = payer === 'member' && config.status === 'ready' && config.value?.onlinePayment === true
+  const online = pays && config.status === 'ready' && config.value?.onlinePayment === true
   return (
     <View id='pending-payment' className='card pending-payment'>
       <Text className='card__title'>{ui.payment.title}</Text>
       {pays && (
         <View className='pending-payment__amount'>
           <Text className='pending-payment__amount-label'>{ui.payment.amountDue}</Text>
-          <Text id='pending-payment-amount' className='pending-payment__amount-value'>{formatYuan(enrolment.premiumFen)}</Text>
+          <Text id='pending-payment-amount' className='pending-payment__amount-value'>{formatYuan(due)}</Text>
         </View>
       )}
       {online && <PayOnline enrolment={enrolment} onPaid={onRefresh} />}

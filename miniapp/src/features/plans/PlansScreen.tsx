@@ -1,9 +1,11 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { addDays, ui, type CatalogueSummary, type CivilDate } from '@huzhu/shared'
+import { addDays, transparencyUi, ui, type CatalogueSummary, type CivilDate } from '@huzhu/shared'
 import { clearCatalogueCache, fetchCatalogueSummaries } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { useToday } from '../../lib/today'
+import { routes } from '../../lib/routes'
 import { useAsync } from '../../lib/use-async'
 import { CatalogueChooser } from './CatalogueChooser'
 import { CataloguePlans } from './CataloguePlans'
@@ -52,6 +54,9 @@ export function PlansScreen({ initialCatalogueId, eventId }: { initialCatalogueI
   return (
     <View id='plans-screen' className='plans'>
       <Text className='plans__intro'>{ui.plans.intro}</Text>
+      <Text id='plans-transparency' className='plans__link' onClick={() => void Taro.navigateTo({ url: routes.transparency }).catch(() => undefined)}>
+        {transparencyUi.link}
+      </Text>
       <CatalogueChooser catalogues={catalogues} activeId={activeId} onChoose={setChosenId} />
       <CataloguePlans
         key={activeId}

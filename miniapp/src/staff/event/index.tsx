@@ -65,6 +65,11 @@ function EventDetail({ eventId }: { eventId: string }) {
         <Text className='event-poster__call'>{staffUi.event.scanToJoin}</Text>
         <Text className='event-poster__meta'>{fillTemplate(staffUi.event.fundingLine, { funding: fundingSourceLabels[event.fundingSource] })}</Text>
         <Text className='event-poster__meta'>{fillTemplate(staffUi.event.productsLine, { products })}</Text>
+        {event.gift && (
+          <Text id='event-gift' className='event-poster__meta'>
+            {fillTemplate(staffUi.event.giftLine, { used: event.counts.gifts, limit: event.gift.limit, from: event.gift.from, to: event.gift.to })}
+          </Text>
+        )}
       </View>
       <View className='staff-card staff-no-print'>
         <View className='event-counts'>

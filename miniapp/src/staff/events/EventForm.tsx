@@ -28,6 +28,9 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
   const [catalogueId, setCatalogueId] = useState<string | null>(null)
   const [products, setProducts] = useState<string[]>([])
   const [funding, setFunding] = useState<(typeof eventFundingSources)[number]>('union_gift')
+  const [giftLimit, setGiftLimit] = useState('')
+  const [giftFrom, setGiftFrom] = useState<string>(today)
+  const [giftTo, setGiftTo] = useState<string>(today)
   const { busy, error, run, fail } = useSubmit()
 
   const units = useAsync(() => fetchUnits().catch(() => []), [])
@@ -38,6 +41,10 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
   const submit = async () => {
     if (name.trim() === '' || place.trim() === '' || chosen === null) return fail(staffUi.events.required)
     if (!isCivilDate(date.trim())) return fail(staffUi.events.dateInvalid)
+    // A gift has a budget (DOMAIN.md "Funding"): how many, which products (the suggested ones), which days.
+    const limit = /^\d{1,6}$/.test(giftLimit.trim()) ? Number(giftLimit.trim()) : 0
+    const gift = funding === 'union_gift' ? { limit, products, from: giftFrom.trim(), to: giftTo.trim() } : null
+    if (gift && (gift.limit < 1 || products.length === 0 || !isCivilDate(gift.from) || !isCivilDate(gift.to))) return fail(staffUi.events.giftInvalid)
     const body: EventCreateRequest = {
       name: name.trim(),
       place: place.trim(),
@@ -46,6 +53,7 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
       catalogueId: chosen,
       products,
       fundingSource: funding,
+      gift,
     }
     await run(async () => onCreated(await createEvent(body)))
   }
@@ -88,6 +96,14 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
         selected={[funding]}
         onChange={([value]) => value && setFunding(value as (typeof eventFundingSources)[number])}
       />
+      {funding === 'union_gift' && (
+        <View id='new-event-gift'>
+          <TextField id='new-event-gift-limit' type='digit' label={staffUi.events.giftLimit} value={giftLimit} onChange={setGiftLimit} placeholder={staffUi.events.giftLimitPlaceholder} />
+          <TextField id='new-event-gift-from' label={staffUi.events.giftFrom} value={giftFrom} onChange={setGiftFrom} placeholder={staffUi.events.datePlaceholder} />
+          <TextField id='new-event-gift-to' label={staffUi.events.giftTo} value={giftTo} onChange={setGiftTo} placeholder={staffUi.events.datePlaceholder} />
+          <Text className='staff-muted'>{staffUi.events.giftHint}</Text>
+        </View>
+      )}
       <SubmitRow id='new-event-submit' errorId='new-event-error' error={error} busy={busy} label={staffUi.events.submit} onSubmit={() => void submit()} />
     </View>
   )

@@ -15,7 +15,9 @@ export const pageRoles = {
   medical: ['staff', 'admin'],
   identity: ['staff', 'admin'],
   ledger: ['staff', 'admin'],
+  dashboard: ['unit_admin', 'staff', 'admin'],
   calendar: ['admin'],
+  catalogues: ['admin'],
   users: ['admin'],
   audit: ['admin'],
 } as const satisfies Record<string, readonly Role[]>

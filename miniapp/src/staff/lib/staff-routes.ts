@@ -13,6 +13,8 @@ export const staffUrls = {
   medical: '/staff/medical/index',
   identity: '/staff/identity/index',
   ledger: '/staff/ledger/index',
+  dashboard: '/staff/dashboard/index',
+  catalogues: '/staff/catalogues/index',
   calendar: (year?: number) => (year === undefined ? '/staff/calendar/index' : `/staff/calendar/index?year=${year}`),
   /** Never a phone in a URL: an account is opened by its id. */
   users: (userId?: string) => (userId ? `/staff/users/index?userId=${enc(userId)}` : '/staff/users/index'),

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
+import { owedFen, fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { useAsync } from '../../lib/use-async'
 import { PaidNotice, PaymentForm } from '../components/PaymentForm'
@@ -30,7 +30,7 @@ export function EnrolmentPayments({ eventId, refresh = 0, onPaid }: { eventId: s
   }
   const catalogueId = list[0]!.catalogueId
   const chosen: Enrolment[] = list.filter((e) => e.catalogueId === catalogueId && !deselected.includes(e.id))
-  const total = chosen.reduce((sum, e) => sum + e.premiumFen, 0)
+  const total = chosen.reduce((sum, e) => sum + owedFen(e.shares), 0)
   return (
     <View id='enrolment-payments' className='staff-card'>
       {notice}
@@ -46,7 +46,7 @@ export function EnrolmentPayments({ eventId, refresh = 0, onPaid }: { eventId: s
             aria-checked={on}
             onClick={() => setDeselected((d) => (on ? [...d, e.id] : d.filter((id) => id !== e.id)))}
           >
-            <Text>{`${e.person.name} ${e.person.idNumber} · ${e.catalogueName} · ${formatYuan(e.premiumFen)}`}</Text>
+            <Text>{`${e.person.name} ${e.person.idNumber} · ${e.catalogueName} · ${formatYuan(owedFen(e.shares))}`}</Text>
           </View>
         )
       })}

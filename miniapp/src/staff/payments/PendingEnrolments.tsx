@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
+import { owedFen, fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { LoadingState } from '../../components/StateView'
 import { formatInstantDate } from '../../lib/format'
@@ -30,7 +30,7 @@ function PendingRow({ enrolment: e, selected, blocked, onToggle }: { enrolment: 
       <View className='pending-row__line'>
         <Text className='pending-row__name'>{e.person.name}</Text>
         {e.person.mobile && <Text className='pending-row__mobile'>{e.person.mobile}</Text>}
-        <Text className='pending-row__amount'>{formatYuan(e.premiumFen)}</Text>
+        <Text className='pending-row__amount'>{formatYuan(owedFen(e.shares))}</Text>
       </View>
       <Text className='staff-muted'>{`${e.catalogueName} · ${e.products.map((p) => p.code).join(',')}`}</Text>
       <Text className='staff-muted'>{`${sourceOf(e)} · ${fillTemplate(staffUi.payment.enrolledOn, { date: formatInstantDate(e.createdAt) })}`}</Text>
@@ -90,7 +90,7 @@ export function PendingEnrolments({ refresh = 0, onPaid }: { refresh?: number; o
   }
 
   const catalogueId = selected[0]?.catalogueId ?? null
-  const total = selected.reduce((sum, e) => sum + e.premiumFen, 0)
+  const total = selected.reduce((sum, e) => sum + owedFen(e.shares), 0)
   const toggle = (e: Enrolment) => setSelected((s) => (s.some((x) => x.id === e.id) ? s.filter((x) => x.id !== e.id) : [...s, e]))
 
   return (

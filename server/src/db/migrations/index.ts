@@ -29,6 +29,10 @@ import * as jobLeases from './20261129T1400_job_leases'
 import * as wechatAccessTokens from './20261129T1410_wechat_access_tokens'
 import * as rateLimitKeys from './20261130T0900_rate_limit_keys'
 import * as rateLimitPrune from './20261201T1600_rate_limit_prune'
+import * as dashboard from './20261201T1610_dashboard'
+import * as catalogues from './20261201T1620_catalogues'
+import * as fundingShares from './20261201T1630_funding_shares'
+import * as dataDeletionRequests from './20261201T1640_data_deletion_requests'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -66,4 +70,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261129T1410_wechat_access_tokens': wechatAccessTokens,
   '20261130T0900_rate_limit_keys': rateLimitKeys,
   '20261201T1600_rate_limit_prune': rateLimitPrune,
+  '20261201T1610_dashboard': dashboard,
+  '20261201T1620_catalogues': catalogues,
+  '20261201T1630_funding_shares': fundingShares,
+  '20261201T1640_data_deletion_requests': dataDeletionRequests,
 }

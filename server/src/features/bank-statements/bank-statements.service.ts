@@ -7,7 +7,9 @@ import { recordAudit, type AuditActor } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
 import type { NotificationRow } from '../notifications/notifications.table'
-import { activatePaid, datesForPaid } from '../payments/activation'
+import { datesForPaid } from '../payments/activation'
+import { receiveShares } from '../payments/share-payment'
+import { owedShares } from '../enrolments/enrolment-shares.repository'
 import { findPaymentByReference, insertPaymentOnce } from '../payments/payments.repository'
 import type { PaymentRow } from '../payments/payments.table'
 import type { StatementLine } from './bank-statement-file'
@@ -97,7 +99,8 @@ export async function matchBankStatement(
     const catalogues = new Set(pending.map((e) => e.catalogue_id))
     if (catalogues.size > 1) return { result: 'several_plans', codes }
     const catalogueId = pending[0]!.catalogue_id
-    const expectedFen = pending.reduce((sum, e) => sum + e.premium_fen, 0)
+    // What is still owed of them: a member's share paid online leaves the rest of a split to the transfer.
+    const expectedFen = (await owedShares(db, pending.map((e) => e.id), null)).reduce((sum, s) => sum + s.amount_fen, 0)
     if (line.amountFen !== expectedFen) return { result: 'amount_differs', codes, expectedFen }
     const reference = paymentReferenceOf(line)
     const earlier = await findPaymentByReference(db, catalogueId, reference)
@@ -111,7 +114,7 @@ export async function matchBankStatement(
     }
     // The same line imported twice at once: the unique reference lets one of them pay.
     if (!(await insertPaymentOnce(db, payment))) return { result: 'already_paid', codes, payment: (await findPaymentByReference(db, catalogueId, reference))! }
-    const activated = await activatePaid(db, deps.catalogues, pending.map((e) => e.id), payment.id, paidOn, at)
+    const { activated } = await receiveShares(db, deps.catalogues, pending.map((e) => e.id), null, payment.id, paidOn, at)
     // Paid otherwise in the instant since they were read (a WeChat Pay notice): nothing of this import stays; sent again, it says so.
     if (activated.length !== pending.length) throw new AppError(409, 'conflict')
     activatedCount += activated.length

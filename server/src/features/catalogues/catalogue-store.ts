@@ -1,12 +1,38 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import { builtInCatalogues, loadCatalogue, type Catalogue } from '@huzhu/shared'
+import { addDays, builtInCatalogues, compileCatalogue, loadCatalogue, type Catalogue, type CatalogueData, type CatalogueOrigin } from '@huzhu/shared'
+import type { Db } from '../../db/open'
+import { catalogueChangeMark, listCatalogueRows } from './catalogues.repository'
+import type { CatalogueRow } from './catalogues.table'
 
-/** The catalogues the server quotes and pays from: the built-in ones plus the data folder's. */
+/** The catalogues the server quotes and pays from: shipped (built in, data folder) and published by an admin. */
 export interface CatalogueStore {
   list(): readonly Catalogue[]
   get(id: string): Catalogue | undefined
+}
+
+/** A catalogue on offer with where it came from and the admin's row (none: never touched in the app). */
+export interface StoredCatalogue {
+  catalogue: Catalogue
+  origin: CatalogueOrigin
+  row: CatalogueRow | null
+}
+
+/**
+ * The store every request reads. Shipped catalogues are read once at start; the
+ * database's are read again whenever the sum of the rows' change counters moved
+ * (`refresh`, at the start of each API request and each job), so a catalogue
+ * published or closed on one node is what every node quotes and enrols by from
+ * its next request on. No restart, and no per-node state another node would not see.
+ */
+export interface LiveCatalogueStore extends CatalogueStore {
+  refresh(db: Db): Promise<void>
+  /** Every catalogue on offer with its origin and row, in the order of `list`. */
+  records(): readonly StoredCatalogue[]
+  record(id: string): StoredCatalogue | undefined
+  /** A shipped catalogue of this id (built in or a data-folder file), as shipped. */
+  shipped(id: string): StoredCatalogue | undefined
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -22,12 +48,12 @@ function readCatalogueFile(path: string): { ok: true; raw: unknown } | { ok: fal
 }
 
 /**
- * Loads the built-in catalogues and every `*.json` in `dir` (checked by the
- * shared schema). A bad file, or one whose id is already taken, is logged and
- * skipped: it never stops the server. Read once at start.
+ * The built-in catalogues and every `*.json` in `dir` (checked by the shared
+ * schema). A bad file, or one whose id is already taken, is logged and skipped:
+ * it never stops the server.
  */
-export function loadCatalogueStore(dir: string, logger: Logger): CatalogueStore {
-  const byId = new Map<string, Catalogue>(builtInCatalogues())
+function loadShipped(dir: string, logger: Logger): Map<string, StoredCatalogue> {
+  const byId = new Map<string, StoredCatalogue>([...builtInCatalogues()].map(([id, catalogue]) => [id, { catalogue, origin: 'built_in' as const, row: null }]))
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.json')).sort() : []
   for (const file of files) {
     const path = join(dir, file)
@@ -45,9 +71,77 @@ export function loadCatalogueStore(dir: string, logger: Logger): CatalogueStore 
       logger.error({ file, id: loaded.catalogue.id }, 'catalogue file skipped: its id is already taken')
       continue
     }
-    byId.set(loaded.catalogue.id, loaded.catalogue)
+    byId.set(loaded.catalogue.id, { catalogue: loaded.catalogue, origin: 'data_folder', row: null })
     logger.info({ file, id: loaded.catalogue.id }, 'catalogue loaded')
   }
-  const list = [...byId.values()]
-  return { list: () => list, get: (id) => byId.get(id) }
+  return byId
+}
+
+/**
+ * The catalogue as offered: the admin's successor (when named) replaces the
+ * file's, and a catalogue closed to new enrolments on a day stops taking them
+ * the day before (`enrolment.closesOn`), so every enrolment path (self, event,
+ * roster, new hire, renewal into it) and every quote refuses it by the engine's
+ * own `enrolment_closed` rule.
+ */
+export function applySettings(data: CatalogueData, row: Pick<CatalogueRow, 'successor' | 'successor_set' | 'closed_on'>): CatalogueData {
+  const next: CatalogueData = { ...data, enrolment: { ...data.enrolment } }
+  if (row.successor_set === 1) {
+    if (row.successor === null) delete next.successor
+    else next.successor = row.successor
+  }
+  if (row.closed_on !== null) {
+    const lastDay = addDays(row.closed_on, -1)
+    if (next.enrolment.closesOn === undefined || lastDay < next.enrolment.closesOn) next.enrolment.closesOn = lastDay
+  }
+  return next
+}
+
+function storedOf(row: CatalogueRow, shipped: StoredCatalogue | undefined, logger: Logger): StoredCatalogue | undefined {
+  if (row.data === null) {
+    if (!shipped) return undefined
+    return { catalogue: compileCatalogue(applySettings(shipped.catalogue.data, row)), origin: shipped.origin, row }
+  }
+  if (shipped) {
+    logger.error({ id: row.id }, 'published catalogue skipped: a shipped catalogue has its id')
+    return undefined
+  }
+  const loaded = loadCatalogue(JSON.parse(row.data) as unknown)
+  if (!loaded.ok) {
+    logger.error({ id: row.id, issues: loaded.issues.slice(0, 20) }, 'published catalogue skipped: it no longer matches the catalogue schema')
+    return undefined
+  }
+  return { catalogue: compileCatalogue(applySettings(loaded.catalogue.data, row)), origin: 'published', row }
+}
+
+export function loadCatalogueStore(dir: string, logger: Logger): LiveCatalogueStore {
+  const shipped = loadShipped(dir, logger)
+  let byId = new Map(shipped)
+  let list = [...byId.values()].map((s) => s.catalogue)
+  // The change mark the catalogues in `byId` were loaded at; it only grows (rows are never deleted, changes only add).
+  let mark = -1
+
+  const load = async (db: Db): Promise<void> => {
+    const seen = await catalogueChangeMark(db)
+    if (seen <= mark) return
+    const next = new Map(shipped)
+    for (const row of await listCatalogueRows(db)) {
+      const stored = storedOf(row, shipped.get(row.id), logger)
+      if (stored) next.set(row.id, stored)
+    }
+    // Two requests may load at once after a change: the later state wins, whichever finishes first.
+    if (seen <= mark) return
+    byId = next
+    list = [...next.values()].map((s) => s.catalogue)
+    mark = seen
+  }
+
+  return {
+    list: () => list,
+    get: (id) => byId.get(id)?.catalogue,
+    records: () => [...byId.values()],
+    record: (id) => byId.get(id),
+    shipped: (id) => shipped.get(id),
+    refresh: load,
+  }
 }

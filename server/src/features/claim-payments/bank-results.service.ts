@@ -4,6 +4,7 @@ import type { Db } from '../../db/open'
 import { conflict, notFound } from '../../http/errors'
 import { recordAudit, type AuditActor } from '../audit/audit.service'
 import { changeClaim, yuan } from '../claims/claim-changes.service'
+import { paidWorkingDaysFor } from '../claims/claim-due-dates'
 import { findClaimRow } from '../claims/claims.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { accountNumberOf } from '../payee-accounts/payee-accounts.presenter'
@@ -102,7 +103,8 @@ export async function recordBankResults(db: Db, deps: ClaimPaymentDeps, staffId:
       await recordOnce(db, batchId, target.claim_id, { result: 'paid', bank_reference: line.reference, failure_reason: null, settled_on: settledOn, recorded_at: now, recorded_by: staffId })
       outcome.notifications.push(await changeClaim(db, deps, claim, {
         from: ['payment_in_progress'], to: 'paid', actorUserId: staffId, actorRole: 'staff', note: null,
-        params: { amount, reference }, changes: { payment_reference: reference, paid_at: now },
+        params: { amount, reference },
+        changes: { payment_reference: reference, paid_at: now, paid_on: settledOn, paid_working_days: await paidWorkingDaysFor(db, claim.last_material_at, settledOn) },
       }))
       outcome.paid.push({ row: line.row, claimId: target.claim_id, settledOn })
     } else {

@@ -1,4 +1,4 @@
-import { chinaDateOf, dueDateAfter, openClaimStatuses, yearOf, type DueDate, type HolidayCalendar } from '@huzhu/shared'
+import { chinaDateOf, dueDateAfter, openClaimStatuses, workingDaysBetween, yearOf, type CivilDate, type DueDate, type HolidayCalendar } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import { loadCalendar } from '../calendar/calendar-loader'
 import { listOpenClaimsCountedOver, updateClaimRow } from './claims.repository'
@@ -35,4 +35,17 @@ export async function recountOpenDueDates(db: Db, calendar: HolidayCalendar, yea
     if (updated && due.date !== claim.due_on) moved++
   }
   return moved
+}
+
+/**
+ * Working days from the China date of the last material to the day a claim was
+ * paid (the bank's date), on the office's calendar: the days to pay the
+ * indicators report (`features/dashboard`), stored with the payment.
+ */
+export async function paidWorkingDaysFor(db: Db, lastMaterialAt: string, paidOn: CivilDate): Promise<number> {
+  const from = chinaDateOf(new Date(lastMaterialAt))
+  if (paidOn <= from) return 0
+  const years: number[] = []
+  for (let year = yearOf(from); year <= yearOf(paidOn); year++) years.push(year)
+  return workingDaysBetween(await loadCalendar(db, years), from, paidOn)
 }

@@ -102,7 +102,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
     hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
     status: 'submitted', submitted_at: now, last_material_at: now, due_on: due.date, due_on_provisional: due.calendarPublished ? 0 : 1,
     estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,
-    decision: null, approved_fen: null, decided_by: null, payee_account_id: payee.id, payment_batch_id: null, payment_reference: null, paid_at: null,
+    decision: null, approved_fen: null, decided_by: null, payee_account_id: payee.id, payment_batch_id: null, payment_reference: null, paid_at: null, paid_on: null, paid_working_days: null,
     created_at: now, updated_at: now,
   }
   await insertClaimRow(db, row)

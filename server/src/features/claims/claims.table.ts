@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
  * A claim (理赔申请) on one enrolment. JSON columns: `figures` (the settlement
@@ -39,6 +39,10 @@ export interface ClaimsTable {
   payment_batch_id: string | null
   payment_reference: string | null
   paid_at: string | null
+  /** The bank's date of the payment (China date), set with `paid`. */
+  paid_on: Generated<string | null>
+  /** Working days from the China date of the last material to `paid_on` on the holiday calendar, counted when paid (the indicators' days to pay). */
+  paid_working_days: Generated<number | null>
   created_at: string
   updated_at: string
 }

@@ -1,6 +1,6 @@
 import {
   maskBirthDate, maskIdNumber, maskMobile, maskName, toSelection,
-  type CivilDate, type Enrolment, type EnrolmentMode, type EnrolmentStatus, type FundingSource, type Occupation,
+  type CivilDate, type Enrolment, type EnrolmentMode, type EnrolmentStatus, type FundingPayer, type FundingSource, type Occupation,
 } from '@huzhu/shared'
 import { todayInChina, type Clock } from '../../clock'
 import type { DataProtector } from '../../crypto/protector'
@@ -51,6 +51,7 @@ export function presentEnrolment(view: EnrolmentView, viewer: Viewer, deps: Pres
     premiumFen: row.premium_fen,
     lines: JSON.parse(row.premium_lines) as Enrolment['lines'],
     fundingSource: row.funding_source as FundingSource,
+    shares: view.shares.map((s) => ({ payer: s.payer as FundingPayer, amountFen: s.amount_fen, paid: s.payment_id !== null })),
     unit: view.unit ? { id: view.unit.id, name: view.unit.name } : null,
     eventId: row.event_id,
     person: {

@@ -1,4 +1,7 @@
+import type { FundingContributions } from '@huzhu/shared'
 import type { Db } from '../../db/open'
+import { insertSharesOf, sharesOf } from './enrolment-shares.repository'
+import type { EnrolmentShareRow } from './enrolment-shares.table'
 import { newestFirst } from '../../db/paging'
 import { codesOfEnrolments } from '../bank-statements/payment-codes.repository'
 import type { PaymentRow } from '../payments/payments.table'
@@ -16,28 +19,36 @@ export function findEnrolment(db: Db, id: string): Promise<EnrolmentRow | undefi
   return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** 21 columns × 400 rows per statement stays under SQLite's parameter limit. */
-export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[]): Promise<void> {
+/**
+ * Writes new enrolments with their shares of the premium (`insertSharesOf`;
+ * `split`: what the union and the unit give under a unit's split).
+ * 21 columns × 400 rows per statement stays under SQLite's parameter limit.
+ */
+export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null = null): Promise<void> {
   for (const part of chunks(rows, 400)) await db.insertInto('enrolments').values(part).execute()
+  await insertSharesOf(db, rows, split)
 }
 
 /** Live enrolments of a person in a catalogue whose cover overlaps [start, end]. */
-export function findOverlapping(db: Db, personId: string, catalogueId: string, start: string, end: string): Promise<EnrolmentRow | undefined> {
+export function findOverlapping(db: Db, personId: string, catalogueId: string, start: string, end: string): Promise<EnrolmentRow[]> {
   return db.selectFrom('enrolments').selectAll()
     .where('insured_person_id', '=', personId).where('catalogue_id', '=', catalogueId)
     .where('status', 'in', LIVE_STATUSES).where('start_on', '<=', end).where('end_on', '>=', start)
-    .executeTakeFirst()
+    .orderBy('id')
+    .execute()
 }
 
-/** The same for many persons at once: person id → one overlapping enrolment. */
-export async function findOverlappingMany(db: Db, personIds: readonly string[], catalogueId: string, start: string, end: string): Promise<Map<string, EnrolmentRow>> {
+/** The same for many persons at once: person id → one overlapping enrolment (none that `mayOverlap` lets stand beside the new one). */
+export async function findOverlappingMany(
+  db: Db, personIds: readonly string[], catalogueId: string, start: string, end: string, mayOverlap: (held: EnrolmentRow) => boolean = () => false,
+): Promise<Map<string, EnrolmentRow>> {
   const found = new Map<string, EnrolmentRow>()
   for (const part of chunks(personIds)) {
     const rows = await db.selectFrom('enrolments').selectAll()
       .where('insured_person_id', 'in', part).where('catalogue_id', '=', catalogueId)
       .where('status', 'in', LIVE_STATUSES).where('start_on', '<=', end).where('end_on', '>=', start)
       .execute()
-    for (const row of rows) found.set(row.insured_person_id, row)
+    for (const row of rows) if (!mayOverlap(row)) found.set(row.insured_person_id, row)
   }
   return found
 }
@@ -80,6 +91,8 @@ export interface EnrolmentView {
   paymentCode: string | null
   /** Its live renewal (续保), if one was made. */
   renewalId: string | null
+  /** Who pays how much of the premium, and what is paid. */
+  shares: EnrolmentShareRow[]
 }
 
 /** Loads persons, units, payments and payment codes of the rows, a few queries for all. */
@@ -95,6 +108,7 @@ export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<
   }
   const codes = await codesOfEnrolments(db, rows)
   const renewals = await liveRenewalIds(db, rows.filter((r) => r.status === 'active').map((r) => r.id))
+  const shares = await sharesOf(db, rows.map((r) => r.id))
   return rows.map((row) => ({
     row,
     person: persons.get(row.insured_person_id)!,
@@ -102,5 +116,6 @@ export async function loadViews(db: Db, rows: readonly EnrolmentRow[]): Promise<
     payment: row.payment_id === null ? null : payments.get(row.payment_id) ?? null,
     paymentCode: codes.get(row.id) ?? null,
     renewalId: renewals.get(row.id) ?? null,
+    shares: shares.get(row.id) ?? [],
   }))
 }

@@ -1,6 +1,6 @@
 import {
-  checkEligibility, coverDates, quote, toSelection, type Applicant, type Catalogue, type CivilDate, type EnrolmentMode,
-  type FundingSource, type Quote, type SelectedProduct, type SelfEnrolmentRequest,
+  checkEligibility, coverDates, mayOverlap, quote, toSelection, type Applicant, type Catalogue, type CivilDate, type EnrolmentMode,
+  type FundingContributions, type FundingSource, type Quote, type SelectedProduct, type SelfEnrolmentRequest,
 } from '@huzhu/shared'
 import { nowIso, todayInChina, type Clock } from '../../clock'
 import type { DataProtector } from '../../crypto/protector'
@@ -9,6 +9,7 @@ import { AppError, conflict, notFound } from '../../http/errors'
 import { newId } from '../../ids'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { findEventById } from '../events/events.repository'
+import { takeGift } from '../events/event-gifts'
 import { decodeProfile } from '../members/profile'
 import { findProfileRow } from '../members/members.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
@@ -78,6 +79,8 @@ export interface EnrolmentExtras {
   createdBy: string | null
   /** The enrolment this one renews (续保), if it is a renewal. */
   renewsEnrolmentId?: string | null
+  /** What the union and the unit give under a unit's split (`fundingSource: split`). */
+  split?: FundingContributions | null
 }
 
 /** The row of a new, pending enrolment priced by `q`. */
@@ -138,12 +141,16 @@ export async function upsertPerson(db: Db, deps: EnrolDeps, input: PersonInput, 
 
 /**
  * 409 when the person already holds live cover in the catalogue over any of
- * these days. Locks the person first (PostgreSQL), so the enrolment the caller
- * then writes in this transaction is checked against every other one.
+ * these days, unless the catalogue lets a person be enrolled through two units
+ * at once and `through` is another unit than the held cover's (`mayOverlap`:
+ * Shanghai; a claim is then paid by the overlap rule). Locks the person first
+ * (PostgreSQL), so the enrolment the caller then writes in this transaction is
+ * checked against every other one.
  */
-export async function assertNoOverlap(db: Db, personId: string, q: Quote): Promise<void> {
+export async function assertNoOverlap(db: Db, personId: string, q: Quote, through?: { catalogue: Catalogue; unitId: string | null }): Promise<void> {
   await lockPersons(db, [personId])
-  const other = await findOverlapping(db, personId, q.catalogueId, q.start, q.end)
+  const held = await findOverlapping(db, personId, q.catalogueId, q.start, q.end)
+  const other = held.find((row) => !(through && mayOverlap(through.catalogue, { unitId: through.unitId }, { unitId: row.unit_id })))
   if (other) throw new AppError(409, 'enrolment_overlap', { params: { start: other.start_on, end: other.end_on }, details: [{ enrolmentId: other.id }] })
 }
 
@@ -152,9 +159,9 @@ export async function enrolPerson(
   db: Db, deps: EnrolDeps, person: PersonInput, q: Quote, extras: EnrolmentExtras, whenFoundLate?: (person: InsuredPersonRow) => Promise<void>,
 ): Promise<EnrolmentRow> {
   const personRowSaved = await upsertPerson(db, deps, person, whenFoundLate)
-  await assertNoOverlap(db, personRowSaved.id, q)
+  await assertNoOverlap(db, personRowSaved.id, q, { catalogue: catalogueOr422(deps.catalogues, q.catalogueId), unitId: extras.unitId })
   const row = enrolmentRowOf(q, personRowSaved.id, extras, newId('enr', deps.clock.now()), nowIso(deps.clock))
-  await insertEnrolments(db, [row])
+  await insertEnrolments(db, [row], extras.split ?? null)
   // Paid on its own: its payment code (缴费识别码) for a transfer's memo.
   if (extras.rosterId === null) await issueEnrolmentCodes(db, deps.clock, [row.id])
   return row as EnrolmentRow
@@ -185,6 +192,8 @@ export async function enrolSelf(db: Db, deps: EnrolDeps, userId: string, body: S
   if (body.expectedPremiumFen !== undefined && body.expectedPremiumFen !== q.premiumFen) {
     throw new AppError(409, 'quote_changed', { details: [{ premiumFen: q.premiumFen }] })
   }
+  // A gift comes out of the event's budget (locked until the commit, so two at once never overspend it).
+  if (fundingSource === 'union_gift') await takeGift(db, body.eventId!, body.products, today)
   const known = await findPersonByHash(db, profileRow.id_number_hash)
   if (known && !(await isLinked(db, userId, known.id))) throw new AppError(409, 'identity_unverified')
   const person: PersonInput = {

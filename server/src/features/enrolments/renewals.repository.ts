@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/open'
+import { insertSharesOf } from './enrolment-shares.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { chunks } from './insured-persons.repository'
 
@@ -28,5 +29,8 @@ export async function insertRenewal(db: Db, row: NewEnrolmentRow): Promise<boole
   const result = await db.insertInto('enrolments').values(row)
     .onConflict((oc) => oc.column('renews_enrolment_id').where(sql.ref('status'), '<>', sql.lit('cancelled')).doNothing())
     .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
+  const written = Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
+  // Its shares of the premium (the member's, or the union's for a hardship worker).
+  if (written) await insertSharesOf(db, [row], null)
+  return written
 }

@@ -1,9 +1,11 @@
 import type { OutreachEvent, OutreachEventPublic } from '@huzhu/shared'
 import type { OutreachEventRow } from './events.table'
+import { giftOf } from './event-gifts'
 
 export interface EventCounts {
   enrolled: number
   pendingPayment: number
+  gifts: number
 }
 
 /** The H5 link the QR code holds (Taro's browser router: the home page with `?event=CODE`). */
@@ -15,6 +17,7 @@ export function presentEventPublic(row: OutreachEventRow, unitName: string | nul
   return {
     id: row.id, code: row.code, name: row.name, place: row.place, date: row.date, unitName, catalogueId: row.catalogue_id,
     products: JSON.parse(row.products) as string[], fundingSource: row.funding_source as OutreachEventPublic['fundingSource'],
+    gift: giftOf(row),
   }
 }
 
@@ -24,7 +27,7 @@ export function presentEvent(row: OutreachEventRow, unitName: string | null, cou
     unitId: row.unit_id,
     link: eventLink(baseUrl, row.code),
     scene: `e=${row.code}`,
-    counts: { scanned: row.scans, enrolled: counts?.enrolled ?? 0, pendingPayment: counts?.pendingPayment ?? 0 },
+    counts: { scanned: row.scans, enrolled: counts?.enrolled ?? 0, pendingPayment: counts?.pendingPayment ?? 0, gifts: counts?.gifts ?? 0 },
     createdAt: row.created_at,
     createdBy: row.created_by,
   }

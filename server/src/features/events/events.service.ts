@@ -11,6 +11,7 @@ import { checkRateLimits } from '../rate-limits/rate-limits.service'
 import { findUnit } from '../units/units.repository'
 import { countScan, findEventByCode, insertEvent } from './events.repository'
 import type { OutreachEventRow } from './events.table'
+import { checkGiftBudget } from './event-gifts'
 
 /** Code letters: no 0/O, 1/I/L, so a code read aloud or typed from a poster is unambiguous. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
@@ -29,6 +30,7 @@ export async function createEvent(db: Db, deps: { clock: Clock; catalogues: Cata
     const found = checkSelection(catalogue, toSelection(body.products))
     if (found.length > 0) throw new AppError(422, 'selection_invalid', { details: found.map((v) => ({ rule: v.rule, product: v.product, message: v.message })) })
   }
+  checkGiftBudget(catalogue, body.fundingSource, body.gift)
   if (body.unitId !== null && !(await findUnit(db, body.unitId))) throw new AppError(422, 'unit_not_found', { details: [{ path: 'unitId', code: 'unit_not_found' }] })
   let code = newEventCode()
   while (await findEventByCode(db, code)) code = newEventCode()
@@ -36,6 +38,8 @@ export async function createEvent(db: Db, deps: { clock: Clock; catalogues: Cata
     id: newId('evt', deps.clock.now()), code, name: body.name, place: body.place, date: body.date, unit_id: body.unitId,
     catalogue_id: catalogue.id, products: JSON.stringify(body.products), funding_source: body.fundingSource, scans: 0,
     created_by: staffId, created_at: nowIso(deps.clock),
+    gift_limit: body.gift?.limit ?? null, gift_products: body.gift ? JSON.stringify(body.gift.products) : null,
+    gift_from: body.gift?.from ?? null, gift_to: body.gift?.to ?? null,
   }
   await insertEvent(db, row)
   return row

@@ -12,6 +12,11 @@ export interface OutreachEventsTable {
   products: string
   funding_source: string
   scans: Generated<number>
+  /** A gift's budget (union_gift): how many members, which products (JSON codes), which days; null on events made before budgets. */
+  gift_limit: Generated<number | null>
+  gift_products: Generated<string | null>
+  gift_from: Generated<string | null>
+  gift_to: Generated<string | null>
   created_by: string
   created_at: string
 }

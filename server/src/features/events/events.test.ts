@@ -7,7 +7,9 @@ let users: EveryRole
 beforeAll(async () => ({ app, users } = await startAppWithEveryRole()))
 afterAll(() => app.close())
 
-const event = { name: '长安区骑手健康义诊', place: '长安区美团站点', date: '2026-11-28', unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift' }
+/** A gift budget wide enough for these tests (they are about events, not budgets: `event-gifts.test.ts`). */
+const GIFT = { limit: 50, products: ['ZY'], from: '2020-01-01', to: '2099-12-31' }
+const event = { name: '长安区骑手健康义诊', place: '长安区美团站点', date: '2026-11-28', unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift', gift: GIFT }
 const create = (body: unknown, token = users.staff.token) => app.api.post('/api/v1/events', body, { token })
 const eventCount = async () => (await app.db.selectFrom('outreach_events').select('id').execute()).length
 
@@ -19,9 +21,9 @@ describe('outreach events', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
     expect(res.body).toEqual({
       id: expect.stringMatching(/^evt_/), code, name: event.name, place: event.place, date: event.date, unitId: users.unitId, unitName: '测试快递站',
-      catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift',
+      catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift', gift: GIFT,
       link: `${app.baseUrl}/pages/index/index?event=${code}`, scene: `e=${code}`,
-      counts: { scanned: 0, enrolled: 0, pendingPayment: 0 }, createdAt: expect.any(String), createdBy: users.staff.id,
+      counts: { scanned: 0, enrolled: 0, pendingPayment: 0, gifts: 0 }, createdAt: expect.any(String), createdBy: users.staff.id,
     })
     const list = await app.api.get('/api/v1/events', { token: users.admin.token })
     expect(list.body.events.map((e: { id: string }) => e.id)).toContain(res.body.id)
@@ -35,6 +37,12 @@ describe('outreach events', () => {
     expect((await create({ ...event, catalogueId: 'atlantis' })).body.error.code).toBe('unknown_catalogue')
     expect((await create({ ...event, products: ['ZY', 'ZY'] })).body.error.code).toBe('selection_invalid')
     expect((await create({ ...event, unitId: 'unt_01JAAAAAAAAAAAAAAAAAAAAAAA' })).body.error.code).toBe('unit_not_found')
+    // A gift has a budget; an event the rider pays for has none.
+    expect((await create({ ...event, gift: null })).body.error.code).toBe('event_gift_budget_required')
+    expect((await create({ ...event, fundingSource: 'member' })).body.error.code).toBe('event_gift_budget_invalid')
+    expect((await create({ ...event, gift: { ...GIFT, products: ['NOPE'] } })).body.error.code).toBe('event_gift_budget_invalid')
+    expect((await create({ ...event, gift: { ...GIFT, from: '2027-01-02', to: '2027-01-01' } })).body.error.code).toBe('event_gift_budget_invalid')
+    expect((await create({ ...event, gift: { ...GIFT, limit: 0 } })).status).toBe(400)
     for (const user of [users.member, users.unit_admin, users.reviewer]) {
       expect((await create(event, user.token)).status).toBe(403)
       expect((await app.api.get('/api/v1/events', { token: user.token })).status).toBe(403)
@@ -48,7 +56,7 @@ describe('outreach events', () => {
     const created = (await create(event)).body
     const view = await app.api.get(`/api/v1/event-codes/${created.code}`)
     expect(view.status).toBe(200)
-    expect(view.body).toEqual({ id: created.id, code: created.code, name: event.name, place: event.place, date: event.date, unitName: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift' })
+    expect(view.body).toEqual({ id: created.id, code: created.code, name: event.name, place: event.place, date: event.date, unitName: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift', gift: GIFT })
     expect((await app.api.post(`/api/v1/event-codes/${created.code}/scans`)).status).toBe(204)
     expect((await app.api.post(`/api/v1/event-codes/${created.code}/scans`)).status).toBe(204)
     expect((await app.api.get('/api/v1/event-codes/ZZZZZZ')).body.error.code).toBe('event_not_found')
@@ -61,12 +69,12 @@ describe('outreach events', () => {
     expect(enrolled.status).toBe(201)
     expect(enrolled.body).toMatchObject({ eventId: created.id, fundingSource: 'union_gift' })
     const counts = async () => (await app.api.get(`/api/v1/events/${created.id}`, { token: users.staff.token })).body.counts
-    expect(await counts()).toEqual({ scanned: 2, enrolled: 1, pendingPayment: 1 })
+    expect(await counts()).toEqual({ scanned: 2, enrolled: 1, pendingPayment: 1, gifts: 1 })
     await app.api.post('/api/v1/payments', { catalogueId: 'shaanxi-gig-2023', reference: 'EVENT-GIFT-1', amountFen: 10000, enrolmentIds: [enrolled.body.id] }, { token: users.staff.token })
-    expect(await counts()).toEqual({ scanned: 2, enrolled: 1, pendingPayment: 0 })
+    expect(await counts()).toEqual({ scanned: 2, enrolled: 1, pendingPayment: 0, gifts: 1 })
     const byEvent = await app.api.get(`/api/v1/enrolments?eventId=${created.id}`, { token: users.staff.token })
     expect(byEvent.body.enrolments.map((e: { id: string }) => e.id)).toEqual([enrolled.body.id])
-    const other = await create({ ...event, catalogueId: 'shanghai-2020', products: [] })
+    const other = await create({ ...event, catalogueId: 'shanghai-2020', products: [], gift: { ...GIFT, products: ['A0'] } })
     const mismatch = await app.api.post('/api/v1/me/enrolments', { catalogueId: 'shaanxi-gig-2023', products: ['ZY'], eventId: other.body.id }, { token: (await loginAs(app)).token })
     expect(mismatch.status).toBe(422)
   })

@@ -51,17 +51,17 @@ export async function paymentSums(db: Db, range: LedgerDays, catalogueId: string
 export interface PremiumShare {
   day: CivilDate
   catalogueId: string
-  fundingSource: string
+  payer: string
   fen: number
   enrolments: number
 }
 
 /**
- * The premiums of the enrolments the range's payments paid for, by day,
- * catalogue and the enrolments' funding source. `online`: WeChat Pay payments,
- * through their order's enrolments (those activated, and those refunded
- * because they could no longer be); otherwise every other channel, through the
- * enrolments the payment activated.
+ * The shares of premiums the range's payments received, by day, catalogue and
+ * payer (union, unit, member: a split counts on each payer's line). `online`:
+ * WeChat Pay payments, through their order's enrolments and the order's payer
+ * (those received, and those refunded because they could no longer be);
+ * otherwise every other channel, through the shares the payment received.
  */
 export async function premiumShares(db: Db, range: LedgerDays, catalogueId: string | null, online: boolean): Promise<PremiumShare[]> {
   const base = db.selectFrom('payments as p')
@@ -72,37 +72,36 @@ export async function premiumShares(db: Db, range: LedgerDays, catalogueId: stri
   const inner = online
     ? filtered.innerJoin('payment_orders as o', 'o.payment_id', 'p.id')
       .innerJoin('payment_order_enrolments as l', 'l.order_id', 'o.id')
-      .innerJoin('enrolments as e', 'e.id', 'l.enrolment_id')
-      .select([day, 'p.catalogue_id', 'e.funding_source', 'e.premium_fen'])
-    : filtered.innerJoin('enrolments as e', 'e.payment_id', 'p.id')
-      .select([day, 'p.catalogue_id', 'e.funding_source', 'e.premium_fen'])
+      .innerJoin('enrolment_shares as s', (join) => join.onRef('s.enrolment_id', '=', 'l.enrolment_id').onRef('s.payer', '=', 'o.payer'))
+      .select([day, 'p.catalogue_id', 's.payer', 's.amount_fen'])
+    : filtered.innerJoin('enrolment_shares as s', 's.payment_id', 'p.id')
+      .select([day, 'p.catalogue_id', 's.payer', 's.amount_fen'])
   const rows = await db.selectFrom(inner.as('t'))
-    .select((eb) => ['t.day', 't.catalogue_id', 't.funding_source', eb.fn.sum<number>('t.premium_fen').as('fen'), eb.fn.countAll<number>().as('n')])
-    .groupBy(['t.day', 't.catalogue_id', 't.funding_source']).execute()
-  return rows.map((r) => ({ day: r.day, catalogueId: r.catalogue_id, fundingSource: r.funding_source, fen: num(r.fen), enrolments: num(r.n) }))
+    .select((eb) => ['t.day', 't.catalogue_id', 't.payer', eb.fn.sum<number>('t.amount_fen').as('fen'), eb.fn.countAll<number>().as('n')])
+    .groupBy(['t.day', 't.catalogue_id', 't.payer']).execute()
+  return rows.map((r) => ({ day: r.day, catalogueId: r.catalogue_id, payer: r.payer, fen: num(r.fen), enrolments: num(r.n) }))
 }
 
 export interface RefundSum {
   day: CivilDate
   catalogueId: string
-  fundingSource: string | null
+  payer: string | null
   fen: number
   count: number
 }
 
-/** Refunds WeChat Pay made in the range (`done_at`), by day, the order's catalogue and the refunded enrolment's funding source. */
+/** Refunds WeChat Pay made in the range (`done_at`), by day, the order's catalogue and its payer (whose money went back). */
 export async function refundSums(db: Db, range: LedgerDays, catalogueId: string | null): Promise<RefundSum[]> {
   let inner = db.selectFrom('payment_refunds as r')
     .innerJoin('payment_orders as o', 'o.id', 'r.order_id')
-    .leftJoin('enrolments as e', 'e.id', 'r.enrolment_id')
-    .select([chinaDayOf('r.done_at', range.days).as('day'), 'o.catalogue_id', 'e.funding_source', 'r.amount_fen'])
+    .select([chinaDayOf('r.done_at', range.days).as('day'), 'o.catalogue_id', 'o.payer', 'r.amount_fen'])
     .where('r.status', '=', 'succeeded')
     .where('r.done_at', '>=', range.days[0]!.startsAt).where('r.done_at', '<', range.endsAt)
   if (catalogueId !== null) inner = inner.where('o.catalogue_id', '=', catalogueId)
   const rows = await db.selectFrom(inner.as('t'))
-    .select((eb) => ['t.day', 't.catalogue_id', 't.funding_source', eb.fn.sum<number>('t.amount_fen').as('fen'), eb.fn.countAll<number>().as('n')])
-    .groupBy(['t.day', 't.catalogue_id', 't.funding_source']).execute()
-  return rows.map((r) => ({ day: r.day, catalogueId: r.catalogue_id, fundingSource: r.funding_source, fen: num(r.fen), count: num(r.n) }))
+    .select((eb) => ['t.day', 't.catalogue_id', 't.payer', eb.fn.sum<number>('t.amount_fen').as('fen'), eb.fn.countAll<number>().as('n')])
+    .groupBy(['t.day', 't.catalogue_id', 't.payer']).execute()
+  return rows.map((r) => ({ day: r.day, catalogueId: r.catalogue_id, payer: r.payer, fen: num(r.fen), count: num(r.n) }))
 }
 
 export interface ClaimTransferSum {

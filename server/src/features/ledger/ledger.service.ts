@@ -1,4 +1,4 @@
-import { addDays, daysBetween, fundingSources, ledgerRangeProblem, LEDGER_MAX_DAYS, type CivilDate, type FundingSource, type LedgerFigures, type LedgerQuery } from '@huzhu/shared'
+import { addDays, daysBetween, fundingSources, payerFundingSource, type FundingPayer, ledgerRangeProblem, LEDGER_MAX_DAYS, type CivilDate, type FundingSource, type LedgerFigures, type LedgerQuery } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import { AppError } from '../../http/errors'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
@@ -38,6 +38,9 @@ export function ledgerDays(from: CivilDate, to: CivilDate): LedgerDays {
   return { days, endsAt: startOf(addDays(to, 1)) }
 }
 
+/** A payer's money counts under its funding source: the union's as union funds (union_gift), the unit's, the member's. */
+const sourceOf = (payer: string): FundingSource => payerFundingSource[payer as FundingPayer] ?? 'member'
+
 const fundingOrder = (source: FundingSource | null) => (source === null ? fundingSources.length : fundingSources.indexOf(source))
 
 /**
@@ -45,11 +48,12 @@ const fundingOrder = (source: FundingSource | null) => (source === null ? fundin
  * catalogue): one line per day, catalogue and funding source with some money
  * moving, and the totals. Every figure is a database aggregate:
  * - premiums received, from the payment records: each payment's amount is
- *   spread over its enrolments' funding sources by their premiums (online: the
- *   order's enrolments; otherwise those it activated). Whatever of a payment no
+ *   spread over the payers whose shares it received (union, unit, member: a
+ *   split paid in parts counts each part under its payer; online: the order's
+ *   payer's shares of its enrolments; otherwise the shares it received). Whatever of a payment no
  *   enrolment accounts for (none should be) stays on a line without a funding
  *   source, so the premiums always add up to the payment records;
- * - refunds WeChat Pay made, by the refunded enrolment's funding source;
+ * - refunds WeChat Pay made, by the order's payer;
  * - claim transfers the bank made or returned, by the bank's date.
  */
 export async function buildLedger(db: Db, catalogues: CatalogueStore, query: LedgerQuery): Promise<LedgerView> {
@@ -78,7 +82,7 @@ export async function buildLedger(db: Db, catalogues: CatalogueStore, query: Led
   }
   for (const online of [true, false]) {
     for (const share of await premiumShares(db, range, catalogueId, online)) {
-      const target = line(share.day, share.catalogueId, share.fundingSource)
+      const target = line(share.day, share.catalogueId, sourceOf(share.payer))
       if (online) target.premiumsOnlineFen += share.fen
       else target.premiumsTransferFen += share.fen
       target.paidEnrolmentCount += share.enrolments
@@ -94,7 +98,7 @@ export async function buildLedger(db: Db, catalogues: CatalogueStore, query: Led
   }
 
   for (const refund of await refundSums(db, range, catalogueId)) {
-    const target = line(refund.day, refund.catalogueId, refund.fundingSource)
+    const target = line(refund.day, refund.catalogueId, refund.payer === null ? null : sourceOf(refund.payer))
     target.refundsFen += refund.fen
     target.refundCount += refund.count
   }

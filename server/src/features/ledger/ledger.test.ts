@@ -122,7 +122,7 @@ async function buildDataSet(): Promise<void> {
   const refunded = await app.db.selectFrom('payment_refunds').select(['enrolment_id', 'status']).where('enrolment_id', 'in', [cancelled, expiring.id]).orderBy('id').execute()
   expect(refunded).toEqual([{ enrolment_id: expiring.id, status: 'succeeded' }, { enrolment_id: cancelled, status: 'succeeded' }])
   // D2: one transfer pays an outreach event's union gift and a rider who pays for themself.
-  const event = await app.api.post('/api/v1/events', { name: '宣讲会', place: '小寨', date: D2, unitId: null, catalogueId: A, products: ['ZY'], fundingSource: 'union_gift' }, { token: users.staff.token })
+  const event = await app.api.post('/api/v1/events', { name: '宣讲会', place: '小寨', date: D2, unitId: null, catalogueId: A, products: ['ZY'], fundingSource: 'union_gift', gift: { limit: 10, products: ['ZY'], from: D2, to: D2 } }, { token: users.staff.token })
   expect(event.status).toBe(201)
   const gift = await rider(A, { eventId: event.body.id })
   const self = await rider(A)

@@ -12,6 +12,10 @@ import { z } from 'zod'
  * - `notification`: a member's notice (`notifications` row), by WeChat
  *   subscribe message or SMS, chosen when it is sent (`notification-delivery.ts`).
  *   Retried for about three hours.
+ * - `blob_delete`: a stored file to remove after the commit that stopped using
+ *   it (a member's photos when their data is deleted: `features/data-requests`).
+ *   A photo's bytes are shared by every upload of the same content, so it is
+ *   removed only while no upload row names them. Retried for about six hours.
  */
 export const outboxKinds = {
   login_code_sms: {
@@ -21,6 +25,10 @@ export const outboxKinds = {
   notification: {
     sealed: false, priority: 5, maxAttempts: 10, firstRetrySeconds: 30, maxRetrySeconds: 3600,
     schema: z.object({ notificationId: z.string() }),
+  },
+  blob_delete: {
+    sealed: false, priority: 9, maxAttempts: 12, firstRetrySeconds: 60, maxRetrySeconds: 3600,
+    schema: z.object({ key: z.string(), sha256: z.string().optional().describe('a photo: kept while an upload of these bytes remains') }),
   },
 } as const
 

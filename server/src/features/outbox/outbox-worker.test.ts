@@ -33,6 +33,7 @@ function worker(options: OutboxWorkerOptions & { fail?: (data: unknown) => Error
   const handlers: OutboxHandlers = {
     login_code_sms: (data: OutboxData['login_code_sms']) => record('login_code_sms', data),
     notification: (data: OutboxData['notification']) => record('notification', data),
+    blob_delete: (data: OutboxData['blob_delete']) => record('blob_delete', data),
   }
   const w = new OutboxWorker({ db: app.db, clock: app.clock, logger, protector: app.protector }, handlers, { pollMs: 0, ...options, nodeId })
   return { w, sent, logs: text }
@@ -152,6 +153,7 @@ describe('outbox', () => {
     const slow = new OutboxWorker({ db: app.db, clock: app.clock, logger: createLogger('silent'), protector: app.protector }, {
       login_code_sms: async () => {},
       notification: async ({ notificationId }) => { await gate; delivered.push(notificationId) },
+      blob_delete: async () => {},
     }, { pollMs: 0, nodeId: 'slow-node' })
     const first = await queue('ntf_in_flight')
     slow.kick()

@@ -6,7 +6,8 @@ import { chunks } from '../enrolments/insured-persons.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import type { AppDeps } from '../../http/context'
 import { finishRefund, findOrder, markOrderClosed, ordersToClose, pendingRefunds } from './payment-orders.repository'
-import { settleTransaction, wechatPayOf, type PayDeps, type Settled } from './payment-orders.service'
+import { refundPaidShares, settleTransaction, wechatPayOf, type PayDeps, type Settled } from './payment-orders.service'
+import { formatFen } from '@huzhu/shared'
 
 /** A refund WeChat Pay refused this many times is marked failed for staff to look at. */
 const MAX_REFUND_ATTEMPTS = 8
@@ -18,7 +19,7 @@ export type JobDeps = PayDeps & Pick<AppDeps, 'db' | 'config' | 'wechat' | 'logg
  * `pendingEnrolmentDays`) and holds no cover: it is cancelled with the reason
  * `expired`, and the member is told. In the caller's transaction.
  */
-export async function expireUnpaidEnrolments(db: Db, deps: Pick<PayDeps, 'clock' | 'config'>): Promise<{ expired: string[]; notices: NotificationRow[] }> {
+export async function expireUnpaidEnrolments(db: Db, deps: Pick<PayDeps, 'clock' | 'config'>): Promise<{ expired: string[]; notices: NotificationRow[]; refundIds: string[] }> {
   const now = deps.clock.now()
   const before = new Date(now.getTime() - deps.config.pendingEnrolmentDays * 86_400_000).toISOString()
   const rows = await db.selectFrom('enrolments').select('id').where('status', '=', 'pending_payment').where('created_at', '<', before).orderBy('id').execute()
@@ -28,7 +29,9 @@ export async function expireUnpaidEnrolments(db: Db, deps: Pick<PayDeps, 'clock'
       .where('id', 'in', part).where('status', '=', 'pending_payment').execute()
   }
   const notices = expired.length === 0 ? [] : await notifyEnrolmentHolders(db, deps, { enrolmentIds: expired }, 'enrolment_cancelled')
-  return { expired, notices }
+  // A split paid in part (the member's share online, the unit's never): what was paid online goes back.
+  const refundIds = expired.length === 0 ? [] : await refundPaidShares(db, deps, expired, (fen) => `参保逾期未缴齐保费已失效，退回已缴的 ${formatFen(fen)}`)
+  return { expired, notices, refundIds }
 }
 
 /** After a commit: messages go out, refunds are made. Never throws. */

@@ -72,9 +72,13 @@ export async function finishRefund(db: Db, id: string, change: { status: 'succee
   await db.updateTable('payment_refunds').set((eb) => ({ ...change, attempts: eb('attempts', '+', 1) })).where('id', '=', id).where('status', '=', 'pending').execute()
 }
 
-/** The online payment (order) that activated an enrolment, if it was paid online. */
-export function paidOrderOfEnrolment(db: Db, enrolmentId: string): Promise<PaymentOrderRow | undefined> {
-  return db.selectFrom('payment_orders').selectAll().where('status', '=', 'paid')
-    .where('payment_id', '=', db.selectFrom('enrolments').select('payment_id').where('id', '=', enrolmentId))
-    .executeTakeFirst()
+/** The shares of these enrolments paid by a WeChat Pay order (its payer's shares, received by its payment): what to give back. */
+export async function sharesPaidOnline(db: Db, enrolmentIds: readonly string[]): Promise<{ order_id: string; enrolment_id: string; amount_fen: number }[]> {
+  const found: { order_id: string; enrolment_id: string; amount_fen: number }[] = []
+  for (const part of chunks([...new Set(enrolmentIds)])) {
+    found.push(...(await db.selectFrom('enrolment_shares as s').innerJoin('payment_orders as o', 'o.payment_id', 's.payment_id')
+      .select(['o.id as order_id', 's.enrolment_id', 's.amount_fen']).where('s.enrolment_id', 'in', part).where('o.status', '=', 'paid')
+      .orderBy('s.enrolment_id').orderBy('s.payer').execute()))
+  }
+  return found
 }

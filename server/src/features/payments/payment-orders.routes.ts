@@ -17,7 +17,8 @@ import type { PayChannel } from '../wechat-pay/wechat-pay-client'
 import { afterSettled, syncOrder } from './payment-jobs.service'
 import type { PaymentOrderRow } from './payment-orders.table'
 import { findOrder, markOrderClosed, orderEnrolmentIds, setOrderStart } from './payment-orders.repository'
-import { payStartOf, prepareOrder, settleTransaction, wechatPayOf, type OrderRequest } from './payment-orders.service'
+import { orderPayerOf, payStartOf, prepareOrder, settleTransaction, wechatPayOf, type OrderRequest } from './payment-orders.service'
+import { owedShares } from '../enrolments/enrolment-shares.repository'
 import { findPendingOfUnit } from './payments.repository'
 
 const tags = ['payments']
@@ -77,8 +78,11 @@ export const createEnrolmentPaymentOrder = defineRoute({
       openid = (await findUserById(ctx.deps.db, user.id))?.wechat_openid ?? undefined
       if (!openid) throw new AppError(422, 'wechatpay_openid_required')
     }
+    // The member's own share when they owe one (a split: only that part is paid online), else the share someone else owes.
+    const payer = await orderPayerOf(ctx.deps.db, [view.row.id], ['member', 'unit', 'union'])
+    if (payer === null) throw new AppError(409, 'payment_order_not_payable')
     const order = await openOrder(ctx.deps, {
-      enrolmentIds: [view.row.id], channel, createdBy: user.id, unitId: view.row.unit_id, description: `职工互助保障 ${ctx.deps.catalogues.get(view.row.catalogue_id)?.data.name ?? ''}`.trim(),
+      enrolmentIds: [view.row.id], payer, channel, createdBy: user.id, unitId: view.row.unit_id, description: `职工互助保障 ${ctx.deps.catalogues.get(view.row.catalogue_id)?.data.name ?? ''}`.trim(),
     }, { ...(openid ? { openid } : {}), ...(channel === 'h5' ? { payerIp: ctx.ip } : {}) })
     ctx.status = 201
     ctx.body = await present(ctx, order, returnPath)
@@ -99,8 +103,13 @@ export const createUnitPaymentOrder = defineRoute({
     if (!unit) throw notFound()
     const pending = await findPendingOfUnit(ctx.deps.db, unitId, ctx.input.body.catalogueId)
     if (pending.length === 0) throw new AppError(422, 'payment_nothing_pending')
+    // The unit pays its own shares; where it owes none (its members pay, or the union), what they owe.
+    const owed = await owedShares(ctx.deps.db, pending.map((p) => p.id), null)
+    const payer = (['unit', 'member', 'union'] as const).find((p) => owed.some((s) => s.payer === p))
+    if (payer === undefined) throw new AppError(422, 'payment_nothing_pending')
+    const targets = [...new Set(owed.filter((s) => s.payer === payer).map((s) => s.enrolment_id))]
     const order = await openOrder(ctx.deps, {
-      enrolmentIds: pending.map((p) => p.id), channel: 'native', createdBy: user.id, unitId, description: `职工互助保障 ${unit.name} ${pending.length}人`,
+      enrolmentIds: targets, payer, channel: 'native', createdBy: user.id, unitId, description: `职工互助保障 ${unit.name} ${targets.length}人`,
     }, {})
     ctx.status = 201
     ctx.body = await present(ctx, order)

@@ -1,4 +1,4 @@
-import { chinaDateOf, formatFen, type CivilDate } from '@huzhu/shared'
+import { chinaDateOf, formatFen, type CivilDate, type FundingPayer } from '@huzhu/shared'
 import type { Logger } from 'pino'
 import { nowIso, type Clock } from '../../clock'
 import type { Config } from '../../config'
@@ -9,10 +9,11 @@ import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { notifyEnrolmentHolders } from '../enrolments/enrolment-notifications'
 import type { NotificationRow } from '../notifications/notifications.table'
 import type { PayChannel, Transaction, WechatPayClient } from '../wechat-pay/wechat-pay-client'
-import { activatePaid } from './activation'
+import { fullyPaid, owedShares, sharesOf } from '../enrolments/enrolment-shares.repository'
+import { receiveShares } from './share-payment'
 import type { NewPaymentRefundRow, PaymentOrderRow } from './payment-orders.table'
 import {
-  insertOrder, insertRefunds, lockOrder, markOrderClosed, markOrderPaid, openOrdersOf, orderEnrolmentIds, paidOrderOfEnrolment,
+  insertOrder, insertRefunds, lockOrder, markOrderClosed, markOrderPaid, openOrdersOf, orderEnrolmentIds, sharesPaidOnline,
 } from './payment-orders.repository'
 import { findTargets, insertPayment } from './payments.repository'
 
@@ -34,6 +35,8 @@ export function wechatPayOf(deps: Pick<PayDeps, 'wechatPay'>): WechatPayClient {
 
 export interface OrderRequest {
   enrolmentIds: readonly string[]
+  /** Whose owed shares the order pays (`orderPayerOf`). */
+  payer: FundingPayer
   channel: PayChannel
   createdBy: string
   unitId: string | null
@@ -41,8 +44,23 @@ export interface OrderRequest {
 }
 
 /**
- * An order for pending enrolments of one catalogue, at the premiums the engine
- * priced them at (never an amount from the client). An open order of the same
+ * Whose shares an order pays: the first of `preference` that still owes a share
+ * of every one of these enrolments (a member pays their own share; a unit's QR
+ * its unit's share, or its members' when they pay), else null (nothing owed by one payer).
+ */
+export async function orderPayerOf(db: Db, ids: readonly string[], preference: readonly FundingPayer[]): Promise<FundingPayer | null> {
+  const owed = await owedShares(db, ids, null)
+  const wanted = new Set(ids)
+  for (const payer of preference) {
+    const owing = new Set(owed.filter((s) => s.payer === payer).map((s) => s.enrolment_id))
+    if (owing.size === wanted.size) return payer
+  }
+  return null
+}
+
+/**
+ * An order for pending enrolments of one catalogue, for the shares one payer
+ * owes of the premiums the engine priced (never an amount from the client). An open order of the same
  * channel for the same enrolments that can still be paid is reused (a second
  * tap gives the same payment); otherwise a new one, good for `ORDER_MINUTES`
  * and never past the day the enrolments expire. The caller asks WeChat Pay for
@@ -53,20 +71,21 @@ export async function prepareOrder(db: Db, deps: PayDeps, request: OrderRequest)
   const ids = [...new Set(request.enrolmentIds)].sort()
   const targets = await findTargets(db, ids)
   const payable = targets.filter((t) => t.status === 'pending_payment')
-  if (ids.length === 0 || payable.length !== ids.length) throw new AppError(409, 'payment_order_not_payable')
+  const owed = await owedShares(db, ids, request.payer)
+  if (ids.length === 0 || payable.length !== ids.length || new Set(owed.map((s) => s.enrolment_id)).size !== ids.length) throw new AppError(409, 'payment_order_not_payable')
   const catalogues = new Set(payable.map((t) => t.catalogue_id))
   if (catalogues.size !== 1) throw new AppError(422, 'payment_enrolments_invalid', { params: { count: ids.length } })
   const now = deps.clock.now()
   const soon = new Date(now.getTime() + 5 * 60_000).toISOString()
   for (const order of await openOrdersOf(db, ids[0]!, request.channel, soon)) {
-    if (JSON.stringify(await orderEnrolmentIds(db, order.id)) === JSON.stringify(ids)) return { order, reused: true }
+    if (order.payer === request.payer && JSON.stringify(await orderEnrolmentIds(db, order.id)) === JSON.stringify(ids)) return { order, reused: true }
   }
   const created = await db.selectFrom('enrolments').select((eb) => eb.fn.min('created_at').as('first')).where('id', 'in', ids).executeTakeFirstOrThrow()
   const expiresOn = Date.parse(String(created.first)) + deps.config.pendingEnrolmentDays * 86_400_000
-  const amount = payable.reduce((sum, t) => sum + t.premium_fen, 0)
+  const amount = owed.reduce((sum, share) => sum + share.amount_fen, 0)
   if (amount <= 0) throw new AppError(409, 'payment_order_not_payable')
   const order: PaymentOrderRow = {
-    id: newId('pmo', now), channel: request.channel, catalogue_id: [...catalogues][0]!, unit_id: request.unitId, amount_fen: amount,
+    id: newId('pmo', now), channel: request.channel, catalogue_id: [...catalogues][0]!, unit_id: request.unitId, amount_fen: amount, payer: request.payer,
     description: request.description.slice(0, 120), status: 'open', prepay_id: null, pay_url: null, created_by: request.createdBy,
     created_at: now.toISOString(), expires_at: new Date(Math.min(now.getTime() + ORDER_MINUTES * 60_000, expiresOn)).toISOString(),
     paid_at: null, transaction_id: null, payment_id: null, closed_at: null,
@@ -128,13 +147,19 @@ export async function settleTransaction(db: Db, deps: PayDeps, tx: Transaction):
   })
   // Read as open above in this same transaction: a concurrent settlement that won rolls this one back.
   if (!(await markOrderPaid(db, order.id, { paid_at: at, transaction_id: tx.transaction_id, payment_id: paymentId }))) throw new AppError(409, 'conflict')
-  const activated = await activatePaid(db, deps.catalogues, ids, paymentId, paidOnOf(tx.success_time, now), at)
-  const left = new Set(ids.filter((id) => !activated.includes(id)))
+  const payer = order.payer as FundingPayer | null
+  const { paid, activated } = await receiveShares(db, deps.catalogues, ids, payer, paymentId, paidOnOf(tx.success_time, now), at)
+  // Kept: an enrolment activated, or one whose share this paid and that waits for another payer's.
+  const complete = new Set(await fullyPaid(db, [...paid.keys()]))
+  const kept = new Set([...activated, ...[...paid.keys()].filter((id) => !complete.has(id))])
+  const left = ids.filter((id) => !kept.has(id))
   const refunds: NewPaymentRefundRow[] = []
-  if (left.size > 0) {
-    for (const target of await findTargets(db, [...left])) {
+  if (left.length > 0) {
+    const shares = await sharesOf(db, left)
+    for (const id of left) {
+      const fen = (shares.get(id) ?? []).filter((s) => payer === null || s.payer === payer).reduce((sum, s) => sum + s.amount_fen, 0)
       refunds.push({
-        id: newId('rfd', deps.clock.now()), order_id: order.id, enrolment_id: target.id, amount_fen: target.premium_fen,
+        id: newId('rfd', deps.clock.now()), order_id: order.id, enrolment_id: id, amount_fen: fen,
         reason: '参保已失效或已缴费，退回保费', status: 'pending', refund_id: null, attempts: 0, created_at: at, done_at: null,
       })
     }
@@ -145,20 +170,28 @@ export async function settleTransaction(db: Db, deps: PayDeps, tx: Transaction):
 }
 
 /**
- * An enrolment paid online and cancelled before its cover started gets its
- * premium back: a refund row in the cancel's transaction, made after the commit.
+ * What an enrolment's payers paid online is given back when it ends unused: a
+ * refund row for each share paid by WeChat Pay (the member's part of a split
+ * paid while the unit's was still owed, or the whole premium), in the caller's
+ * transaction, made after the commit. Staff cancelling before the cover starts,
+ * and a partly paid enrolment expiring, both come here.
  */
-export async function refundOnCancel(db: Db, deps: Pick<PayDeps, 'clock'>, enrolment: { id: string; start_on: string; premium_fen: number }): Promise<string[]> {
-  if (chinaDateOf(deps.clock.now()) >= enrolment.start_on) return []
-  const order = await paidOrderOfEnrolment(db, enrolment.id)
-  if (!order) return []
-  const row: NewPaymentRefundRow = {
-    id: newId('rfd', deps.clock.now()), order_id: order.id, enrolment_id: enrolment.id, amount_fen: enrolment.premium_fen,
-    reason: `参保在保障开始前取消，退回保费 ${formatFen(enrolment.premium_fen)}`, status: 'pending', refund_id: null, attempts: 0,
-    created_at: nowIso(deps.clock), done_at: null,
+export async function refundPaidShares(db: Db, deps: Pick<PayDeps, 'clock'>, enrolmentIds: readonly string[], reason: (fen: number) => string): Promise<string[]> {
+  const rows: NewPaymentRefundRow[] = []
+  for (const paid of await sharesPaidOnline(db, enrolmentIds)) {
+    rows.push({
+      id: newId('rfd', deps.clock.now()), order_id: paid.order_id, enrolment_id: paid.enrolment_id, amount_fen: paid.amount_fen,
+      reason: reason(paid.amount_fen), status: 'pending', refund_id: null, attempts: 0, created_at: nowIso(deps.clock), done_at: null,
+    })
   }
-  await insertRefunds(db, [row])
-  return [row.id]
+  await insertRefunds(db, rows)
+  return rows.map((r) => r.id)
+}
+
+/** An enrolment paid online and cancelled before its cover started gets back what was paid online. */
+export async function refundOnCancel(db: Db, deps: Pick<PayDeps, 'clock'>, enrolment: { id: string; start_on: string }): Promise<string[]> {
+  if (chinaDateOf(deps.clock.now()) >= enrolment.start_on) return []
+  return refundPaidShares(db, deps, [enrolment.id], (fen) => `参保在保障开始前取消，退回保费 ${formatFen(fen)}`)
 }
 
 export { markOrderClosed }

@@ -13,6 +13,8 @@ export interface PaymentOrdersTable {
   catalogue_id: string
   unit_id: string | null
   amount_fen: number
+  /** Whose shares of its enrolments' premiums it pays: union, unit or member. */
+  payer: string | null
   description: string
   status: string
   /** JSAPI: the prepay id the payer's `wx.requestPayment` needs (re-signed on each request). */

@@ -40,7 +40,7 @@ export async function checkRosterFileOffline(
  */
 export async function checkRosterFile(
   db: Db, protector: DataProtector, catalogues: CatalogueStore, path: string, catalogue: Catalogue, mode: EnrolmentMode, today: CivilDate, acceptedOn: CivilDate,
-  staging?: StagingWriter, unitSelection?: readonly SelectedProduct[],
+  staging?: StagingWriter, unitSelection?: readonly SelectedProduct[], unitId: string | null = null,
 ): Promise<CheckedRoster> {
   const rowByHash = new Map<string, { row: number; selection: readonly SelectedProduct[] }>()
   // One selection object per distinct selection: a large roster of one selection holds it once.
@@ -76,7 +76,7 @@ export async function checkRosterFile(
       checked.errors.push({ row: entry.row, column: '', cell: `A${entry.row}`, code: 'renewal_unavailable', message: message('renewal_unavailable', { reason }) })
     }
   }
-  const overlapping = await overlapsOfPlanned(db, catalogue.id, planned)
+  const overlapping = await overlapsOfPlanned(db, catalogue.id, planned, { catalogue, unitId })
   const column = columnIndex('idNumber')
   for (const [personId, other] of overlapping) {
     const row = rowOf.get(personId)

@@ -6,6 +6,7 @@ import { AppError, conflict } from '../../http/errors'
 import { newId } from '../../ids'
 import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
 import { insertEnrolments } from '../enrolments/enrolments.repository'
+import { unitContributions } from '../units/units.service'
 import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
 import { personRow } from '../enrolments/insured-person'
 import { CHUNK, findPersonsByHashes, insertPersons, lockPersons, updatePerson } from '../enrolments/insured-persons.repository'
@@ -73,7 +74,7 @@ export async function importRosterFile(
       const p = priced[i]!
       if (person && p.ok) planned.set(person.id, { start: p.quote.start, end: p.quote.end })
     })
-    const overlapping = planned.size === 0 ? new Map() : await overlapsOfPlanned(db, catalogue.id, planned)
+    const overlapping = planned.size === 0 ? new Map() : await overlapsOfPlanned(db, catalogue.id, planned, { catalogue, unitId: unit.id })
     if (overlapping.size > 0 && !onlyValidRows) {
       const rows = part.filter((_, i) => overlapping.has(existing.get(hashes[i]!)?.id)).map((m) => ({ row: m.row, column: '身份证号码', code: 'enrolment_overlap' }))
       const first = planned.get([...overlapping.keys()][0]!)!
@@ -102,7 +103,7 @@ export async function importRosterFile(
       premiumFen += p.quote.premiumFen
     }
     await insertPersons(db, fresh)
-    await insertEnrolments(db, enrolments)
+    await insertEnrolments(db, enrolments, unitContributions(unit))
     await linkProvenAccounts(db, deps.clock, personIds)
     importedCount += enrolments.length
   }

@@ -1,4 +1,4 @@
-import { describeSelection, isRenewalOpen, toCodes, type Catalogue, type CivilDate, type EnrolmentMode, type Quote, type RuleResult, type RuleViolation, type SelectedProduct } from '@huzhu/shared'
+import { describeSelection, isRenewalOpen, mayOverlap, toCodes, type Catalogue, type CivilDate, type EnrolmentMode, type Quote, type RuleResult, type RuleViolation, type SelectedProduct } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { findOverlappingMany } from '../enrolments/enrolments.repository'
@@ -78,8 +78,15 @@ export class RosterPricing {
   }
 }
 
-/** Person id → a live enrolment in the catalogue overlapping that person's planned cover (planned periods may differ row by row). */
-export async function overlapsOfPlanned(db: Db, catalogueId: string, planned: ReadonlyMap<string, { start: CivilDate; end: CivilDate }>): Promise<Map<string, EnrolmentRow>> {
+/**
+ * Person id → a live enrolment in the catalogue overlapping that person's planned
+ * cover (planned periods may differ row by row); none held through another unit
+ * when the catalogue lets a person be enrolled through two units at once (`mayOverlap`).
+ */
+export async function overlapsOfPlanned(
+  db: Db, catalogueId: string, planned: ReadonlyMap<string, { start: CivilDate; end: CivilDate }>, through?: { catalogue: Catalogue; unitId: string | null },
+): Promise<Map<string, EnrolmentRow>> {
+  const excused = (held: EnrolmentRow) => through !== undefined && mayOverlap(through.catalogue, { unitId: through.unitId }, { unitId: held.unit_id })
   const byPeriod = new Map<string, string[]>()
   for (const [personId, { start, end }] of planned) {
     const key = `${start}|${end}`
@@ -90,7 +97,7 @@ export async function overlapsOfPlanned(db: Db, catalogueId: string, planned: Re
   const found = new Map<string, EnrolmentRow>()
   for (const [key, personIds] of byPeriod) {
     const [start, end] = key.split('|') as [string, string]
-    for (const [personId, row] of await findOverlappingMany(db, personIds, catalogueId, start, end)) found.set(personId, row)
+    for (const [personId, row] of await findOverlappingMany(db, personIds, catalogueId, start, end, excused)) found.set(personId, row)
   }
   return found
 }

@@ -68,7 +68,7 @@ export const uploadRoster = defineRoute({
     try {
       const { sha256 } = await receiveXlsx(ctx, part, MAX_ROSTER_FILE_BYTES)
       const checked = await checkRosterFile(
-        deps.readDb, deps.protector, deps.catalogues, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id), rosterUnitSelection(unit, catalogue),
+        deps.readDb, deps.protector, deps.catalogues, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id), rosterUnitSelection(unit, catalogue), unit.id,
       )
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,

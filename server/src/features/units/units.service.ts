@@ -1,4 +1,4 @@
-import { coverDates, toSelection, type Catalogue, type CivilDate, type FundingSource, type SelectedProduct } from '@huzhu/shared'
+import { coverDates, toSelection, type Catalogue, type CivilDate, type FundingContributions, type FundingSource, type SelectedProduct } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { ProfileInput } from '../members/profile'
@@ -71,6 +71,15 @@ export function unitSelectionOf(unit: UnitRow, deps: EnrolDeps): { catalogue: Ca
 }
 
 /**
+ * What the union and the unit give towards each member's premium under the
+ * unit's split (taken in the funding order, the member paying the rest), or null.
+ */
+export function unitContributions(unit: Pick<UnitRow, 'funding_source' | 'split_union_fen' | 'split_unit_fen'>): FundingContributions | null {
+  if (unit.funding_source !== 'split') return null
+  return { unionFen: unit.split_union_fen ?? 0, unitFen: unit.split_unit_fen ?? 0 }
+}
+
+/**
  * A new hire (新进人员) enrolled by the unit: exactly the unit's selection
  * (DOMAIN.md rule 6), the unit's funding, pending payment, priced today.
  */
@@ -83,5 +92,5 @@ export async function enrolNewHire(db: Db, deps: EnrolDeps, unitId: string, body
   const q = priceSelection(catalogue, selection, unitModeFor(catalogue, today), today, selection)
   return enrolPerson(db, deps, {
     name: body.name, idNumber: body.idNumber, mobile: body.mobile, occupation: body.occupation, platform: body.platform, basicMedicalInsurance: body.basicMedicalInsurance,
-  }, q, { fundingSource: unit.funding_source as FundingSource, unitId, eventId: null, rosterId: null, createdBy })
+  }, q, { fundingSource: unit.funding_source as FundingSource, unitId, eventId: null, rosterId: null, createdBy, split: unitContributions(unit) })
 }

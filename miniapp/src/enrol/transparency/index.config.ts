@@ -1,0 +1,5 @@
+import { transparencyUi } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: transparencyUi.title,
+})

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { migrateToLatest } from '../../db/migrate'
+import { migrations } from '../../db/migrations'
+import { openDatabase } from '../../db/open'
+
+/**
+ * An installation upgraded to the indicators: a claim paid before gets its
+ * days to pay counted on the calendar (from the bank's date on its payment
+ * line, else the China date it was recorded paid); an unpaid claim gets none.
+ */
+test('the dashboard migration counts the days to pay of claims paid before it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huzhu-dashboard-migration-'))
+  const { db, close } = await openDatabase(join(dir, 'db.sqlite'), { readPoolSize: 1 })
+  try {
+    await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '20261201T1110')))
+    const at = '2026-09-28T01:30:00.000Z'
+    await sql`insert into users (id, phone_hash, phone_ciphertext, wechat_openid, created_at, last_login_at, disabled_at) values ('usr_1', 'h', null, null, ${at}, null, null)`.execute(db)
+    await sql`insert into insured_persons (id, id_number_hash, id_number_ciphertext, name, sex, birth_date, mobile_ciphertext, mobile_hash, occupation, platform, basic_medical_insurance, created_at, updated_at)
+      values ('per_1', 'i', 'x', '王', 'M', '1990-01-01', null, null, null, null, 1, ${at}, ${at})`.execute(db)
+    await sql`insert into enrolments (id, insured_person_id, catalogue_id, mode, status, products, accepted_on, start_on, end_on, cover_from, premium_fen, premium_lines, funding_source, unit_id, event_id, roster_id, payment_id, created_by, created_at, updated_at, cancelled_at)
+      values ('enr_1', 'per_1', 'c', 'instant', 'active', '[]', '2026-01-01', '2026-01-02', '2027-01-01', '{}', 100, '[]', 'member', null, null, null, null, 'usr_1', ${at}, ${at}, null)`.execute(db)
+    // Last material Monday 2026-09-28 (China); recorded paid on 2026-10-12 and on 2026-09-30 (China dates of the instants), or not at all.
+    for (const [id, status, paidAt] of [['clm_late', 'paid', '2026-10-12T03:00:00.000Z'], ['clm_alone', 'paid', '2026-09-29T17:00:00.000Z'], ['clm_open', 'approved', null]] as const) {
+      await sql`insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, kind, event_date, diagnosis, hospital, figures, invoice_numbers, status, submitted_at, last_material_at, due_on, estimate_fen, estimate_lines, flags, flagged, decision, approved_fen, decided_by, payment_batch_id, payment_reference, paid_at, created_at, updated_at)
+        values (${id}, 'usr_1', 'enr_1', 'per_1', 'c', 'inpatient', '2026-09-01', 'd', null, '{}', '[]', ${status}, ${at}, ${at}, '2026-10-16', 100, '[]', '[]', 0, null, 100, null, null, null, ${paidAt}, ${at}, ${at})`.execute(db)
+    }
+    await migrateToLatest(db)
+    const rows = await db.selectFrom('claims').select(['id', 'paid_on', 'paid_working_days']).orderBy('id').execute()
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]))
+    expect(byId.clm_alone).toEqual({ id: 'clm_alone', paid_on: '2026-09-30', paid_working_days: 2 })
+    expect(byId.clm_open).toEqual({ id: 'clm_open', paid_on: null, paid_working_days: null })
+    // 09-29, 09-30, then the National Day holiday (10-01..07), 10-08, 10-09, 10-10 (a make-up Saturday), 10-12: six working days.
+    expect(byId.clm_late).toEqual({ id: 'clm_late', paid_on: '2026-10-12', paid_working_days: 6 })
+  } finally {
+    await close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

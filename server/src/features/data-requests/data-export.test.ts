@@ -1,0 +1,133 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { dataExportSchema, type DataExport } from '@huzhu/shared'
+import { startAppWithEveryRole, type EveryRole, type TestApp, type TestUser } from '../../../test/helpers'
+import { memberWithHistory, type MemberWithHistory } from './data-requests.fixtures'
+
+// Each member's history is a dozen requests (claims, a bank batch, medical records): seconds on a busy 2-core machine.
+jest.setTimeout(60_000)
+
+let app: TestApp
+let roles: EveryRole
+let alice: MemberWithHistory
+let bob: MemberWithHistory
+beforeAll(async () => {
+  ;({ app, users: roles } = await startAppWithEveryRole())
+  alice = await memberWithHistory(app, roles, '李爱丽')
+  bob = await memberWithHistory(app, roles, '王博文')
+  await app.outbox.drain()
+})
+afterAll(() => app.close())
+
+const exportOf = async (user: TestUser) => {
+  const res = await app.api.get('/api/v1/me/data-export', { token: user.token })
+  expect(res.status).toBe(200)
+  return { data: dataExportSchema.parse(res.body) as DataExport, text: res.text, headers: res.headers }
+}
+const tempFiles = () => {
+  try {
+    return readdirSync(join(app.dataDir, 'tmp')).length
+  } catch {
+    return 0
+  }
+}
+
+describe('GET /api/v1/me/data-export: everything held about me', () => {
+  test('holds every kind of record of mine, with the bank account masked', async () => {
+    const { data, headers } = await exportOf(alice.member)
+    expect(headers.get('content-disposition')).toMatch(/attachment/)
+    expect(data.account).toMatchObject({ id: alice.member.id, phone: alice.member.phone })
+    expect(data.sessions.length).toBeGreaterThan(0)
+    expect(data.profile).toMatchObject({ name: '李爱丽', idNumber: alice.idNumber, masked: false })
+    expect(data.persons).toEqual([expect.objectContaining({ id: alice.member.insuredPersonId, idNumber: alice.idNumber, via: 'enrolment' })])
+    expect(data.enrolments.map((e) => e.id)).toEqual([alice.member.enrolmentId])
+    expect(data.payments).toEqual([expect.objectContaining({ enrolmentId: alice.member.enrolmentId, channel: 'transfer' })])
+    const paid = data.claims.find((c) => c.id === alice.paidClaimId)!
+    expect(paid.status).toBe('paid')
+    expect(paid.history.map((h) => h.status)).toEqual(expect.arrayContaining(['submitted', 'approved', 'paid']))
+    expect(paid.documents.length).toBeGreaterThan(0)
+    expect(paid.payment?.reference).toBe(alice.bankReference)
+    expect(data.claims.map((c) => c.id).sort()).toEqual([alice.paidClaimId, alice.withdrawnClaimId].sort())
+    expect(data.uploads.map((u) => u.id)).toContain(alice.looseUploadId)
+    expect(data.uploads.filter((u) => u.claimId !== null).length).toBe(2)
+    expect(data.payeeAccounts.map((a) => a.id).sort()).toEqual([alice.member.payeeAccountId, alice.unusedAccountId].sort())
+    for (const account of data.payeeAccounts) expect(account.numberMasked).toMatch(/^\d{4} \*{4} \*{4} \d{4}$/)
+    expect(data.medicalRecords).toEqual([expect.objectContaining({ hospital: '西安市第一医院', admittedOn: '2020-06-01', totalCostFen: 1_500_000 })])
+    expect(data.consents.map((c) => c.kind).sort()).toEqual(['medical_data', 'sensitive_personal_info'])
+    expect(data.auditEntries.some((e) => e.by === 'staff' && e.action === 'read')).toBe(true)
+    expect(data.notifications.length).toBeGreaterThan(0)
+  })
+
+  test('holds nothing of another person: no id, name, number, claim, photo or account of theirs', async () => {
+    const { text } = await exportOf(alice.member)
+    const bobProfile = await app.db.selectFrom('uploads').select('id').where('owner_user_id', '=', bob.member.id).execute()
+    const bobs = [
+      bob.member.id, bob.member.phone, bob.idNumber, bob.name, bob.paidClaimId, bob.withdrawnClaimId, bob.member.enrolmentId,
+      bob.member.insuredPersonId, bob.member.payeeAccountId, bob.unusedAccountId, bob.paymentId, bob.bankReference, ...bobProfile.map((u) => u.id),
+      roles.staff.id, roles.staff.phone, roles.reviewer.id, roles.reviewer.phone,
+    ]
+    for (const value of bobs) expect(text).not.toContain(value)
+    // Nor a full account number of mine.
+    const mine = await app.db.selectFrom('payee_accounts').select(['id', 'number_ciphertext']).where('user_id', '=', alice.member.id).execute()
+    const { unseal } = await import('../../crypto/personal-data')
+    for (const row of mine) expect(text).not.toContain(unseal(app.protector, 'payee_accounts.number', row.id, row.number_ciphertext))
+  })
+
+  test('staff get their own export from this route, never a member’s; there is no way to name another account', async () => {
+    const { data, text } = await exportOf(roles.staff)
+    expect(data.account.id).toBe(roles.staff.id)
+    expect(data.claims).toEqual([])
+    for (const value of [alice.member.id, alice.idNumber, alice.paidClaimId, alice.name]) expect(text).not.toContain(value)
+    const spec = (await app.api.get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, { parameters?: unknown[] }>> }
+    for (const path of ['/api/v1/me/data-export', '/api/v1/me/data-export.xlsx']) {
+      expect(spec.paths[path]?.get).toBeDefined()
+      expect(spec.paths[path]!.get!.parameters ?? []).toEqual([])
+    }
+    const other = await app.api.get(`/api/v1/me/data-export?userId=${alice.member.id}`, { token: roles.staff.token })
+    expect(other.status).toBe(400)
+    expect((await app.api.get('/api/v1/me/data-export')).status).toBe(401)
+  })
+
+  test('the xlsx has a sheet per kind of record, mine only; each download is audited and nothing is written to the temporary area', async () => {
+    const before = tempFiles()
+    const res = await fetch(`${app.baseUrl}/api/v1/me/data-export.xlsx`, { headers: { authorization: `Bearer ${alice.member.token}` } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/)
+    expect(tempFiles()).toBe(before)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '说明', '账号', '登录记录', '实名信息', '参保人', '参保记录', '缴费', '线上支付', '理赔', '理赔进度', '理赔材料', '上传文件', '收款账户',
+      '医保结算数据', '授权记录', '查看和修改记录', '消息', '删除申请',
+    ])
+    const cells = (name: string) => {
+      const out: string[] = []
+      workbook.getWorksheet(name)!.eachRow((row) => (row.values as unknown[]).forEach((v) => out.push(String(v ?? ''))))
+      return out
+    }
+    expect(cells('实名信息')).toContain(alice.idNumber)
+    expect(cells('理赔').filter((v) => v === alice.paidClaimId)).toHaveLength(1)
+    const all = workbook.worksheets.flatMap((s) => cells(s.name)).join('\n')
+    for (const value of [bob.idNumber, bob.name, bob.paidClaimId, bob.member.phone]) expect(all).not.toContain(value)
+    const audits = await app.db.selectFrom('audit_log').selectAll().where('subject_user_id', '=', alice.member.id).where('action', '=', 'export').execute()
+    expect(audits.map((a) => a.resource)).toEqual(expect.arrayContaining(['personal_data_export:json', 'personal_data_export:xlsx']))
+    expect(audits.every((a) => a.actor_user_id === alice.member.id)).toBe(true)
+  })
+
+  test('3 downloads an hour (JSON and xlsx together): the 4th is a 429 with Retry-After, counted all the same; an hour later it works again', async () => {
+    const { member } = await memberWithHistory(app, roles, '赵限流')
+    const get = (path: string) => app.api.get(path, { token: member.token })
+    expect((await get('/api/v1/me/data-export')).status).toBe(200)
+    expect((await get('/api/v1/me/data-export.xlsx')).status).toBe(200)
+    expect((await get('/api/v1/me/data-export')).status).toBe(200)
+    const refused = await get('/api/v1/me/data-export.xlsx')
+    expect(refused.status).toBe(429)
+    expect(refused.body.error.code).toBe('rate_limited')
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    const audited = await app.db.selectFrom('audit_log').select('id').where('subject_user_id', '=', member.id).where('action', '=', 'export').execute()
+    expect(audited).toHaveLength(3)
+    app.clock.advance(3_601_000)
+    expect((await get('/api/v1/me/data-export')).status).toBe(200)
+  })
+})
