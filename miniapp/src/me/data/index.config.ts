@@ -1,0 +1,5 @@
+import { dataRequestUi } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: dataRequestUi.title,
+})
