@@ -11,6 +11,8 @@ const { postgresProject } = require('./server/test/pg/project')
 module.exports = async () => {
   const serverPg = await postgresProject(`${__dirname}/server`)
   return {
+    // A global option (a project's own is ignored when run from here): see jest.preset.js for why 30 s.
+    testTimeout: 30_000,
     projects: ['<rootDir>/shared', '<rootDir>/server', ...(serverPg ? [serverPg] : []), '<rootDir>/miniapp', '<rootDir>/scripts'],
   }
 }
