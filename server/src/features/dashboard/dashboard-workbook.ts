@@ -1,61 +1,11 @@
 import {
-  chinaTime, dashboardTables, dashboardUi, eventKindLabels, fundingSourceLabels, occupationLabels, ui,
-  type Dashboard, type DashboardTable,
+  chinaTime, dashboardTableData, dashboardTables, dashboardUi,
+  type Dashboard, type DashboardCell, type DashboardCellKind, type DashboardTable,
 } from '@huzhu/shared'
 import ExcelJS from 'exceljs'
 
-const cols = dashboardUi.columns
-type Cell = string | number | null
-type Kind = 'text' | 'count' | 'money' | 'bp' | 'months'
-interface Column<R> { header: string; kind: Kind; value: (row: R) => Cell }
-interface Table<R> { rows: readonly R[]; columns: readonly Column<R>[] }
-/** A table with its row type erased once its columns are checked against it. */
-const table = <R>(rows: readonly R[], columns: readonly Column<R>[]): Table<unknown> => ({ rows, columns }) as Table<unknown>
-
-const text = <R>(header: string, value: (row: R) => Cell): Column<R> => ({ header, kind: 'text', value })
-const count = <R>(header: string, value: (row: R) => number): Column<R> => ({ header, kind: 'count', value })
-const money = <R>(header: string, value: (row: R) => number): Column<R> => ({ header, kind: 'money', value })
-const bp = <R>(header: string, value: (row: R) => number | null): Column<R> => ({ header, kind: 'bp', value })
-const months = <R>(header: string, value: (row: R) => number | null): Column<R> => ({ header, kind: 'months', value })
-
-type Coverage = Dashboard['coverage']['total']
-const coverageColumns = <R extends Coverage>(): Column<R>[] => [
-  count(cols.enrolledMembers, (r) => r.enrolledMembers), count(cols.unionMembers, (r) => r.unionMembers),
-  count(cols.enrolledMembersCounted, (r) => r.enrolledMembersCounted), bp(cols.rate, (r) => r.rateBp),
-  count(cols.unitsWithoutHeadcount, (r) => r.unitsWithoutHeadcount),
-]
-type Counts = Dashboard['enrolments']['total']
-const countColumns = <R extends Counts>(): Column<R>[] => [
-  count(cols.enrolments, (r) => r.enrolments), count(cols.members, (r) => r.members), money(cols.premium, (r) => r.premiumFen),
-]
-type Loss = Dashboard['lossRatio']['total']
-const lossColumns = <R extends Loss>(): Column<R>[] => [
-  money(cols.premium, (r) => r.premiumFen), count(cols.paidClaims, (r) => r.paidClaims), money(cols.paid, (r) => r.claimsPaidFen), bp(cols.lossRatio, (r) => r.lossRatioBp),
-]
-
-/** Every table of the dashboard, as rows and typed columns. */
-function tablesOf(d: Dashboard): Record<DashboardTable, Table<unknown>> {
-  return {
-    coverageByRegion: table(d.coverage.byRegion, [text(cols.region, (r) => r.regionName ?? dashboardUi.noRegion), text(cols.regionCode, (r) => r.regionCode), ...coverageColumns()]),
-    coverageByUnit: table(d.coverage.byUnit, [text(cols.unit, (r) => r.unitName ?? dashboardUi.notUnit), text(cols.regionCode, (r) => r.regionCode), text(cols.occupation, (r) => (r.industry ? occupationLabels[r.industry] : null)), ...coverageColumns()]),
-    coverageByOccupation: table(d.coverage.byOccupation, [text(cols.occupation, (r) => (r.occupation ? occupationLabels[r.occupation] : dashboardUi.noOccupation)), ...coverageColumns()]),
-    enrolmentsByDay: table(d.enrolments.byDay, [text(cols.day, (r) => r.day), ...countColumns()]),
-    enrolmentsByEvent: table(d.enrolments.byEvent, [text(cols.event, (r) => r.eventName ?? dashboardUi.notEvent), ...countColumns()]),
-    enrolmentsByFundingSource: table(d.enrolments.byFundingSource, [text(cols.fundingSource, (r) => fundingSourceLabels[r.fundingSource]), ...countColumns()]),
-    premiumsByFundingSource: table(d.premiums.byFundingSource, [text(cols.fundingSource, (r) => fundingSourceLabels[r.fundingSource]), count(cols.enrolments, (r) => r.enrolments), money(cols.premium, (r) => r.premiumFen)]),
-    claimsByStatus: table(d.claims.byStatus, [text(cols.status, (r) => ui.claimStatus[r.status]), count(cols.claims, (r) => r.claims), money(cols.estimate, (r) => r.estimateFen), money(cols.approved, (r) => r.approvedFen)]),
-    claimsByKind: table(d.claims.byKind, [text(cols.kind, (r) => eventKindLabels[r.kind]), count(cols.claims, (r) => r.claims), count(cols.paidClaims, (r) => r.paidClaims), money(cols.paid, (r) => r.paidFen)]),
-    daysToPay: table(d.daysToPay.histogram, [count(cols.workingDays, (r) => r.workingDays), count(cols.claims, (r) => r.claims)]),
-    lossRatioByCatalogue: table(d.lossRatio.byCatalogue, [text(cols.catalogue, (r) => r.catalogueName), ...lossColumns()]),
-    lossRatioByUnit: table(d.lossRatio.byUnit, [text(cols.unit, (r) => r.unitName ?? dashboardUi.notUnit), ...lossColumns()]),
-    adverseSelection: table(d.adverseSelection.units, [
-      text(cols.unit, (r) => r.unitName), text(cols.flags, (r) => r.flags.map((f) => dashboardUi.flags[f]).join('；')),
-      count(cols.enrolledMembers, (r) => r.enrolledMembers), text(cols.unionMembers, (r) => r.unionMembers), bp(cols.rate, (r) => r.rateBp),
-      count(cols.rosterMembers, (r) => r.rosterMembers), months(cols.enrolledAge, (r) => r.enrolledAverageAgeMonths), months(cols.rosterAge, (r) => r.rosterAverageAgeMonths),
-      bp(cols.lossRatio, (r) => r.lossRatioBp),
-    ]),
-  }
-}
+type Kind = DashboardCellKind
+type Cell = DashboardCell
 
 const FORMATS: Record<Kind, string | undefined> = { text: undefined, count: '0', money: '#,##0.00', bp: '0.00%', months: '0.0' }
 
@@ -76,7 +26,7 @@ function cellOf(kind: Kind, value: Cell): Cell {
 export async function dashboardWorkbook(d: Dashboard, only: DashboardTable | undefined, filterText: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.created = new Date(d.generatedAt)
-  const tables = tablesOf(d)
+  const tables = dashboardTableData(d)
   for (const name of only ? [only] : dashboardTables) {
     const table = tables[name]
     const sheet = workbook.addWorksheet(dashboardUi.tables[name], { views: [{ state: 'frozen', ySplit: 1 }] })
