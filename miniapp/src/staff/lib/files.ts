@@ -1,73 +1,15 @@
 import Taro from '@tarojs/taro'
 import { medicalRecordImportSchema, rosterSchema, type MedicalRecordImport, type Roster } from '@huzhu/shared'
+import { apiBaseUrl as baseUrl, authHeader, fetchH5, XLSX_TYPE } from '../../api/files'
 import { ApiError, apiErrorOf } from '../../api/errors'
-import { getToken } from '../../api/token'
 import { staffPaths } from './paths'
 
 /**
- * Files over the API: downloads (xlsx templates, error files, exports, claim
- * photos) and the raw-bytes uploads (roster, medical-insurance records). The
- * JSON client cannot carry them: H5 uses fetch with the bearer token, the
- * mini-program downloadFile / request.
+ * Staff files over the API: protected images (claim photos) and the raw-bytes
+ * uploads (roster, medical-insurance records), on `api/files.ts`'s fetch with
+ * the bearer token (H5) or downloadFile / request (mini-program).
  */
-const baseUrl = process.env.TARO_APP_API_BASE ?? ''
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-function authHeader(): Record<string, string> {
-  const token = getToken()
-  return token === null ? {} : { Authorization: `Bearer ${token}` }
-}
-
-async function failure(response: Response): Promise<ApiError> {
-  let body: unknown = null
-  try {
-    body = await response.json()
-  } catch {
-    // not JSON
-  }
-  return apiErrorOf(response.status, body)
-}
-
-async function fetchH5(path: string, init: RequestInit = {}): Promise<Response> {
-  let response: Response
-  try {
-    response = await fetch(baseUrl + path, { ...init, headers: { ...authHeader(), ...(init.headers as Record<string, string> | undefined) } })
-  } catch {
-    throw new ApiError('network')
-  }
-  if (!response.ok) throw await failure(response)
-  return response
-}
-
-/** `attachment; filename*=UTF-8''…` → the file name, else the fallback. */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const star = disposition ? /filename\*=UTF-8''([^;]+)/i.exec(disposition) : null
-  if (star?.[1]) return decodeURIComponent(star[1])
-  const plain = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null
-  return plain?.[1] ?? fallback
-}
-
-/** Downloads a file the API serves and hands it to the person: a browser download in H5, the document viewer in WeChat. */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const response = await fetchH5(path)
-    const blob = await response.blob()
-    const url = URL.createObjectURL(blob)
-    const link = document.createElement('a')
-    link.href = url
-    link.download = fileNameOf(response.headers.get('Content-Disposition'), fallbackName)
-    document.body.appendChild(link)
-    link.click()
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-    return
-  }
-  const result = await Taro.downloadFile({ url: baseUrl + path, header: authHeader() }).catch(() => {
-    throw new ApiError('network')
-  })
-  if (result.statusCode < 200 || result.statusCode >= 300) throw new ApiError('http', { status: result.statusCode })
-  await Taro.openDocument({ filePath: result.tempFilePath, showMenu: true, fileType: 'xlsx' })
-}
+export { downloadFile, XLSX_TYPE } from '../../api/files'
 
 /** An image the API serves behind the bearer token, as something an Image can show (blob URL in H5, a temp file in WeChat). */
 export async function loadProtectedImage(path: string): Promise<{ src: string; release: () => void }> {
