@@ -55,13 +55,19 @@ export async function verifyPersonOfAccount(db: Db, clock: Clock, staff: AuditAc
  * is linked to the person, or the actor's own profile holds the person's ID number.
  */
 export async function isOwnCover(db: Db, actorId: string, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('insured_persons as p').select('p.id').where('p.id', '=', personId)
+  return (await ownCoverPersonIds(db, actorId, [personId])).has(personId)
+}
+
+/** Of these persons, those whose cover is the actor's own (see isOwnCover), in one query. */
+export async function ownCoverPersonIds(db: Db, actorId: string, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set()
+  const rows = await db.selectFrom('insured_persons as p').select('p.id').where('p.id', 'in', [...personIds])
     .where((eb) => eb.or([
       eb.exists(eb.selectFrom('person_accounts as l').select('l.user_id').whereRef('l.insured_person_id', '=', 'p.id').where('l.user_id', '=', actorId)),
       eb.exists(eb.selectFrom('member_profiles as m').select('m.user_id').whereRef('m.id_number_hash', '=', 'p.id_number_hash').where('m.user_id', '=', actorId)),
     ]))
-    .executeTakeFirst()
-  return row !== undefined
+    .execute()
+  return new Set(rows.map((r) => r.id))
 }
 
 /**
@@ -85,12 +91,20 @@ export async function assertNotOwnCover(db: Db, actorId: string, personId: strin
  * always go to a reviewer, never straight through.
  */
 export async function personHandlesClaims(db: Db, personId: string): Promise<boolean> {
-  const row = await db.selectFrom('role_grants as g').select('g.user_id')
-    .where('g.role', 'in', CLAIM_HANDLING_ROLES)
-    .where((eb) => eb.or([
-      eb('g.user_id', 'in', eb.selectFrom('person_accounts').select('user_id').where('insured_person_id', '=', personId)),
-      eb('g.user_id', 'in', eb.selectFrom('member_profiles as m').innerJoin('insured_persons as p', 'p.id_number_hash', 'm.id_number_hash').select('m.user_id').where('p.id', '=', personId)),
-    ]))
-    .executeTakeFirst()
-  return row !== undefined
+  return (await personIdsHandlingClaims(db, [personId])).has(personId)
+}
+
+/** Of these persons, those who handle claims (see personHandlesClaims), in one query. */
+export async function personIdsHandlingClaims(db: Db, personIds: readonly string[]): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set()
+  const ids = [...personIds]
+  const linked = await db.selectFrom('person_accounts as u').select('u.insured_person_id as id')
+    .where('u.insured_person_id', 'in', ids)
+    .where((eb) => eb.exists(eb.selectFrom('role_grants as g').select('g.user_id').whereRef('g.user_id', '=', 'u.user_id').where('g.role', 'in', CLAIM_HANDLING_ROLES)))
+    .execute()
+  const byProfile = await db.selectFrom('member_profiles as u').innerJoin('insured_persons as p', 'p.id_number_hash', 'u.id_number_hash').select('p.id')
+    .where('p.id', 'in', ids)
+    .where((eb) => eb.exists(eb.selectFrom('role_grants as g').select('g.user_id').whereRef('g.user_id', '=', 'u.user_id').where('g.role', 'in', CLAIM_HANDLING_ROLES)))
+    .execute()
+  return new Set([...linked, ...byProfile].map((r) => r.id))
 }

@@ -6,6 +6,7 @@ import { parseFigures, parseFlags, type StoredFlag } from '../claims/claim-json'
 import type { ClaimRow } from '../claims/claims.table'
 import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
+import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import { approveClaim } from '../review/review.service'
 import { isOwnCover, personHandlesClaims } from '../identity/identity.service'
 import { deleteMatchRow, listRecordsOfStay, saveMatchRow } from './medical-records.repository'
@@ -65,7 +66,12 @@ export function figureDifferences(figures: ClaimFigures, record: MedicalRecordRo
  */
 export async function matchMedicalRecord(db: Db, claim: Pick<ClaimRow, 'insured_person_id' | 'kind' | 'event_date' | 'figures'>): Promise<MedicalMatch | null> {
   if (!medicalKinds.has(claim.kind)) return null
-  const records = await listRecordsOfStay(db, claim.insured_person_id, claim.event_date)
+  return matchAmong(claim, await listRecordsOfStay(db, claim.insured_person_id, claim.event_date))
+}
+
+/** matchMedicalRecord over the person's records whose stay holds the event date (latest admission first). */
+export function matchAmong(claim: Pick<ClaimRow, 'kind' | 'event_date' | 'figures'>, records: readonly MedicalRecordRow[]): MedicalMatch | null {
+  if (!medicalKinds.has(claim.kind)) return null
   const record = records.find((r) => r.admitted_on === claim.event_date) ?? records[0]
   if (!record) return null
   return { record, differences: figureDifferences(parseFigures(claim.figures), record) }
@@ -96,33 +102,49 @@ export const STRAIGHT_THROUGH_NOTE = '申报金额与医保结算数据一致，
  */
 export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheckDeps, claimId: string): Promise<NotificationRow[]> {
   const claim = await findClaimRow(db, claimId)
-  if (!claim || !['submitted', 'in_review', 'needs_material'].includes(claim.status)) return []
+  if (!claim || !openStatuses.includes(claim.status)) return []
   const match = await matchMedicalRecord(db, claim)
-  const previous = parseFlags(claim.flags)
-  const flags: StoredFlag[] = previous.filter((f) => f.code !== 'medical_figures_mismatch')
-  if (match) {
-    await saveMatchRow(db, {
-      claim_id: claim.id, medical_record_id: match.record.id, result: match.differences.length === 0 ? 'verified' : 'mismatch',
-      differences: JSON.stringify(match.differences.map(({ field, claimed, record }) => ({ field, claimed, record }))), matched_at: nowIso(deps.clock),
-    })
-    if (match.differences.length > 0) flags.push({ code: 'medical_figures_mismatch', otherClaimId: null, detail: match.differences.map(describe).join('；') })
-  } else {
-    await deleteMatchRow(db, claim.id)
-  }
-  let current = claim
-  if (JSON.stringify(flags) !== JSON.stringify(previous)) {
-    const changes = { flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0, updated_at: nowIso(deps.clock) }
-    if (await updateClaimRow(db, claim.id, [claim.status], changes)) current = { ...claim, ...changes }
-  }
-
-  const straightThrough = match !== null && match.differences.length === 0 && current.status === 'submitted' && current.decision === null
-    && flags.length === 0 && current.estimate_fen > 0
-  if (!straightThrough) return []
+  if (match) await saveMatchRow(db, matchRowOf(deps, claim.id, match))
+  else await deleteMatchRow(db, claim.id)
+  const current = await writeFlags(db, deps, claim, match)
+  if (!straightThroughCandidate(current, match)) return []
   // Nobody approves their own claim through a record they imported, and a claim of someone who handles claims always goes to a reviewer.
   if (await isOwnCover(db, match.record.imported_by, current.insured_person_id)) return []
   if (await personHandlesClaims(db, current.insured_person_id)) return []
+  return approveStraightThrough(db, deps, current, match)
+}
+
+/** Claims still undecided: matched again on every import. */
+export const openStatuses: readonly string[] = ['submitted', 'in_review', 'needs_material']
+
+/** The claim's match row: verified, or mismatch with the differing figures. */
+export function matchRowOf(deps: MedicalCheckDeps, claimId: string, match: MedicalMatch): NewClaimMedicalMatchRow {
+  return {
+    claim_id: claimId, medical_record_id: match.record.id, result: match.differences.length === 0 ? 'verified' : 'mismatch',
+    differences: JSON.stringify(match.differences.map(({ field, claimed, record }) => ({ field, claimed, record }))), matched_at: nowIso(deps.clock),
+  }
+}
+
+/** Sets or clears the claim's `medical_figures_mismatch` flag (written only when the flags change); returns the claim as it now is. */
+export async function writeFlags(db: Db, deps: MedicalCheckDeps, claim: ClaimRow, match: MedicalMatch | null): Promise<ClaimRow> {
+  const previous = parseFlags(claim.flags)
+  const flags: StoredFlag[] = previous.filter((f) => f.code !== 'medical_figures_mismatch')
+  if (match && match.differences.length > 0) flags.push({ code: 'medical_figures_mismatch', otherClaimId: null, detail: match.differences.map(describe).join('；') })
+  if (JSON.stringify(flags) === JSON.stringify(previous)) return claim
+  const changes = { flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0, updated_at: nowIso(deps.clock) }
+  return await updateClaimRow(db, claim.id, [claim.status], changes) ? { ...claim, ...changes } : claim
+}
+
+/** Verified, still `submitted` with no decision by anyone, no flag at all, and a positive engine estimate. */
+export function straightThroughCandidate(claim: ClaimRow, match: MedicalMatch | null): match is MedicalMatch {
+  return match !== null && match.differences.length === 0 && claim.status === 'submitted' && claim.decision === null
+    && parseFlags(claim.flags).length === 0 && claim.estimate_fen > 0
+}
+
+/** The system's approval through the reviewers' path (caps and earlier payouts as of now); the member's message, if approved. */
+export async function approveStraightThrough(db: Db, deps: MedicalCheckDeps, claim: ClaimRow, match: MedicalMatch): Promise<NotificationRow[]> {
   const note = `${STRAIGHT_THROUGH_NOTE}（${match.record.hospital}，入院 ${match.record.admitted_on}）`
-  const outcome = await approveClaim(db, deps, current, { actorUserId: null, actorRole: 'system', note })
+  const outcome = await approveClaim(db, deps, claim, { actorUserId: null, actorRole: 'system', note })
   // The estimate no longer held (written fresh by the approval path): a person decides.
   return outcome.ok ? [outcome.value] : []
 }

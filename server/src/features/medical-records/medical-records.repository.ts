@@ -70,3 +70,47 @@ export function findMatchOfClaim(db: Db, claimId: string): Promise<ClaimMatch | 
     .where('claim_medical_matches.claim_id', '=', claimId)
     .executeTakeFirst()
 }
+
+/** A stored record whose stay holds an open claim's event date, with the claim it may match. */
+export type StayRecordOfClaim = MedicalRecordRow & { claim_id: string }
+
+/**
+ * In one query, for the undecided claims of the persons with these ID-number
+ * hashes: every record of the same person whose stay holds the claim's event
+ * date (per claim: the latest admission first, as listRecordsOfStay orders them).
+ */
+export function listStayRecordsOfOpenClaims(db: Db, idNumberHashes: readonly string[]): Promise<StayRecordOfClaim[]> {
+  if (idNumberHashes.length === 0) return Promise.resolve([])
+  return db.selectFrom('claims')
+    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
+    .innerJoin('medical_records', (join) => join.onRef('medical_records.id_number_hash', '=', 'insured_persons.id_number_hash')
+      .onRef('medical_records.admitted_on', '<=', 'claims.event_date')
+      .onRef('medical_records.discharged_on', '>=', 'claims.event_date'))
+    .selectAll('medical_records')
+    .select('claims.id as claim_id')
+    .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
+    .where('claims.status', 'in', ['submitted', 'in_review', 'needs_material'])
+    .orderBy('claims.id')
+    .orderBy('medical_records.admitted_on', 'desc')
+    .orderBy('medical_records.id')
+    .execute()
+}
+
+/** saveMatchRow for many claims in one statement. */
+export async function saveMatchRows(db: Db, rows: readonly NewClaimMedicalMatchRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await db.insertInto('claim_medical_matches').values([...rows])
+    .onConflict((oc) => oc.column('claim_id').doUpdateSet((eb) => ({
+      medical_record_id: eb.ref('excluded.medical_record_id'),
+      result: eb.ref('excluded.result'),
+      differences: eb.ref('excluded.differences'),
+      matched_at: eb.ref('excluded.matched_at'),
+    })))
+    .execute()
+}
+
+/** deleteMatchRow for many claims in one statement. */
+export async function deleteMatchRows(db: Db, claimIds: readonly string[]): Promise<void> {
+  if (claimIds.length === 0) return
+  await db.deleteFrom('claim_medical_matches').where('claim_id', 'in', [...claimIds]).execute()
+}

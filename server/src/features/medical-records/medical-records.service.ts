@@ -5,11 +5,12 @@ import type { AuditActor } from '../audit/audit.service'
 import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { NotificationRow } from '../notifications/notifications.table'
-import { checkClaimAgainstMedicalRecords } from './medical-match.service'
-import { assertClaimHandlerKnown } from '../identity/identity.service'
+import type { ClaimRow } from '../claims/claims.table'
+import { approveStraightThrough, matchAmong, matchRowOf, straightThroughCandidate, writeFlags, type MedicalMatch } from './medical-match.service'
+import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
 import type { MedicalRecordLine } from './medical-records-file'
-import { listOpenClaimsOfHashes, upsertMedicalRecordRows } from './medical-records.repository'
-import type { NewMedicalRecordRow } from './medical-records.table'
+import { deleteMatchRows, listOpenClaimsOfHashes, listStayRecordsOfOpenClaims, saveMatchRows, upsertMedicalRecordRows } from './medical-records.repository'
+import type { MedicalRecordRow, NewMedicalRecordRow } from './medical-records.table'
 
 export interface MedicalRecordDeps {
   clock: Clock
@@ -41,10 +42,55 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, line
 
   const hashes = [...new Set(lines.map((l) => l.idNumberHash))]
   const notifications: NotificationRow[] = []
-  for (let i = 0; i < hashes.length; i += BATCH) {
-    for (const claim of await listOpenClaimsOfHashes(db, hashes.slice(i, i + BATCH))) {
-      notifications.push(...await checkClaimAgainstMedicalRecords(db, deps, claim.id))
-    }
-  }
+  for (let i = 0; i < hashes.length; i += BATCH) notifications.push(...await checkOpenClaimsOfHashes(db, deps, hashes.slice(i, i + BATCH)))
   return { importedCount: lines.length, notifications }
+}
+
+/**
+ * checkClaimAgainstMedicalRecords for every undecided claim of these persons,
+ * set-based: one query for the claims, one joining them to the records whose
+ * stay holds the event date, the match rows written (and stale ones deleted) in
+ * one statement each, the own-cover and claim-handler rules checked in one query
+ * each; flags written only where they change. Each straight-through approval
+ * still goes through the reviewers' approval path (the person's lock, caps and
+ * earlier payouts as of now, history row, member's message), in claim order.
+ */
+async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<NotificationRow[]> {
+  const claims = await listOpenClaimsOfHashes(db, hashes)
+  const recordsOf = new Map<string, MedicalRecordRow[]>()
+  for (const { claim_id: claimId, ...record } of await listStayRecordsOfOpenClaims(db, hashes)) {
+    const list = recordsOf.get(claimId) ?? []
+    list.push(record)
+    recordsOf.set(claimId, list)
+  }
+  const matches = new Map<string, MedicalMatch>()
+  for (const claim of claims) {
+    const match = matchAmong(claim, recordsOf.get(claim.id) ?? [])
+    if (match) matches.set(claim.id, match)
+  }
+  const rows = [...matches].map(([claimId, match]) => matchRowOf(deps, claimId, match))
+  const unmatched = claims.filter((c) => !matches.has(c.id)).map((c) => c.id)
+  for (let i = 0; i < rows.length; i += BATCH) await saveMatchRows(db, rows.slice(i, i + BATCH))
+  for (let i = 0; i < unmatched.length; i += BATCH) await deleteMatchRows(db, unmatched.slice(i, i + BATCH))
+
+  const candidates: { claim: ClaimRow; match: MedicalMatch }[] = []
+  for (const claim of claims) {
+    const match = matches.get(claim.id) ?? null
+    const current = await writeFlags(db, deps, claim, match)
+    if (straightThroughCandidate(current, match)) candidates.push({ claim: current, match })
+  }
+  // Nobody approves their own claim through a record they imported, and a claim of someone who handles claims always goes to a reviewer.
+  const handlers = await personIdsHandlingClaims(db, [...new Set(candidates.map((c) => c.claim.insured_person_id))])
+  const ownCover = new Set<string>()
+  for (const importer of new Set(candidates.map((c) => c.match.record.imported_by))) {
+    const ofImporter = candidates.filter((c) => c.match.record.imported_by === importer)
+    const own = await ownCoverPersonIds(db, importer, [...new Set(ofImporter.map((c) => c.claim.insured_person_id))])
+    for (const c of ofImporter) if (own.has(c.claim.insured_person_id)) ownCover.add(c.claim.id)
+  }
+  const notifications: NotificationRow[] = []
+  for (const { claim, match } of candidates) {
+    if (handlers.has(claim.insured_person_id) || ownCover.has(claim.id)) continue
+    notifications.push(...await approveStraightThrough(db, deps, claim, match))
+  }
+  return notifications
 }
