@@ -6,8 +6,7 @@ import type { AppContext, AppContextExtras, AppState, AuthUser } from '../../htt
 import { AppError, forbidden, unauthenticated } from '../../http/errors'
 import type { Access } from '../../http/route'
 import { rolesOf, unitIdsOf } from './roles'
-import { findSessionByTokenHash } from './sessions.repository'
-import { listGrants } from './users.repository'
+import { findSessionWithGrants } from './sessions.repository'
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/
 
@@ -16,11 +15,13 @@ export async function authenticate(ctx: Pick<AppContext, 'get' | 'deps'>): Promi
   const match = BEARER.exec(ctx.get('Authorization'))
   if (!match) throw unauthenticated()
   const { readDb, clock } = ctx.deps
-  const session = await findSessionByTokenHash(readDb, tokenHash(match[1]!))
+  // Read afresh on every request, never cached: a logout, a revoked role or a disabled account holds at once on every node.
+  const rows = await findSessionWithGrants(readDb, tokenHash(match[1]!))
+  const session = rows[0]
   if (!session || session.revokedAt !== null) throw unauthenticated()
   if (session.expiresAt <= nowIso(clock)) throw unauthenticated('session_expired')
   if (session.disabledAt !== null) throw new AppError(403, 'account_disabled')
-  const grants = await listGrants(readDb, session.userId)
+  const grants = rows.flatMap(({ role, unitId }) => (role === null ? [] : [{ role, unit_id: unitId }]))
   return { id: session.userId, sessionId: session.sessionId, roles: new Set(rolesOf(grants)), unitIds: new Set(unitIdsOf(grants)) }
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors'
 import { newId } from '../../ids'
 import { notify } from '../notifications/notifications.service'
 import type { NotificationRow } from '../notifications/notifications.table'
+import type { ClaimHistoryRow } from './claim-history.table'
 import type { ClaimRow, ClaimUpdate } from './claims.table'
 import { insertHistoryRow, updateClaimRow } from './claims.repository'
 
@@ -61,8 +62,11 @@ export async function changeClaim(db: Db, deps: { clock: Clock }, claim: ClaimRo
   return notifyMember(db, deps, { ...claim, ...change.changes, status: change.to }, change.params, change.kind)
 }
 
-export async function recordHistory(db: Db, deps: { clock: Clock }, claimId: string, status: ClaimStatus, actorUserId: string | null, actorRole: ActorRole, note: string | null): Promise<void> {
-  await insertHistoryRow(db, { id: newId('clh', deps.clock.now()), claim_id: claimId, at: nowIso(deps.clock), status, actor_user_id: actorUserId, actor_role: actorRole, note })
+/** Writes a history row; returns it. */
+export async function recordHistory(db: Db, deps: { clock: Clock }, claimId: string, status: ClaimStatus, actorUserId: string | null, actorRole: ActorRole, note: string | null): Promise<ClaimHistoryRow> {
+  const row: ClaimHistoryRow = { id: newId('clh', deps.clock.now()), claim_id: claimId, at: nowIso(deps.clock), status, actor_user_id: actorUserId, actor_role: actorRole, note }
+  await insertHistoryRow(db, row)
+  return row
 }
 
 export function notifyMember(db: Db, deps: { clock: Clock }, claim: Pick<ClaimRow, 'id' | 'member_user_id' | 'status' | 'due_on' | 'kind'>, params: MessageParams = {}, kind?: NotificationKind): Promise<NotificationRow> {

@@ -26,18 +26,43 @@ export interface ClaimRecord {
   lastPaymentLine: ClaimPaymentLineRow | null
 }
 
-export async function loadClaimRecord(db: Db, deps: { catalogues: CatalogueStore; protector: DataProtector }, row: ClaimRow): Promise<ClaimRecord> {
-  const enrolment = await findEnrolmentWithPerson(db, row.enrolment_id)
+type RecordDeps = { catalogues: CatalogueStore; protector: DataProtector }
+
+/** The record's parts that are not rows of the claim's own tables: the enrolment's person and products (its `products` JSON), the account. */
+export interface ClaimRecordParts {
+  row: ClaimRow
+  documents: ClaimRecord['documents']
+  history: ClaimHistoryRow[]
+  enrolment: { person_name: string; products: string } | undefined
+  payee: PayeeAccountRow | undefined
+  lastPaymentLine: ClaimPaymentLineRow | null
+}
+
+/** The record from its parts, read or just written. */
+export function claimRecordOf(deps: RecordDeps, parts: ClaimRecordParts): ClaimRecord {
+  const { row, enrolment, payee } = parts
   const catalogue = deps.catalogues.get(row.catalogue_id)
-  const [payee] = row.payee_account_id === null ? [] : await findAccountRows(db, [row.payee_account_id])
   const selection = enrolment ? toSelection(JSON.parse(enrolment.products) as string[]) : []
   return {
     row,
-    documents: await listDocumentRows(db, row.id),
-    history: await listHistoryRows(db, row.id),
+    documents: parts.documents,
+    history: parts.history,
     personName: enrolment?.person_name ?? '',
     products: selection.map((s) => ({ code: s.code, name: catalogue?.products.get(s.code)?.name ?? s.code, shares: s.shares })),
     payee: payee ? { row: payee, numberMasked: maskedNumberOf(deps.protector, payee) } : null,
-    lastPaymentLine: (await findLastLineOfClaim(db, row.id)) ?? null,
+    lastPaymentLine: parts.lastPaymentLine,
   }
+}
+
+export async function loadClaimRecord(db: Db, deps: RecordDeps, row: ClaimRow): Promise<ClaimRecord> {
+  const enrolment = await findEnrolmentWithPerson(db, row.enrolment_id)
+  const [payee] = row.payee_account_id === null ? [] : await findAccountRows(db, [row.payee_account_id])
+  return claimRecordOf(deps, {
+    row,
+    documents: await listDocumentRows(db, row.id),
+    history: await listHistoryRows(db, row.id),
+    enrolment,
+    payee,
+    lastPaymentLine: (await findLastLineOfClaim(db, row.id)) ?? null,
+  })
 }

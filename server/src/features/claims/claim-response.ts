@@ -3,7 +3,7 @@ import type { AppContext, AuthUser } from '../../http/context'
 import { hasAnyRole } from '../accounts/access'
 import { presentClaimMedicalRecord } from '../medical-records/medical-records.presenter'
 import { findMatchOfClaim } from '../medical-records/medical-records.repository'
-import { loadClaimRecord } from './claim-record'
+import { loadClaimRecord, type ClaimRecord } from './claim-record'
 import { presentClaim, type ClaimViewer } from './claims.presenter'
 import type { ClaimRow } from './claims.table'
 
@@ -20,8 +20,12 @@ export function viewerFor(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim: 
  * who handle claims, with the medical-insurance record it was matched to.
  */
 export async function claimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, row: ClaimRow) {
-  const record = await loadClaimRecord(ctx.deps.db, ctx.deps, row)
-  const viewer = viewerFor(ctx, user, row)
-  const match = viewer.medicalRecord ? await findMatchOfClaim(ctx.deps.db, row.id) : undefined
+  return claimBodyOf(ctx, user, await loadClaimRecord(ctx.deps.db, ctx.deps, row))
+}
+
+/** The response body of a claim record already in hand (e.g. the one a submission just wrote). */
+export async function claimBodyOf(ctx: Pick<AppContext, 'deps'>, user: AuthUser, record: ClaimRecord) {
+  const viewer = viewerFor(ctx, user, record.row)
+  const match = viewer.medicalRecord ? await findMatchOfClaim(ctx.deps.db, record.row.id) : undefined
   return presentClaim(record, viewer, match ? presentClaimMedicalRecord(match) : null)
 }

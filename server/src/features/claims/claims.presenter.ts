@@ -43,7 +43,14 @@ export function isDueOnProvisional(row: Pick<ClaimRow, 'status' | 'due_on_provis
   return (openClaimStatuses as readonly string[]).includes(row.status) && row.due_on_provisional === 1
 }
 
-export function presentClaimSummary(row: ClaimRow, personName: string, viewer: ClaimViewer): ClaimSummary {
+/** The columns a claim summary shows (and its viewer needs): what a list such as the reviewer queue reads. */
+export const claimSummaryColumns = [
+  'id', 'member_user_id', 'enrolment_id', 'catalogue_id', 'kind', 'event_date', 'status', 'submitted_at', 'due_on', 'due_on_provisional',
+  'flags', 'estimate_fen', 'approved_fen', 'payee_account_id',
+] as const satisfies readonly (keyof ClaimRow)[]
+export type ClaimSummaryRow = Pick<ClaimRow, (typeof claimSummaryColumns)[number]>
+
+export function presentClaimSummary(row: ClaimSummaryRow, personName: string, viewer: ClaimViewer): ClaimSummary {
   return {
     id: row.id,
     enrolmentId: row.enrolment_id,

@@ -6,6 +6,7 @@ import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
 import type { NewClaimDocumentRow } from './claim-documents.table'
 import type { ClaimRow, ClaimUpdate, NewClaimRow } from './claims.table'
 import type { IdempotencyKeyRow } from './idempotency-keys.table'
+import type { UploadRow } from '../uploads/uploads.table'
 
 export async function insertClaimRow(db: Db, row: NewClaimRow): Promise<void> {
   await db.insertInto('claims').values(row).execute()
@@ -65,11 +66,20 @@ export function listDocumentRows(db: Db, claimId: string) {
     .execute()
 }
 
-/** Which of these uploads are already material of some claim. */
-export async function attachedUploadIds(db: Db, uploadIds: readonly string[]): Promise<string[]> {
-  if (uploadIds.length === 0) return []
-  const rows = await db.selectFrom('claim_documents').select('upload_id').where('upload_id', 'in', uploadIds).execute()
-  return rows.map((r) => r.upload_id)
+/**
+ * The caller's own uploads among these ids, each with the claim it is already material of (null: none),
+ * in one query: the uploads a claim may take.
+ */
+export function findOwnUploadsWithClaim(db: Db, userId: string, uploadIds: readonly string[]): Promise<(UploadRow & { attached_claim_id: string | null })[]> {
+  if (uploadIds.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('uploads')
+    .leftJoin('claim_documents', 'claim_documents.upload_id', 'uploads.id')
+    .selectAll('uploads')
+    .select('claim_documents.claim_id as attached_claim_id')
+    .where('uploads.owner_user_id', '=', userId)
+    .where('uploads.id', 'in', uploadIds)
+    .execute()
 }
 
 /** Another claim holding material with one of these content hashes. */
@@ -87,6 +97,11 @@ export function otherClaimWithPhoto(db: Db, claimId: string, sha256s: readonly s
 
 export async function replaceInvoiceRows(db: Db, claimId: string, numbers: readonly string[]): Promise<void> {
   await db.deleteFrom('claim_invoices').where('claim_id', '=', claimId).execute()
+  await insertInvoiceRows(db, claimId, numbers)
+}
+
+/** The invoice numbers of a claim that has none yet (a new claim). */
+export async function insertInvoiceRows(db: Db, claimId: string, numbers: readonly string[]): Promise<void> {
   if (numbers.length > 0) await db.insertInto('claim_invoices').values(numbers.map((n) => ({ claim_id: claimId, invoice_number: n }))).execute()
 }
 

@@ -13,7 +13,7 @@ import { findProfileRow } from '../members/members.repository'
 import { payeeAccountForClaim } from '../payee-accounts/payee-accounts.service'
 import type { NotificationRow } from '../notifications/notifications.table'
 import { assertMedicalConsent } from '../uploads/uploads.service'
-import { findOwnUploadRows } from '../uploads/uploads.repository'
+import type { UploadRow } from '../uploads/uploads.table'
 import { assessClaim } from './claim-assessment.service'
 import { dueDateFor } from './claim-due-dates'
 import { auditClaimRead } from './claim-audit'
@@ -21,9 +21,10 @@ import { changeClaim, notifyMember, recordHistory, statusConflict } from './clai
 import { parseFigures, parseStrings, stableJson } from './claim-json'
 import type { ClaimRow } from './claims.table'
 import {
-  attachedUploadIds, claimIdempotencyKey, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow,
-  insertClaimRow, insertDocumentRows, listDocumentRows, replaceInvoiceRows,
+  claimIdempotencyKey, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow, findOwnUploadsWithClaim,
+  insertClaimRow, insertDocumentRows, insertInvoiceRows, listDocumentRows, replaceInvoiceRows,
 } from './claims.repository'
+import type { ClaimRecordParts } from './claim-record'
 
 export interface ClaimDeps {
   clock: Clock
@@ -45,16 +46,25 @@ export interface ClaimSubmission {
 
 const openStatuses = ['submitted', 'in_review', 'needs_material'] as const
 
-/** The member's own uploads, each not yet on any claim; 422 otherwise. Returns their content hashes. */
-async function claimableUploads(db: Db, userId: string, documents: readonly { uploadId: string }[]): Promise<string[]> {
+export interface SubmittedClaim {
+  claimId: string
+  /** false: the claim an earlier request with this key made. */
+  created: boolean
+  notifications: NotificationRow[]
+  /** A new claim still submitted when the transaction ends: everything its answer shows, as written (nothing to read again). */
+  written?: ClaimRecordParts
+}
+
+/** The member's own uploads, each not yet on any claim; 422 otherwise. Returns their rows. */
+async function claimableUploads(db: Db, userId: string, documents: readonly { uploadId: string }[]): Promise<UploadRow[]> {
   const ids = documents.map((d) => d.uploadId)
   if (new Set(ids).size !== ids.length) throw new AppError(422, 'upload_in_use', { details: [{ path: 'documents', code: 'upload_in_use' }] })
-  const own = await findOwnUploadRows(db, userId, ids)
+  const own = await findOwnUploadsWithClaim(db, userId, ids)
   const missing = ids.filter((id) => !own.some((u) => u.id === id))
   if (missing.length > 0) throw new AppError(422, 'upload_not_found', { details: missing.map((uploadId) => ({ uploadId })) })
-  const attached = await attachedUploadIds(db, ids)
+  const attached = own.filter((u) => u.attached_claim_id !== null).map((u) => u.id)
   if (attached.length > 0) throw new AppError(422, 'upload_in_use', { details: attached.map((uploadId) => ({ uploadId })) })
-  return own.map((u) => u.sha256)
+  return own.map(({ attached_claim_id: _claim, ...upload }) => upload)
 }
 
 const uniqueInvoices = (numbers: readonly string[]) => [...new Set(numbers.map((n) => n.toUpperCase()))]
@@ -68,7 +78,7 @@ const uniqueInvoices = (numbers: readonly string[]) => [...new Set(numbers.map((
  * profile's name. Computes the engine's payout, the due date and
  * the flags; writes the claim, its material, invoices, history and message.
  */
-export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: string, input: ClaimSubmission): Promise<{ claimId: string; created: boolean; notifications: NotificationRow[] }> {
+export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: string, input: ClaimSubmission): Promise<SubmittedClaim> {
   const requestHash = createHash('sha256').update(stableJson(input)).digest('hex')
   const now = nowIso(deps.clock)
   const claimId = newId('clm', deps.clock.now())
@@ -86,7 +96,8 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   if (!enrolment || enrolment.status !== 'active') {
     throw new AppError(422, 'enrolment_not_claimable', { details: [{ path: 'enrolmentId', code: 'enrolment_not_claimable' }] })
   }
-  const photoHashes = await claimableUploads(db, userId, input.documents)
+  const uploads = await claimableUploads(db, userId, input.documents)
+  const photoHashes = uploads.map((u) => u.sha256)
   const payee = await payeeAccountForClaim(db, userId, input.payeeAccountId, profile.name)
 
   const invoiceNumbers = uniqueInvoices(input.invoiceNumbers)
@@ -107,12 +118,26 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   }
   await insertClaimRow(db, row)
   await insertDocumentRows(db, input.documents.map((d) => ({ upload_id: d.uploadId, claim_id: claimId, kind: d.kind, added_at: now })))
-  await replaceInvoiceRows(db, claimId, invoiceNumbers)
-  await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
+  await insertInvoiceRows(db, claimId, invoiceNumbers)
+  const history = await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
   const notifications = [await notifyMember(db, deps, row)]
   // Matched to an imported medical-insurance record: verified or flagged; approved at once when nothing is in doubt.
   notifications.push(...await checkClaimAgainstMedicalRecords(db, deps, claimId))
-  return { claimId, created: true, notifications }
+  // The claim as this transaction leaves it (the check may have flagged it). Still submitted: its record is what was
+  // written here, and the answer needs no other read. Approved straight through: more history, read after the commit.
+  const written = (await findClaimRow(db, claimId))!
+  if (written.status !== row.status) return { claimId, created: true, notifications }
+  const documents = input.documents
+    .map((d) => {
+      const upload = uploads.find((u) => u.id === d.uploadId)!
+      return { upload_id: d.uploadId, kind: d.kind, media_type: upload.media_type, size: upload.size, sha256: upload.sha256 }
+    })
+    // As listDocumentRows orders them (all added now).
+    .sort((a, b) => (a.upload_id < b.upload_id ? -1 : a.upload_id > b.upload_id ? 1 : 0))
+  return {
+    claimId, created: true, notifications,
+    written: { row: written, documents, history: [history], enrolment, payee, lastPaymentLine: null },
+  }
 }
 
 const claimReaders = ['reviewer', 'staff', 'admin'] as const

@@ -1,6 +1,6 @@
 import { addWorkingDays, builtInCalendar, type Claim } from '@huzhu/shared'
 import {
-  claimant, createTestEnrolment, inpatientClaim, loginAs, makePng, newIdempotencyKey, postClaim, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp, type TestUser,
+  claimant, createTestEnrolment, grantRoles, inpatientClaim, loginAs, makePng, newIdempotencyKey, postClaim, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp, type TestUser,
 } from '../../../test/helpers'
 
 let app: TestApp
@@ -36,6 +36,24 @@ describe('POST /api/v1/claims', () => {
     const notes = await app.db.selectFrom('notifications').selectAll().where('user_id', '=', member.id).execute()
     expect(notes).toEqual([expect.objectContaining({ kind: 'claim_submitted', subject_type: 'claim', subject_id: res.body.id, body: expect.stringContaining('2026-12-08') })])
     expect(app.logs()).not.toContain('急性阑尾炎')
+  })
+
+  test('the answer to a submission is the claim as a read of it shows it: material in the claim’s order, invoices, history; for a claimant who reviews, flags and the medical record', async () => {
+    for (const reviews of [false, true]) {
+      const member = await claimant(app)
+      if (reviews) await grantRoles(app, member.id, ['reviewer'])
+      const first = await uploadPhoto(app, member)
+      const second = await uploadPhoto(app, member)
+      const res = await postClaim(app, member, inpatientClaim(member.enrolmentId, [second, first], { invoiceNumbers: ['inv-answer-9', 'inv-answer-1'] }))
+      expect(res.status).toBe(201)
+      const read = await app.api.get(`/api/v1/claims/${res.body.id}`, { token: member.token })
+      expect(read.status).toBe(200)
+      expect(res.body).toEqual(read.body)
+      expect(res.body.documents.map((d: { uploadId: string }) => d.uploadId)).toEqual([first, second].sort())
+      // The second claim has the first one's invoice numbers.
+      if (reviews) expect(res.body).toMatchObject({ flags: expect.arrayContaining([expect.objectContaining({ code: 'duplicate_invoice' })]), medicalRecord: null })
+      else expect(res.body).not.toHaveProperty('medicalRecord')
+    }
   })
 
   test('a retry with the same Idempotency-Key makes one claim (also when both arrive at once); another body with it is a 422', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { payingClaimStatuses, type EventKind } from '@huzhu/shared'
 import { randomBelowPercent } from '../../db/dialect'
 import type { Db } from '../../db/open'
+import { claimSummaryColumns } from '../claims/claims.presenter'
 import type { QueueCursor } from './schema'
 
 export interface QueueFilter {
@@ -48,7 +49,13 @@ function claimsWithPersonName(db: Db) {
  * first page reads about `limit` index entries however many claims there are.
  */
 export function queueQuery(db: Db, filter: QueueFilter) {
-  let query = claimsWithPersonName(db).where(statusCondition(filter.status))
+  // Only what a summary shows: a page of 20 is read and sent without each claim's figures, lines and decision.
+  let query = db
+    .selectFrom('claims')
+    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
+    .select(claimSummaryColumns.map((column) => `claims.${column}` as const))
+    .select('insured_persons.name as person_name')
+    .where(statusCondition(filter.status))
   if (filter.kind !== undefined) query = query.where('claims.kind', '=', filter.kind)
   if (filter.catalogueId !== undefined) query = query.where('claims.catalogue_id', '=', filter.catalogueId)
   if (filter.overdue !== undefined) query = query.where('claims.due_on', filter.overdue ? '<' : '>=', filter.today)
