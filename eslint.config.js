@@ -31,6 +31,17 @@ module.exports = defineConfig([
     },
   },
   {
+    // One API contract (shared/src/api/contract): the app and the scripts build every server path with
+    // `pathOf(endpoints.<area>.<operationId>, …)` or call `call(endpoints.…)`, never write one by hand.
+    files: ['miniapp/src', 'scripts'].flatMap(code),
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'Literal[value=/\\/api\\/v1/]', message: 'Use the shared API contract: pathOf(endpoints.<area>.<operationId>) or call(endpoints.…), not an /api/v1 path.' },
+        { selector: 'TemplateElement[value.raw=/\\/api\\/v1/]', message: 'Use the shared API contract: pathOf(endpoints.<area>.<operationId>) or call(endpoints.…), not an /api/v1 path.' },
+      ],
+    },
+  },
+  {
     // CommonJS: jest's configuration files (and the server-pg project's, which the root jest config loads).
     files: ['scripts/**/*.js', 'server/test/pg/*.js'],
     languageOptions: { sourceType: 'commonjs' },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './lib/h5-build'
 import { startServerProcess } from '../server/test/helpers/server-process'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * The production build as server/README.md and docs/deploy.md run it: the server compiled to
@@ -45,7 +46,7 @@ test('node dist/main.mjs in production: API, H5 files, HSTS, no demo data; the c
   const env = productionEnv(dataDir)
   const server = await startServerProcess(env, { command: [process.execPath, '--enable-source-maps', 'dist/main.mjs'], label: 'node dist/main.mjs' })
   try {
-    const health = await fetch(`${server.baseUrl}/api/v1/health`)
+    const health = await fetch(`${server.baseUrl}${pathOf(endpoints.health.health)}`)
     expect(await health.json()).toEqual({ status: 'ok' })
     expect(health.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
     expect(await (await fetch(`${server.baseUrl}/pages/index/index`)).text()).toContain('互助 production test')
@@ -86,7 +87,7 @@ test('backup while the server runs, then restore into a new data folder: the res
   const restoredEnv = { ...env, HUZHU_DATA_DIR: restoredDir }
   const restored = await startServerProcess(restoredEnv, { command: [process.execPath, 'dist/main.mjs'], label: 'restored server' })
   try {
-    expect(await (await fetch(`${restored.baseUrl}/api/v1/health`)).json()).toEqual({ status: 'ok' })
+    expect(await (await fetch(`${restored.baseUrl}${pathOf(endpoints.health.health)}`)).json()).toEqual({ status: 'ok' })
   } finally {
     await restored.stop()
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot } from './lib/h5-build'
 import { startServerProcess, type ServerProcess } from '../server/test/helpers/server-process'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * `npm start` exactly as the README says, under every NODE_ENV a person would
@@ -31,11 +32,11 @@ async function npmStart(nodeEnv: string, dataDir: string): Promise<ServerProcess
 }
 
 describe('npm start', () => {
-  test.each(['development', 'test', 'production'])('NODE_ENV=%s npm start: the demo answers on /api/v1/health, serves the app, seeds demo data', async (nodeEnv) => {
+  test.each(['development', 'test', 'production'])(`NODE_ENV=%s npm start: the demo answers on ${pathOf(endpoints.health.health)}, serves the app, seeds demo data`, async (nodeEnv) => {
     const dataDir = join(dir, `data-${nodeEnv}`)
     const started = await npmStart(nodeEnv, dataDir)
     try {
-      expect(await (await fetch(`${started.baseUrl}/api/v1/health`)).json()).toEqual({ status: 'ok' })
+      expect(await (await fetch(`${started.baseUrl}${pathOf(endpoints.health.health)}`)).json()).toEqual({ status: 'ok' })
       const page = await fetch(`${started.baseUrl}/pages/index/index`)
       expect(await page.text()).toContain('互助 start test')
       // The server was told its mode: development, whatever the shell said.

@@ -23,6 +23,7 @@ import { newDataDir, serverEnv, startServerProcess } from '../../server/test/hel
 import { processAsTestApp } from '../lib/process-app'
 import { benchDatabase, benchKinds, numberArg, serverCommand, type BenchDatabaseKind } from './databases'
 import { cpuSeconds } from './process-cpu'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 const CLAIMS = numberArg('claims', 6_000)
 const CONNECTIONS = numberArg('connections', 50)
@@ -67,7 +68,7 @@ async function run(kind: BenchDatabaseKind): Promise<string> {
       amount: CLAIMS,
       requests: [{
         method: 'POST',
-        path: '/api/v1/claims',
+        path: pathOf(endpoints.claims.createClaim),
         setupRequest: (request) => {
           const n = sent++
           const s = submitters[n % submitters.length]!
@@ -86,7 +87,7 @@ async function run(kind: BenchDatabaseKind): Promise<string> {
     const rate = result['2xx'] / seconds
     if (result.non2xx > 0 || result.errors > 0 || made !== result['2xx']) process.exitCode = 1
     return [
-      `${kind}: POST /api/v1/claims, ${CONNECTIONS} connections, ${MEMBERS} members, ${CLAIMS.toLocaleString('en')} claims`,
+      `${kind}: POST ${pathOf(endpoints.claims.createClaim)}, ${CONNECTIONS} connections, ${MEMBERS} members, ${CLAIMS.toLocaleString('en')} claims`,
       `  claims/s: ${rate.toFixed(0)} (${result['2xx']} answered 2xx in ${seconds.toFixed(1)} s; ${made} claims in the database; non-2xx ${result.non2xx}, errors ${result.errors})`,
       `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
       `  server process CPU per claim: ${serverCpuMs.toFixed(2)} ms (so at most ${(1000 / serverCpuMs).toFixed(0)} claims/s per core it has to itself)`,

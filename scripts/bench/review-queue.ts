@@ -8,6 +8,9 @@
  *   npm run bench:queue                       # SQLite 1,000,000 claims, PostgreSQL 10,000,000; 10 s, 10 connections
  *   npm run bench:queue -- --claims 200000 --pg-claims 1000000 --seconds 5 --connections 4 --max-generate-seconds 120 --keep
  *   npm run bench:queue -- --only postgres
+ *   npm run bench:queue -- --only postgres --pg-claims 10000000 --keep     # generate once, keep the database (prints its URL)
+ *   npm run bench:queue -- --only postgres --pg-url postgres://…/huzhu_bench_…  # measure again on it: no generation
+ *   npm run bench:queue -- --only postgres --pg-url … --cpu-prof /tmp/profiles     # the server's V8 CPU profile (bench/databases.ts)
  *
  * Loopback only; generation stops at --max-generate-seconds (default 240 for SQLite, 1800 for
  * PostgreSQL) with whatever it has inserted, and says so. PostgreSQL: a fresh database on the
@@ -17,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { builtInCatalogues, fromDayNumber, quote, toDayNumber, toSelection } from '@huzhu/shared'
+import { builtInCatalogues, endpoints, fromDayNumber, pathOf, quote, toDayNumber, toSelection } from '@huzhu/shared'
 import { migrateToLatest } from '@huzhu/server/src/db/migrate'
 import { openDatabase, openDatabaseTarget } from '@huzhu/server/src/db/open'
 import { execNative, openNative, prepareNative, runNative, closeNative, type NativeDatabase } from '@huzhu/server/src/db/sqlite/native'
@@ -26,7 +29,8 @@ import { chinaDateOf } from '@huzhu/shared'
 import { listQueueRows } from '@huzhu/server/src/features/review/review.repository'
 import { serverEnv, signIn, startServerProcess } from '../../server/test/helpers/server-process'
 import { seededRandom } from '../lib/random'
-import { benchDatabase, benchKinds, type BenchDatabase } from './databases'
+import { benchDatabase, benchKinds, serverCommand, type BenchDatabase } from './databases'
+import { cpuSeconds } from './process-cpu'
 import { generatePostgresClaims } from './queue-postgres'
 
 function arg(name: string, fallback: number): number {
@@ -40,6 +44,8 @@ const CONNECTIONS = arg('connections', 10)
 const MAX_GENERATE_SECONDS = arg('max-generate-seconds', 240)
 const PG_MAX_GENERATE_SECONDS = arg('max-generate-seconds', 1800)
 const KEEP = process.argv.includes('--keep')
+/** A PostgreSQL database a run with `--keep` left behind: migrated to the latest, measured as it is, never dropped. */
+const PG_URL = process.argv.includes('--pg-url') ? process.argv[process.argv.indexOf('--pg-url') + 1] : undefined
 const PERSONS = 2_000
 const ROWS_PER_STATEMENT = 200
 
@@ -158,6 +164,7 @@ async function generatePostgres(database: BenchDatabase): Promise<number> {
   const opened = await openDatabaseTarget(database.target, { readPoolSize: 1 })
   try {
     await migrateToLatest(opened.db)
+    if (PG_URL) return Number((await opened.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     return await generatePostgresClaims(opened.db, PG_CLAIMS, PG_MAX_GENERATE_SECONDS)
   } finally {
     await opened.close()
@@ -170,17 +177,18 @@ async function run(database: BenchDatabase, dataDir: string): Promise<string> {
   const t0 = performance.now()
   const inserted = database.kind === 'sqlite' ? await generateSqlite(join(dataDir, 'huzhu.sqlite')) : await generatePostgres(database)
   const generateSeconds = (performance.now() - t0) / 1000
-  console.log(`${database.kind}: generated ${inserted.toLocaleString('en')} claims (${PERSONS} people) in ${generateSeconds.toFixed(1)} s${inserted < wanted ? ` — stopped by the ${cap} s cap` : ''}`)
+  console.log(`${database.kind}: ${PG_URL && database.kind === 'postgres' ? 'reused' : 'generated'} ${inserted.toLocaleString('en')} claims (${PERSONS} people) in ${generateSeconds.toFixed(1)} s${inserted < wanted ? ` — stopped by the ${cap} s cap` : ''}`)
 
-  const server = await startServerProcess(serverEnv(dataDir, database.env), { label: `server on ${database.kind}` })
+  const server = await startServerProcess(serverEnv(dataDir, database.env), { label: `server on ${database.kind}`, command: serverCommand() })
   const direct = await openDatabaseTarget(database.target, { readPoolSize: 1 })
   const base = server.baseUrl
   try {
     const phone = '13900000001'
     const token = await signIn(server.api, phone)
-    const me = await server.api.get<{ id: string }>('/api/v1/me', { token })
-    await direct.db.insertInto('role_grants').values({ id: newId('rol'), user_id: me.body.id, role: 'reviewer', unit_id: null, granted_at: new Date().toISOString() } as never).execute()
-    const path = '/api/v1/review/claims?limit=20'
+    const me = await server.api.get<{ id: string }>(pathOf(endpoints.users.getMe), { token })
+    await direct.db.insertInto('role_grants').values({ id: newId('rol'), user_id: me.body.id, role: 'reviewer', unit_id: null, granted_at: new Date().toISOString() } as never)
+      .onConflict((oc) => oc.doNothing()).execute()
+    const path = pathOf(endpoints.review.listReviewQueue, {}, { limit: '20' })
     const headers = { authorization: `Bearer ${token}` }
     const first = await fetch(`${base}${path}`, { headers })
     const page = (await first.json()) as { claims: { dueOn: string; status: string }[]; nextCursor: string | null }
@@ -197,7 +205,9 @@ async function run(database: BenchDatabase, dataDir: string): Promise<string> {
     queryMs.sort((x, y) => x - y)
     // One client, one request at a time: the latency of a request, without queueing behind the others.
     const single = await autocannon({ url: `${base}${path}`, headers, connections: 1, duration: Math.min(SECONDS, 5) })
+    const cpuBefore = cpuSeconds(server.child.pid)
     const result = await autocannon({ url: `${base}${path}`, headers, connections: CONNECTIONS, duration: SECONDS })
+    const serverCpuMs = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(result.requests.total, 1)
     const { latency, requests, non2xx, errors } = result
     if (non2xx > 0 || errors > 0 || single.non2xx > 0) process.exitCode = 1
     return [
@@ -206,6 +216,7 @@ async function run(database: BenchDatabase, dataDir: string): Promise<string> {
       `${database.kind}: GET ${path} — ${CONNECTIONS} connections, ${SECONDS} s, ${inserted.toLocaleString('en')} claims in the database`,
       `  requests/s: ${requests.average.toFixed(0)} (total ${requests.total}, non-2xx ${non2xx}, errors ${errors})`,
       `  latency ms: p50 ${latency.p50}  p90 ${latency.p90}  p99 ${latency.p99}  max ${latency.max}`,
+      `  server process CPU per request: ${serverCpuMs.toFixed(2)} ms`,
       `  target p99 < 50 ms: ${latency.p99 < 50 ? 'met' : 'NOT met'}`,
     ].join('\n')
   } finally {
@@ -218,7 +229,9 @@ async function main(): Promise<void> {
   const lines: string[] = []
   for (const kind of benchKinds()) {
     const dataDir = mkdtempSync(join(tmpdir(), 'huzhu-bench-queue-'))
-    const database = await benchDatabase(kind, dataDir)
+    const database: BenchDatabase = kind === 'postgres' && PG_URL
+      ? { kind, target: { kind, url: PG_URL, poolSize: 10 }, env: { DATABASE_URL: PG_URL, HUZHU_DB_POOL_SIZE: '10' }, drop: async () => {} }
+      : await benchDatabase(kind, dataDir)
     try {
       const line = await run(database, dataDir)
       console.log(line)

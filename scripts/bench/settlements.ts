@@ -14,7 +14,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { addDays, builtInCatalogues, idCheckCharacter, medicalRecordColumns, quote, toSelection } from '@huzhu/shared'
+import { addDays, builtInCatalogues, endpoints, idCheckCharacter, medicalRecordColumns, pathOf, quote, toSelection } from '@huzhu/shared'
 import { systemClock } from '@huzhu/server/src/clock'
 import { createDataProtector } from '@huzhu/server/src/crypto/protector'
 import { hashIdNumber } from '@huzhu/server/src/crypto/personal-data'
@@ -119,7 +119,7 @@ async function run(database: BenchDatabase, dataDir: string, keys: Record<string
 
     t = performance.now()
     for (const file of files) {
-      const res = await server.api.request('POST', '/api/v1/medical-records', undefined, { token: staff.token, headers: { 'content-type': XLSX }, rawBody: readFileSync(file) })
+      const res = await server.api.request('POST', pathOf(endpoints.medicalRecords.importMedicalRecords), undefined, { token: staff.token, headers: { 'content-type': XLSX }, rawBody: readFileSync(file) })
       if (res.status !== 201) throw new Error(`import answered ${res.status}: ${res.text.slice(0, 500)}`)
     }
     const importSeconds = (performance.now() - t) / 1000
@@ -146,7 +146,7 @@ async function run(database: BenchDatabase, dataDir: string, keys: Record<string
       `${database.kind}: ${RECORDS.toLocaleString('en')} settlement records in ${files.length} files imported and matched against ${RECORDS.toLocaleString('en')} claims in ${importSeconds.toFixed(1)} s (target < 30 s: ${importSeconds < 30 ? 'met' : 'NOT met'})`,
       `  claims approved straight through: ${Number(approved.n).toLocaleString('en')} of ${RECORDS.toLocaleString('en')}`,
       `  server peak RSS: ${(peak / 1048576).toFixed(0)} MB (before the imports ${(before / 1048576).toFixed(0)} MB; target < 500 MB: ${peak < 500 * 1048576 ? 'met' : 'NOT met'})`,
-      `  one matched claim, POST /api/v1/claims to approved: ${submitMs.toFixed(0)} ms, status ${status.status}${status.decided_by === null && status.status === 'approved' ? ' (straight through)' : ''} (target < 1 s: ${submitMs < 1000 && status.status === 'approved' ? 'met' : 'NOT met'})`,
+      `  one matched claim, POST ${pathOf(endpoints.claims.createClaim)} to approved: ${submitMs.toFixed(0)} ms, status ${status.status}${status.decided_by === null && status.status === 'approved' ? ' (straight through)' : ''} (target < 1 s: ${submitMs < 1000 && status.status === 'approved' ? 'met' : 'NOT met'})`,
     ]
   } finally {
     await server?.stop()

@@ -14,6 +14,7 @@ import { rmSync } from 'node:fs'
 import { createAdminFor, newDataDir, serverEnv, signIn, startServerProcess } from '../../server/test/helpers/server-process'
 import { uploadInParallel } from '../../server/test/helpers/xlsx-attack'
 import { lyingSizeRoster, sharedStringsBomb } from '../../server/test/helpers/xlsx-files'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 const args = process.argv.slice(2)
 const copies = Number(args.find((a) => /^\d+$/.test(a)) ?? 10)
@@ -44,8 +45,8 @@ async function main(): Promise<void> {
   }, 300_000)
   try {
     const token = await signIn(server.api, '13800009999')
-    const unit = await server.api.post('/api/v1/units', { name: '压力测试站点' }, { token })
-    const path = `/api/v1/units/${unit.body.id}/rosters?catalogueId=shaanxi-gig-2023`
+    const unit = await server.api.post(pathOf(endpoints.units.createUnit), { name: '压力测试站点' }, { token })
+    const path = pathOf(endpoints.rosters.uploadRoster, { unitId: unit.body.id }, { catalogueId: 'shaanxi-gig-2023' })
     t = performance.now()
     const bombs = await uploadInParallel(server, path, token, bomb, copies)
     console.log(`${copies} parallel bombs: ${tally(bombs.answers)} in ${bombs.seconds.toFixed(1)} s`)

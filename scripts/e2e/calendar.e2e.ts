@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { chinaDateOf, daysBetween, maskMobile, type Claim } from '@huzhu/shared'
+import { chinaDateOf, type Claim, daysBetween, endpoints, maskMobile, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { call, enrolledRider, login, submittedClaim } from './steps/api'
 import { idNumber } from './steps/files'
@@ -40,7 +40,7 @@ describe('the holiday calendar, and roles and the audit log, in the staff app', 
     claimId = (await submittedClaim(world.base, riderToken, rider.enrolmentId, CLAIMED_ON)).id
   })
 
-  const claim = () => call<Claim>(world.base, 'GET', `/api/v1/claims/${claimId}`, { token: riderToken })
+  const claim = () => call<Claim>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId }), { token: riderToken })
 
   test('a claim sent on 18 December is due on New Year’s Day, counted on weekends alone, and the rider reads that it may move', async () => {
     expect(await claim()).toMatchObject({ dueOn: '2027-01-01', dueOnProvisional: true })
@@ -121,7 +121,7 @@ describe('the holiday calendar, and roles and the audit log, in the staff app', 
     expect(await page.locator('#users-notice').textContent()).toBe('已授予“理赔审核员”角色')
     await visible(page, '.users-grant-row[data-role="reviewer"]')
     await shot(page, 'users-granted')
-    expect((await call<{ roles: string[] }>(world.base, 'GET', '/api/v1/me', { token: colleague.token })).roles).toEqual(['member', 'reviewer'])
+    expect((await call<{ roles: string[] }>(world.base, 'GET', pathOf(endpoints.users.getMe), { token: colleague.token })).roles).toEqual(['member', 'reviewer'])
 
     await page.click('#users-audit-subject')
     await visible(page, '#audit-entries')

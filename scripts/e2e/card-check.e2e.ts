@@ -6,6 +6,7 @@ import { cardPayload, enrolledRider, login, phones } from './steps/api'
 import { idNumber, qrPng, y4mOf } from './steps/files'
 import { fill, openAs, settle, signIn, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * Card check, end to end: a rider enrolled and paid weeks ago; staff check the
@@ -118,7 +119,7 @@ describe('staff check a member’s card', () => {
     await settle(page)
     await shot(page, 'member-no-permission')
     await page.context().close()
-    const refused = await fetch(`${world.base}/api/v1/certificates/checks`, {
+    const refused = await fetch(`${world.base}${pathOf(endpoints.certificates.checkCertificate)}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${rider.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ payload }),

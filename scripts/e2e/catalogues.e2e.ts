@@ -7,6 +7,7 @@ import { openAs, settle, visible } from './steps/screens'
 import { arrive, onScreen, openPhone, tap } from './steps/phone'
 import { repoRoot } from './server-process'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * Issue 11, item 3: an admin publishes a new catalogue in the staff app and a
@@ -38,7 +39,7 @@ const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentEleme
 describe('an admin publishes a new catalogue and a rider quotes it without a restart', () => {
   test('on a phone: the errors at their paths, then the preview, then publish', async () => {
     // Before: the server offers no such plan.
-    expect((await answer(world.base, 'POST', '/api/v1/quotes', { body: { catalogueId: NEW_ID, products: ['ZY'], mode: 'instant', acceptedOn: '2026-12-01' } })).status).toBe(422)
+    expect((await answer(world.base, 'POST', pathOf(endpoints.quotes.createQuote), { body: { catalogueId: NEW_ID, products: ['ZY'], mode: 'instant', acceptedOn: '2026-12-01' } })).status).toBe(422)
 
     const page = await openAs(world.browser, world.base, world.office.tokens.admin, 'phone')
     await page.goto('/staff/index/index')
@@ -95,7 +96,7 @@ describe('an admin publishes a new catalogue and a rider quotes it without a res
     await shot(rider, 'rider-quote')
     await rider.context().close()
 
-    const quote = await answer<{ premiumFen: number }>(world.base, 'POST', '/api/v1/quotes', { body: { catalogueId: NEW_ID, products: ['ZY'], mode: 'instant', acceptedOn: '2026-12-01' } })
+    const quote = await answer<{ premiumFen: number }>(world.base, 'POST', pathOf(endpoints.quotes.createQuote), { body: { catalogueId: NEW_ID, products: ['ZY'], mode: 'instant', acceptedOn: '2026-12-01' } })
     expect(quote).toMatchObject({ status: 200, body: { premiumFen: 12_000 } })
   })
 

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { chinaDateOf } from '@huzhu/shared'
+import { chinaDateOf, endpoints, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { call, CATALOGUE, phones } from './steps/api'
 import { idNumber } from './steps/files'
@@ -93,7 +93,7 @@ describe('staff: an outreach event and a rider who enrols through it', () => {
 
     // Attributed to the event, funded as the event says, and the staff's event page counts it (it polls every few seconds).
     const listed = await call<{ enrolments: { eventId: string | null; status: string; fundingSource: string }[] }>(
-      world.base, 'GET', `/api/v1/enrolments?eventId=${eventId}`, { token: world.office.tokens.staff },
+      world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { eventId }), { token: world.office.tokens.staff },
     )
     expect(listed.enrolments.map((e) => [e.eventId, e.status, e.fundingSource])).toEqual([[eventId, 'pending_payment', 'union_gift']])
 
@@ -122,7 +122,7 @@ describe('staff: an outreach event and a rider who enrols through it', () => {
     await shot(page, 'event-payment-confirmed')
     await page.context().close()
 
-    const listed = await call<{ enrolments: { status: string }[] }>(world.base, 'GET', `/api/v1/enrolments?eventId=${eventId}`, { token: world.office.tokens.staff })
+    const listed = await call<{ enrolments: { status: string }[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { eventId }), { token: world.office.tokens.staff })
     expect(listed.enrolments.map((e) => e.status)).toEqual(['active'])
   })
 })

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { maskMobile, type Enrolment } from '@huzhu/shared'
+import { endpoints, type Enrolment, maskMobile, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, call, CATALOGUE, login } from './steps/api'
 import { idNumber } from './steps/files'
@@ -28,7 +28,7 @@ const profileBody = (mobile: string) => ({ name: rider.name, idNumber: rider.idN
 const sessionOn = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('huzhu.session.token') ?? '{}') as { data?: string }).data ?? '')
 
 const myEnrolmentIds = async (token: string) =>
-  (await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', '/api/v1/me/enrolments', { token })).body.enrolments.map((e) => e.id)
+  (await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listMyEnrolments), { token })).body.enrolments.map((e) => e.id)
 
 /** Nothing on the page is wider than the phone's screen (375 px). */
 const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= 375)
@@ -42,15 +42,15 @@ describe('a rider enrolled under an old phone, verified by office staff with the
   beforeAll(async () => {
     // The unit enrolled the rider as a new hire with the phone it had on file, and the office confirmed the unit's transfer.
     const { unitId, tokens } = world.office
-    const hired = await call<{ id: string; premiumFen: number }>(world.base, 'POST', `/api/v1/units/${unitId}/new-hires`, { token: tokens.unitAdmin, body: profileBody(rider.oldPhone) })
-    await call(world.base, 'POST', '/api/v1/payments', {
+    const hired = await call<{ id: string; premiumFen: number }>(world.base, 'POST', pathOf(endpoints.units.createNewHire, { unitId }), { token: tokens.unitAdmin, body: profileBody(rider.oldPhone) })
+    await call(world.base, 'POST', pathOf(endpoints.payments.createPayment), {
       token: tokens.staff, body: { catalogueId: CATALOGUE, reference: 'ZZ20261125077', amountFen: hired.premiumFen, enrolmentIds: [hired.id] },
     })
     enrolmentId = hired.id
     // Someone else typed the rider's ID number into their own profile.
     otherToken = (await login(world.base, otherPhone)).token
-    await call(world.base, 'POST', '/api/v1/me/consents', { token: otherToken, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-    await call(world.base, 'PUT', '/api/v1/me/profile', { token: otherToken, body: profileBody(otherPhone) })
+    await call(world.base, 'POST', pathOf(endpoints.consents.giveMyConsent), { token: otherToken, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
+    await call(world.base, 'PUT', pathOf(endpoints.members.putMyProfile), { token: otherToken, body: profileBody(otherPhone) })
   })
 
   afterAll(async () => {
@@ -74,7 +74,7 @@ describe('a rider enrolled under an old phone, verified by office staff with the
     await shot(riderPage, 'rider-home-no-cover')
     expect(await onScreen(riderPage, '#home-cover-not-linked').textContent()).toContain('带身份证到工会办事处核实身份')
     const token = await sessionOn(riderPage)
-    riderUserId = (await call<{ id: string }>(world.base, 'GET', '/api/v1/me', { token })).id
+    riderUserId = (await call<{ id: string }>(world.base, 'GET', pathOf(endpoints.users.getMe), { token })).id
     expect(await myEnrolmentIds(token)).toEqual([])
   })
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { dashboardUi, type Dashboard, type TransparencyPlan } from '@huzhu/shared'
+import { type Dashboard, dashboardUi, endpoints, pathOf, type TransparencyPlan } from '@huzhu/shared'
 import { launchChromium, phoneContext, screenshotter } from './browser'
 import { repoRoot, startServer, type RunningServer } from './server-process'
 import { call, login, phones } from './steps/api'
@@ -100,7 +100,7 @@ function overflowOf(page: Page, selector: string): Promise<number> {
 describe('the staff dashboard (统计看板) on the demo office', () => {
   let dashboard: Dashboard
   beforeAll(async () => {
-    dashboard = await call<Dashboard>(server.baseUrl, 'GET', '/api/v1/dashboard', { token: staffToken })
+    dashboard = await call<Dashboard>(server.baseUrl, 'GET', pathOf(endpoints.dashboard.getDashboard), { token: staffToken })
   })
 
   test('at a desk: the staff home links to it; figures as the API counts them, four charts drawn, flagged units with their figures', async () => {
@@ -154,7 +154,7 @@ describe('the staff dashboard (统计看板) on the demo office', () => {
     await hasText(page, '#dashboard-table-coverageByRegion', '宝鸡市', true)
     await page.locator('#dashboard-region input').fill('6103')
     await page.click('#dashboard-show')
-    const baoji = await call<Dashboard>(server.baseUrl, 'GET', '/api/v1/dashboard?region=6103', { token: staffToken })
+    const baoji = await call<Dashboard>(server.baseUrl, 'GET', pathOf(endpoints.dashboard.getDashboard, {}, { region: '6103' }), { token: staffToken })
     await hasText(page, '#dashboard-figure-enrolled .dashboard-figure__value', String(baoji.enrolments.total.members))
     expect(baoji.enrolments.total.members).toBeLessThan(dashboard.enrolments.total.members)
     await page.context().close()
@@ -189,9 +189,9 @@ describe('the public figures (公开透明) at 375 px, without logging in', () =
     await visible(page, '#plans-transparency')
     await page.click('#plans-transparency')
     await visible(page, '#transparency-plan')
-    const index = await call<{ plans: { catalogueId: string; planYear: number }[] }>(server.baseUrl, 'GET', '/api/v1/transparency')
+    const index = await call<{ plans: { catalogueId: string; planYear: number }[] }>(server.baseUrl, 'GET', pathOf(endpoints.transparency.getTransparencyIndex))
     const first = index.plans[0]!
-    const plan = await call<TransparencyPlan>(server.baseUrl, 'GET', `/api/v1/transparency/${first.catalogueId}/${first.planYear}`)
+    const plan = await call<TransparencyPlan>(server.baseUrl, 'GET', pathOf(endpoints.transparency.getTransparencyPlan, { catalogueId: first.catalogueId, planYear: first.planYear }))
     await hasText(page, '#transparency-members .transparency-figure__value', `${plan.membersCovered} 人`)
     expect(plan.cases.length).toBeGreaterThan(0)
     expect(await page.locator('.transparency-case').count()).toBe(plan.cases.length)

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { chinaDateOf, idCheckCharacter, type Enrolment, type OutreachEvent } from '@huzhu/shared'
+import { chinaDateOf, endpoints, type Enrolment, idCheckCharacter, type OutreachEvent, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, enrolledRider, login, phones, submittedClaim } from './steps/api'
 import { arrive, cachedCardPayload, heightsOnScreen, keepSession, onScreen, openPhone, readQrOnScreen, rowLayouts, rowsApart, smsLogin, tap, typeInto } from './steps/phone'
@@ -100,7 +100,7 @@ describe('a rider on a small screen, offline, and through an event link', () => 
 
   test('a second rider scans an outreach event’s QR code and enrols with the event’s plan and funding', async () => {
     const staff = world.office.tokens.staff
-    const created = await answer<OutreachEvent>(world.base, 'POST', '/api/v1/events', {
+    const created = await answer<OutreachEvent>(world.base, 'POST', pathOf(endpoints.events.createEvent), {
       token: staff,
       body: {
         name: '骑手健康义诊', place: '西安市雁塔区骑手驿站', date: chinaDateOf(new Date()), unitId: null,
@@ -153,9 +153,9 @@ describe('a rider on a small screen, offline, and through an event link', () => 
     await second.context().close()
 
     // Attributed to the event with its funding; the event counts the scan and the enrolment.
-    const listed = await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', `/api/v1/enrolments?eventId=${created.body.id}`, { token: staff })
+    const listed = await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { eventId: created.body.id }), { token: staff })
     expect(listed.body.enrolments.map((e) => [e.eventId, e.fundingSource, e.person.name])).toEqual([[created.body.id, 'union_gift', '李快递']])
-    const counted = await answer<OutreachEvent>(world.base, 'GET', `/api/v1/events/${created.body.id}`, { token: staff })
+    const counted = await answer<OutreachEvent>(world.base, 'GET', pathOf(endpoints.events.getEvent, { eventId: created.body.id }), { token: staff })
     expect(counted.body.counts).toMatchObject({ scanned: 1, enrolled: 1 })
   })
 })

@@ -1,5 +1,5 @@
 import type { ConsoleMessage, Page } from 'playwright-core'
-import { addDays, chinaDateOf, type Claim } from '@huzhu/shared'
+import { addDays, chinaDateOf, type Claim, endpoints, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, enrolledRider, phones, RIDER_CARD } from './steps/api'
 import { payThroughBank } from './steps/bank'
@@ -158,11 +158,11 @@ describe('a rider’s hospitalisation claim, from the photos to the payout', () 
 
     // The office: the reviewer takes the claim from the queue and approves it; staff pay it.
     const { reviewer, staff } = world.office.tokens
-    const queue = await answer<{ claims: Claim[] }>(world.base, 'GET', '/api/v1/review/claims', { token: reviewer })
+    const queue = await answer<{ claims: Claim[] }>(world.base, 'GET', pathOf(endpoints.review.listReviewQueue), { token: reviewer })
     expect(queue.status).toBe(200)
     const claim = queue.body.claims[0]!
-    expect((await answer(world.base, 'POST', `/api/v1/claims/${claim.id}/review`, { token: reviewer, body: {} })).status).toBe(200)
-    const decided = await answer<Claim>(world.base, 'POST', `/api/v1/claims/${claim.id}/decisions`, { token: reviewer, body: { decision: 'approve' } })
+    expect((await answer(world.base, 'POST', pathOf(endpoints.review.startClaimReview, { claimId: claim.id }), { token: reviewer, body: {} })).status).toBe(200)
+    const decided = await answer<Claim>(world.base, 'POST', pathOf(endpoints.review.decideOnClaim, { claimId: claim.id }), { token: reviewer, body: { decision: 'approve' } })
     expect(decided.status).toBe(200)
     expect(decided.body.decision?.approvedFen).toBeGreaterThan(0)
     const today = chinaDateOf(new Date())

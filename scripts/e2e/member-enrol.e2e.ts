@@ -5,6 +5,7 @@ import { screenshotter } from './browser'
 import { answer } from './steps/api'
 import { arrive, onScreen, openPhone, readQrOnScreen, smsLogin, tap, typeInto } from './steps/phone'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * A new rider enrols, end to end: the real H5 build served by the real server,
@@ -106,11 +107,11 @@ describe('a new rider, from login to the member card', () => {
 
     // Staff find the enrolment waiting for its premium and confirm the bank transfer.
     const staff = world.office.tokens.staff
-    const pending = await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', '/api/v1/enrolments?status=pending_payment', { token: staff })
+    const pending = await answer<{ enrolments: Enrolment[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { status: 'pending_payment' }), { token: staff })
     expect(pending.status).toBe(200)
     expect(pending.body.enrolments).toHaveLength(1)
     const enrolment = pending.body.enrolments[0]!
-    const paid = await answer(world.base, 'POST', '/api/v1/payments', {
+    const paid = await answer(world.base, 'POST', pathOf(endpoints.payments.createPayment), {
       token: staff,
       body: { catalogueId: enrolment.catalogueId, reference: 'E2E-BANK-0001', amountFen: enrolment.premiumFen, enrolmentIds: [enrolment.id] },
     })

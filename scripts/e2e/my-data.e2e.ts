@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { addDays, dataRequestUi, idCheckCharacter, type CivilDate } from '@huzhu/shared'
+import { addDays, type CivilDate, dataRequestUi, endpoints, idCheckCharacter, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { answer, enrolledRider, fillOwnProfile, login } from './steps/api'
 import { arrive, keepSession, onScreen, openPhone, tap } from './steps/phone'
@@ -31,7 +31,7 @@ describe('a rider’s own data: the download, and deletion with what is kept and
     await keepSession(page, rider.token)
     await page.goto('/me/data/index')
     await arrive(page, '#data-page')
-    const enrolment = (await answer<{ enrolments: { end: string }[] }>(world.base, 'GET', '/api/v1/me/enrolments', { token: rider.token })).body.enrolments[0]!
+    const enrolment = (await answer<{ enrolments: { end: string }[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listMyEnrolments), { token: rider.token })).body.enrolments[0]!
     const effective = addDays(enrolment.end as CivilDate, 1)
     expect(await onScreen(page, '#data-deletion-now').textContent()).toContain(effective)
     await shot(page, 'my-data')
@@ -57,7 +57,7 @@ describe('a rider’s own data: the download, and deletion with what is kept and
     await shot(page, 'my-data-scheduled')
     await tap(page, '#data-deletion-cancel')
     await arrive(page, '#data-deletion-request')
-    expect((await answer(world.base, 'GET', '/api/v1/me/profile', { token: rider.token })).status).toBe(200)
+    expect((await answer(world.base, 'GET', pathOf(endpoints.members.getMyProfile), { token: rider.token })).status).toBe(200)
   })
 
   test('no cover: deleted at once; the kept records with why; the session ends', async () => {
@@ -79,6 +79,6 @@ describe('a rider’s own data: the download, and deletion with what is kept and
     expect(kept).toContain(dataRequestUi.kept.claim_payouts)
     await settle(page)
     await shot(page, 'my-data-deleted')
-    expect((await answer(world.base, 'GET', '/api/v1/me', { token })).status).toBe(401)
+    expect((await answer(world.base, 'GET', pathOf(endpoints.users.getMe), { token })).status).toBe(401)
   })
 })

@@ -3,6 +3,7 @@ import { call, CATALOGUE, fillOwnProfile, login, phones } from './steps/api'
 import { idNumber } from './steps/files'
 import { openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * Premiums paid with WeChat Pay (the fake of our own that signs and checks as
@@ -42,7 +43,7 @@ describe('paying premiums online', () => {
     await visible(page, '#card-qr', 30_000)
     await settle(page)
     await shot(page, 'rider-card-active')
-    const mine = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', '/api/v1/me/enrolments', { token: rider })
+    const mine = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listMyEnrolments), { token: rider })
     expect(mine.enrolments.map((e) => e.status)).toEqual(['active'])
     await page.context().close()
   })
@@ -50,7 +51,7 @@ describe('paying premiums online', () => {
   test('a unit admin pays the roster by the Native QR code; the fake pays it; every row becomes active', async () => {
     const { unitId, tokens } = world.office
     for (const [n, name] of ['孙一', '孙二', '孙三'].entries()) {
-      await call(world.base, 'POST', `/api/v1/units/${unitId}/new-hires`, {
+      await call(world.base, 'POST', pathOf(endpoints.units.createNewHire, { unitId }), {
         token: tokens.unitAdmin,
         body: { name, idNumber: idNumber('1990-02-0' + (n + 1), 41 + n * 2), mobile: `1391234000${n}`, occupation: 'courier', platform: '顺丰', basicMedicalInsurance: true, unionMember: true },
       })
@@ -72,7 +73,7 @@ describe('paying premiums online', () => {
     expect(await page.locator('#unit-pay-online-note').textContent()).toContain('已全部生效')
     await settle(page)
     await shot(page, 'unit-roster-paid')
-    const list = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', `/api/v1/enrolments?unitId=${unitId}`, { token: tokens.unitAdmin })
+    const list = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { unitId }), { token: tokens.unitAdmin })
     expect(list.enrolments.length).toBeGreaterThanOrEqual(3)
     expect(list.enrolments.filter((e) => e.status !== 'active')).toEqual([])
     await page.context().close()

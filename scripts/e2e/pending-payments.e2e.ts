@@ -4,6 +4,7 @@ import { call, CATALOGUE, fillOwnProfile, login, phones } from './steps/api'
 import { idNumber } from './steps/files'
 import { fill, openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * A rider who enrolled alone pays by bank transfer (until online payment): the
@@ -40,7 +41,7 @@ describe('a pending self-enrolment paid by transfer', () => {
   beforeAll(async () => {
     riderToken = (await login(world.base, phones.rider)).token
     await fillOwnProfile(world.base, riderToken, { ...rider, mobile: phones.rider }, { occupation: 'food_delivery', platform: '饿了么' })
-    enrolment = await call<EnrolmentView>(world.base, 'POST', '/api/v1/me/enrolments', { token: riderToken, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
+    enrolment = await call<EnrolmentView>(world.base, 'POST', pathOf(endpoints.enrolments.createMyEnrolment), { token: riderToken, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
     expect(enrolment.status).toBe('pending_payment')
   })
 
@@ -87,7 +88,7 @@ describe('a pending self-enrolment paid by transfer', () => {
     await shot(page, 'phone-transfer-confirmed')
     await page.context().close()
 
-    const paid = await call<EnrolmentView>(world.base, 'GET', `/api/v1/enrolments/${enrolment.id}`, { token: riderToken })
+    const paid = await call<EnrolmentView>(world.base, 'GET', pathOf(endpoints.enrolments.getEnrolment, { enrolmentId: enrolment.id }), { token: riderToken })
     expect(paid.status).toBe('active')
     const card = await openAs(world.browser, world.base, riderToken, 'phone')
     await card.goto(`/enrol/card/index?enrolment=${enrolment.id}`)

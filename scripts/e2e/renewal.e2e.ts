@@ -1,4 +1,4 @@
-import { addDays } from '@huzhu/shared'
+import { addDays, endpoints, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { call, enrolledRider, login, phones } from './steps/api'
 import { idNumber } from './steps/files'
@@ -25,7 +25,7 @@ interface EnrolmentView {
 
 test('a member renews in one tap from home, pays, and sees the new cover from the day after the old one ends', async () => {
   const { enrolmentId } = await enrolledRider(world.base, world.office.tokens.staff, { name: '孙续保', idNumber: idNumber('1992-06-06', 57) })
-  const held = await call<EnrolmentView>(world.base, 'GET', `/api/v1/enrolments/${enrolmentId}`, { token: world.office.tokens.staff })
+  const held = await call<EnrolmentView>(world.base, 'GET', pathOf(endpoints.enrolments.getEnrolment, { enrolmentId }), { token: world.office.tokens.staff })
 
   // Almost a year on: 14 days before the cover ends (sessions last 30 days: the rider signs in again).
   const days = Math.round((Date.parse(held.end) - Date.parse(held.start)) / 86_400_000) - 13
@@ -55,7 +55,7 @@ test('a member renews in one tap from home, pays, and sees the new cover from th
   await settle(page)
   await shot(page, 'renewal-card')
 
-  const mine = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', '/api/v1/me/enrolments', { token })
+  const mine = await call<{ enrolments: EnrolmentView[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listMyEnrolments), { token })
   const renewal = mine.enrolments.find((e) => e.renewsEnrolmentId === enrolmentId)!
   expect(renewal).toMatchObject({ status: 'active', start: dayAfter, coverFrom: { hospital: dayAfter, accident: dayAfter } })
   await page.context().close()

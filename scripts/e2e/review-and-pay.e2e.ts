@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { addDays, bankTransferColumns, chinaDateOf, medicalRecordColumns } from '@huzhu/shared'
+import { addDays, bankTransferColumns, chinaDateOf, endpoints, medicalRecordColumns, pathOf } from '@huzhu/shared'
 import { screenshotter } from './browser'
 import { call, enrolledRider, login, phones, RIDER_CARD, submittedClaim } from './steps/api'
 import { bankResultsXlsx, resultsFor } from './steps/bank'
@@ -40,7 +40,7 @@ async function importMismatchingRecord(eventDate: string): Promise<void> {
   sheet.getColumn(1).numFmt = '@'
   sheet.addRow([...medicalRecordColumns])
   sheet.addRow([riderIdNumber, '西安市红会医院', eventDate, addDays(eventDate, 3), '15000.00', '7500.00', '2000.00', '0'])
-  const imported = await call(world.base, 'POST', '/api/v1/medical-records', {
+  const imported = await call(world.base, 'POST', pathOf(endpoints.medicalRecords.importMedicalRecords), {
     token: world.office.tokens.staff, raw: Buffer.from(await book.xlsx.writeBuffer()), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   })
   expect(imported).toMatchObject({ importedCount: 1, errors: [] })
@@ -97,8 +97,8 @@ describe('a claim reviewed and paid', () => {
     // The rider's other claim, an earlier stay with its own invoice, approved at once.
     second = await submittedClaim(world.base, token, rider.enrolmentId, addDays(chinaDateOf(new Date()), -2), { invoiceNumber: '61002611250002', diagnosis: '右胫骨骨折术后康复' })
     const { reviewer } = world.office.tokens
-    await call(world.base, 'POST', `/api/v1/claims/${second.id}/review`, { token: reviewer, body: {} })
-    await call(world.base, 'POST', `/api/v1/claims/${second.id}/decisions`, { token: reviewer, body: { decision: 'approve' } })
+    await call(world.base, 'POST', pathOf(endpoints.review.startClaimReview, { claimId: second.id }), { token: reviewer, body: {} })
+    await call(world.base, 'POST', pathOf(endpoints.review.decideOnClaim, { claimId: second.id }), { token: reviewer, body: { decision: 'approve' } })
   })
 
   test('on a phone, the queue row says which claim it is: short number, event date, submission time', async () => {
@@ -154,7 +154,7 @@ describe('a claim reviewed and paid', () => {
     await shot(page, 'claim-approved')
     await page.context().close()
 
-    const approved = await call<ClaimView>(world.base, 'GET', `/api/v1/claims/${claim.id}`, { token: world.office.tokens.reviewer })
+    const approved = await call<ClaimView>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId: claim.id }), { token: world.office.tokens.reviewer })
     expect([approved.status, approved.decision?.approvedFen]).toEqual(['approved', claim.estimate.totalFen])
   })
 
@@ -205,9 +205,9 @@ describe('a claim reviewed and paid', () => {
     await visible(page, `#pay-row-${second.id}`)
     await page.context().close()
 
-    const paid = await call<ClaimView>(world.base, 'GET', `/api/v1/claims/${claim.id}`, { token: world.office.tokens.staff })
+    const paid = await call<ClaimView>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId: claim.id }), { token: world.office.tokens.staff })
     expect([paid.status, paid.payment?.paidOn, paid.payment?.reference]).toEqual(['paid', today, expect.stringMatching(/^HX\d{14}$/)])
-    const failed = await call<ClaimView>(world.base, 'GET', `/api/v1/claims/${second.id}`, { token: world.office.tokens.staff })
+    const failed = await call<ClaimView>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId: second.id }), { token: world.office.tokens.staff })
     expect([failed.status, failed.paymentFailure?.reason]).toEqual(['approved', '户名与账号不符'])
   })
 
@@ -242,7 +242,7 @@ describe('a claim reviewed and paid', () => {
     await shot(page, 'rider-account-corrected')
     await page.context().close()
 
-    const corrected = await call<ClaimView>(world.base, 'GET', `/api/v1/claims/${second.id}`, { token: riderToken })
+    const corrected = await call<ClaimView>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId: second.id }), { token: riderToken })
     expect([corrected.status, corrected.payeeAccount?.numberMasked, corrected.paymentFailure?.accountChanged]).toEqual(['approved', '6228 **** **** 5671', true])
   })
 })

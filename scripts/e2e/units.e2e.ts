@@ -4,6 +4,7 @@ import { screenshotter } from './browser'
 import { call, login } from './steps/api'
 import { fill, openAs, settle, visible } from './steps/screens'
 import { staffWorld } from './steps/world'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * Issue 11, item 4: office staff register a unit on a phone at an event (375 px):
@@ -73,7 +74,7 @@ describe('units in the staff app', () => {
     await shot(page, 'invitation-pending')
 
     const invited = await login(world.base, invitedPhone)
-    const me = await call<MeResponse>(world.base, 'GET', '/api/v1/me', { token: invited.token })
+    const me = await call<MeResponse>(world.base, 'GET', pathOf(endpoints.users.getMe), { token: invited.token })
     expect(me.grants).toEqual([expect.objectContaining({ role: 'unit_admin', unitId })])
 
     await page.reload()

@@ -1,4 +1,4 @@
-import { addDays, chinaDateOf, maskBankAccountNumber, payeeUi, staffUi, ui, type Claim, type Enrolment } from '@huzhu/shared'
+import { addDays, chinaDateOf, type Claim, endpoints, type Enrolment, maskBankAccountNumber, pathOf, payeeUi, staffUi, ui } from '@huzhu/shared'
 import { call, RIDER_CARD } from '../e2e/steps/api'
 import { idNumber, plainPng, stripedPhoto } from '../e2e/steps/files'
 import type { PageHandle } from './harness/mini-program'
@@ -92,9 +92,9 @@ describe('a new rider: WeChat login, enrolment, the member card', () => {
     expect(ready.find('#enrol-view-card')).toBeNull()
 
     // Staff confirm the bank transfer; the rider looks again, and the card is the way on.
-    const pending = await call<{ enrolments: Enrolment[] }>(world.base, 'GET', '/api/v1/enrolments?status=pending_payment', { token: world.office.tokens.staff })
+    const pending = await call<{ enrolments: Enrolment[] }>(world.base, 'GET', pathOf(endpoints.enrolments.listEnrolments, {}, { status: 'pending_payment' }), { token: world.office.tokens.staff })
     const enrolment = pending.enrolments.find((e) => e.person.name === '赵小骑')!
-    await call(world.base, 'POST', '/api/v1/payments', {
+    await call(world.base, 'POST', pathOf(endpoints.payments.createPayment), {
       token: world.office.tokens.staff,
       body: { catalogueId: enrolment.catalogueId, reference: 'WEAPP-BANK-0001', amountFen: enrolment.premiumFen, enrolmentIds: [enrolment.id] },
     })
@@ -103,7 +103,7 @@ describe('a new rider: WeChat login, enrolment, the member card', () => {
     const card = mp.current()
     expect(card.route).toBe('enrol/card/index')
     expect(card.text()).toContain('赵小骑')
-    const { payload } = await call<{ payload: string }>(world.base, 'GET', `/api/v1/enrolments/${enrolment.id}/certificate`, { token: token as string })
+    const { payload } = await call<{ payload: string }>(world.base, 'GET', pathOf(endpoints.certificates.getCertificate, { enrolmentId: enrolment.id }), { token: token as string })
     expect(readCardQr(card)).toBe(payload)
   })
 })
@@ -159,11 +159,11 @@ describe('a covered rider and the staff', () => {
     expect(detail.text()).toContain('急性阑尾炎 · 西安市第一医院')
 
     const claimId = decodeURIComponent(detail.instance.options.id ?? '')
-    const claim = await call<Claim>(world.base, 'GET', `/api/v1/claims/${claimId}`, { token: rider.token })
+    const claim = await call<Claim>(world.base, 'GET', pathOf(endpoints.claims.getClaim, { claimId }), { token: rider.token })
     expect(claim.eventDate).toBe(eventDate)
     expect(claim.documents).toHaveLength(2)
     const sent = await Promise.all(claim.documents.map(async (d) => {
-      const response = await fetch(`${world.base}/api/v1/uploads/${d.uploadId}/content`, { headers: { Authorization: `Bearer ${rider.token}` } })
+      const response = await fetch(`${world.base}${pathOf(endpoints.uploads.getUploadContent, { uploadId: d.uploadId })}`, { headers: { Authorization: `Bearer ${rider.token}` } })
       return Buffer.from(await response.arrayBuffer())
     }))
     expect(sent).toEqual([invoice, slip])

@@ -21,6 +21,8 @@ import { every, type ScheduledRun } from './jobs/every'
 import { runPaymentJobs } from './features/payments/payment-jobs.service'
 import { runDueDeletions } from './features/data-requests/data-deletion.service'
 import { pruneRateLimits } from './features/rate-limits/rate-limits.service'
+import { pruneStaleRosterFiles } from './features/rosters/roster-retention'
+import { purgeExpiredAssisted } from './features/assisted-enrolments/assisted-enrolments.service'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -114,6 +116,14 @@ async function main(): Promise<void> {
   }, jobLease)
   // Rate-limit hits and keys older than any window: hourly, on one node.
   const rateLimitPrunes = config.nodeEnv === 'test' ? undefined : every('rate_limits', 3_600_000, logger, () => pruneRateLimits(database.db, systemClock), jobLease)
+  // Roster files (ID numbers) never imported: queued for deletion 7 days after upload, hourly, on one node.
+  const rosterFilePrunes = config.nodeEnv === 'test' ? undefined : every('roster_files', 3_600_000, logger, async () => {
+    const counts = await pruneStaleRosterFiles(database.db, systemClock)
+    if (counts.rosters > 0) outbox.kick()
+    return counts
+  }, jobLease)
+  // Assisted enrolments (代办) never confirmed: removed a day after they expired, hourly, on one node.
+  const assistedPurges = config.nodeEnv === 'test' ? undefined : every('assisted_enrolments', 3_600_000, logger, () => purgeExpiredAssisted(database.db, systemClock), jobLease)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -130,6 +140,8 @@ async function main(): Promise<void> {
     await paymentJobs?.stop()
     await dataDeletions?.stop()
     await rateLimitPrunes?.stop()
+    await rosterFilePrunes?.stop()
+    await assistedPurges?.stop()
     // After the jobs that queue messages: what they queued is sent, or left for the next start.
     await outbox.stop()
     await database.close()

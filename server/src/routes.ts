@@ -14,6 +14,7 @@ import { certificateRoutes } from './features/certificates/certificates.routes'
 import { rosterRoutes } from './features/rosters/rosters.routes'
 import { renewalRosterRoutes } from './features/rosters/renewal-roster.routes'
 import { eventRoutes } from './features/events/events.routes'
+import { assistedEnrolmentRoutes } from './features/assisted-enrolments/assisted-enrolments.routes'
 import { hardshipRoutes } from './features/enrolments/hardship.routes'
 import { consentRoutes } from './features/members/consents.routes'
 import { memberRoutes } from './features/members/members.routes'
@@ -64,6 +65,7 @@ export const apiRoutes: readonly Route[] = [
   ...rosterRoutes,
   ...renewalRosterRoutes,
   ...eventRoutes,
+  ...assistedEnrolmentRoutes,
   ...hardshipRoutes,
   ...uploadRoutes,
   ...payeeAccountRoutes,

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 const allRoles: Role[] = ['member', 'unit_admin', 'staff', 'reviewer', 'admin']
-const prefixes: Record<string, string> = { userId: 'usr', unitId: 'unt', grantId: 'rol', consentId: 'cns', uploadId: 'upl', claimId: 'clm', notificationId: 'ntf', batchId: 'cpb', enrolmentId: 'enr', personId: 'per', paymentId: 'pay', rosterId: 'rst', eventId: 'evt', payeeAccountId: 'pya', invitationId: 'uai' }
+const prefixes: Record<string, string> = { userId: 'usr', unitId: 'unt', grantId: 'rol', consentId: 'cns', uploadId: 'upl', claimId: 'clm', notificationId: 'ntf', batchId: 'cpb', enrolmentId: 'enr', personId: 'per', paymentId: 'pay', rosterId: 'rst', eventId: 'evt', payeeAccountId: 'pya', invitationId: 'uai', hardshipWorkerId: 'hdw' }
 
 function concretePath(path: string): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {

@@ -1,10 +1,10 @@
-import { catalogueListResponseSchema, loadCatalogue, ui, type Catalogue, type CatalogueSummary } from '@huzhu/shared'
-import { api } from './api'
-import { schemaDecoder, type Decoder } from './client'
+import { endpoints, loadCatalogue, ui, type Catalogue, type CatalogueSummary } from '@huzhu/shared'
+import { call } from './call'
+import type { Decoder } from './client'
 
 /** `GET /api/v1/catalogues`: the plans on offer. */
 export async function fetchCatalogueSummaries(): Promise<CatalogueSummary[]> {
-  const body = await api.request({ path: '/api/v1/catalogues', decode: schemaDecoder(catalogueListResponseSchema) })
+  const body = await call(endpoints.catalogues.listCatalogues)
   return body.catalogues
 }
 
@@ -24,7 +24,7 @@ const catalogues = new Map<string, Promise<Catalogue>>()
 export function getCatalogue(id: string): Promise<Catalogue> {
   const cached = catalogues.get(id)
   if (cached) return cached
-  const loading = api.request({ path: `/api/v1/catalogues/${encodeURIComponent(id)}`, decode: catalogueDecoder })
+  const loading = call(endpoints.catalogues.getCatalogue, { params: { catalogueId: id }, decode: catalogueDecoder })
   catalogues.set(id, loading)
   loading.catch(() => catalogues.delete(id))
   return loading

@@ -6,7 +6,7 @@ import { clearToken, getToken } from './token'
 /** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
 export const SIGNED_OUT = 'huzhu:signedOut'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** Turns a response body into a value, or says (optionally in Chinese) that it is not what was expected. */
 export type Decoder<T> = (body: unknown) => { ok: true; value: T } | { ok: false; message?: string }
@@ -23,7 +23,7 @@ export function schemaDecoder<S extends z.ZodType>(schema: S): Decoder<z.output<
 
 export interface ApiRequest<T> {
   method?: HttpMethod
-  /** From the server's root, e.g. `/api/v1/catalogues`. */
+  /** From the server's root: `pathOf(endpoints.catalogues.listCatalogues)` (the shared contract). */
   path: string
   body?: Record<string, unknown> | unknown[]
   /** Extra headers, e.g. `Idempotency-Key`. */

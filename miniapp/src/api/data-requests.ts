@@ -1,8 +1,5 @@
-import {
-  dataDeletionOutlookSchema, dataDeletionResultSchema, type DataDeletionOutlook, type DataDeletionResult,
-} from '@huzhu/shared'
-import { api } from './api'
-import { noContent, schemaDecoder } from './client'
+import { endpoints, pathOf, type DataDeletionOutlook, type DataDeletionResult } from '@huzhu/shared'
+import { call } from './call'
 import { downloadFile } from './files'
 import { clearToken } from './token'
 
@@ -10,22 +7,22 @@ import { clearToken } from './token'
  * 我的数据: the member's own personal-data requests. Every call acts on the
  * signed-in account; nothing names another.
  */
-export const dataExportPaths = { json: '/api/v1/me/data-export', xlsx: '/api/v1/me/data-export.xlsx' } as const
+export const dataExportPaths = { json: pathOf(endpoints.dataRequests.getMyDataExport), xlsx: pathOf(endpoints.dataRequests.getMyDataExportWorkbook) } as const
 export type DataExportFormat = keyof typeof dataExportPaths
 
 export function getDeletionOutlook(): Promise<DataDeletionOutlook> {
-  return api.request({ path: '/api/v1/me/data-deletion', decode: schemaDecoder(dataDeletionOutlookSchema) })
+  return call(endpoints.dataRequests.getMyDataDeletion)
 }
 
 /** Asks for deletion. Done at once: the account is closed, so the stored session goes too. */
 export async function requestDeletion(): Promise<DataDeletionResult> {
-  const result = await api.request({ method: 'POST', path: '/api/v1/me/data-deletion', body: { confirm: true }, decode: schemaDecoder(dataDeletionResultSchema) })
+  const result = await call(endpoints.dataRequests.requestMyDataDeletion, { body: { confirm: true } })
   if (result.status === 'done') clearToken()
   return result
 }
 
 export function cancelDeletion(): Promise<void> {
-  return api.request({ method: 'DELETE', path: '/api/v1/me/data-deletion', decode: noContent })
+  return call(endpoints.dataRequests.cancelMyDataDeletion)
 }
 
 /**

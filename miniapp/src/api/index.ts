@@ -1,4 +1,5 @@
 export { errorMessage } from './errors'
+export { call } from './call'
 export { clearCatalogueCache, fetchCatalogueSummaries, getCatalogue } from './catalogues'
 export * from './member'
 export { ApiError } from './errors'

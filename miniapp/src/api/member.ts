@@ -1,19 +1,8 @@
 import {
-  certificateResponseSchema,
-  claimListResponseSchema,
-  claimSchema,
+  endpoints,
+  type BodyOf,
   clientConfigSchema,
-  consentListResponseSchema,
-  consentSchema,
-  enrolmentListResponseSchema,
-  enrolmentSchema,
-  eventPublicSchema,
-  meResponseSchema,
-  notificationListResponseSchema,
-  payoutEstimateResponseSchema,
-  paymentOrderSchema,
   profileResponseSchema,
-  sessionResponseSchema,
   type CertificateResponse,
   type Claim,
   type ClaimCreateRequest,
@@ -32,8 +21,8 @@ import {
   type SessionResponse,
 } from '@huzhu/shared'
 import type { z } from 'zod'
-import { api } from './api'
-import { noContent, schemaDecoder, type Decoder } from './client'
+import { call } from './call'
+import type { Decoder } from './client'
 import { ApiError } from './errors'
 import { setToken } from './token'
 
@@ -43,35 +32,35 @@ import { setToken } from './token'
  */
 
 export async function sendSmsCode(phone: string): Promise<void> {
-  await api.request({ method: 'POST', path: '/api/v1/auth/sms-codes', body: { phone }, decode: noContent })
+  await call(endpoints.auth.sendSmsCode, { body: { phone } })
 }
 
 export async function loginWithSms(phone: string, code: string): Promise<SessionResponse> {
-  const session = await api.request({ method: 'POST', path: '/api/v1/auth/sessions', body: { phone, code }, decode: schemaDecoder(sessionResponseSchema) })
+  const session = await call(endpoints.auth.createSmsSession, { body: { phone, code } })
   setToken(session.token)
   return session
 }
 
 export async function loginWithWechat(code: string): Promise<SessionResponse> {
-  const session = await api.request({ method: 'POST', path: '/api/v1/auth/wechat-sessions', body: { code }, decode: schemaDecoder(sessionResponseSchema) })
+  const session = await call(endpoints.auth.createWechatSession, { body: { code } })
   setToken(session.token)
   return session
 }
 
 export function logout(): Promise<void> {
-  return api.request({ method: 'DELETE', path: '/api/v1/auth/sessions/current', decode: noContent })
+  return call(endpoints.auth.deleteCurrentSession)
 }
 
 export function getMe(): Promise<MeResponse> {
-  return api.request({ path: '/api/v1/me', decode: schemaDecoder(meResponseSchema) })
+  return call(endpoints.users.getMe)
 }
 
 export type ClientConfig = z.infer<typeof clientConfigSchema>
 
-/** `GET /api/v1/client-config`; null while the server does not offer it. */
+/** `GET` of the client configuration; null while the server does not offer it. */
 export async function getClientConfig(): Promise<ClientConfig | null> {
   try {
-    return await api.request({ path: '/api/v1/client-config', decode: schemaDecoder(clientConfigSchema) })
+    return await call(endpoints.clientConfig.getClientConfig)
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null
     throw error
@@ -80,12 +69,12 @@ export async function getClientConfig(): Promise<ClientConfig | null> {
 
 /** Kinds with a consent in force (given and not withdrawn). */
 export async function activeConsentKinds(): Promise<Set<ConsentKind>> {
-  const { consents } = await api.request({ path: '/api/v1/me/consents', decode: schemaDecoder(consentListResponseSchema) })
+  const { consents } = await call(endpoints.consents.listMyConsents)
   return new Set(consents.filter((c) => c.withdrawnAt === null).map((c) => c.kind))
 }
 
 export function giveConsent(kind: ConsentKind, textVersion: string) {
-  return api.request({ method: 'POST', path: '/api/v1/me/consents', body: { kind, textVersion }, decode: schemaDecoder(consentSchema) })
+  return call(endpoints.consents.giveMyConsent, { body: { kind, textVersion } })
 }
 
 /**
@@ -103,7 +92,7 @@ const myProfileDecoder: Decoder<ProfileResponse | null> = (body) => {
 /** My real-name profile, or null when none is filled in yet. */
 export async function getMyProfile(): Promise<ProfileResponse | null> {
   try {
-    return await api.request({ path: '/api/v1/me/profile', decode: myProfileDecoder })
+    return await call(endpoints.members.getMyProfile, { decode: myProfileDecoder })
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.code === 'profile_required') return null
     throw error
@@ -116,82 +105,78 @@ export async function hasMyProfile(): Promise<boolean> {
 }
 
 export function putMyProfile(profile: ProfileRequest): Promise<ProfileResponse> {
-  return api.request({ method: 'PUT', path: '/api/v1/me/profile', body: { ...profile }, decode: schemaDecoder(profileResponseSchema) })
+  return call(endpoints.members.putMyProfile, { body: { ...profile } })
 }
 
 export async function listMyEnrolments(): Promise<Enrolment[]> {
-  const body = await api.request({ path: '/api/v1/me/enrolments', decode: schemaDecoder(enrolmentListResponseSchema) })
+  const body = await call(endpoints.enrolments.listMyEnrolments)
   return body.enrolments
 }
 
 export function createMyEnrolment(request: SelfEnrolmentRequest): Promise<Enrolment> {
-  return api.request({ method: 'POST', path: '/api/v1/me/enrolments', body: { ...request }, decode: schemaDecoder(enrolmentSchema) })
+  return call(endpoints.enrolments.createMyEnrolment, { body: { ...request } })
 }
 
 /** Renew my cover (续保): the pending renewal (the same one when renewed before), priced by the server. */
 export function renewEnrolment(enrolmentId: string, expectedPremiumFen?: number): Promise<Enrolment> {
-  return api.request({
-    method: 'POST', path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/renewals`,
-    body: expectedPremiumFen === undefined ? {} : { expectedPremiumFen }, decode: schemaDecoder(enrolmentSchema),
+  return call(endpoints.renewal.createRenewal, {
+    params: { enrolmentId }, body: expectedPremiumFen === undefined ? {} : { expectedPremiumFen },
   })
 }
 
 /** Pay a pending enrolment with WeChat Pay; the server prices the order. */
 export function createPaymentOrder(enrolmentId: string, request: PaymentOrderRequest): Promise<PaymentOrder> {
-  return api.request({ method: 'POST', path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/payment-orders`, body: { ...request }, decode: schemaDecoder(paymentOrderSchema) })
+  return call(endpoints.paymentOrders.createEnrolmentPaymentOrder, { params: { enrolmentId }, body: { ...request } })
 }
 
 /** An order's state (the server asks WeChat Pay while it is open). */
 export function getPaymentOrder(orderId: string): Promise<PaymentOrder> {
-  return api.request({ path: `/api/v1/payment-orders/${encodeURIComponent(orderId)}`, decode: schemaDecoder(paymentOrderSchema) })
+  return call(endpoints.paymentOrders.getPaymentOrder, { params: { orderId } })
 }
 
 export function getCertificate(enrolmentId: string): Promise<CertificateResponse> {
-  return api.request({ path: `/api/v1/enrolments/${encodeURIComponent(enrolmentId)}/certificate`, decode: schemaDecoder(certificateResponseSchema) })
+  return call(endpoints.certificates.getCertificate, { params: { enrolmentId } })
 }
 
 export function getEventByCode(code: string): Promise<OutreachEventPublic> {
-  return api.request({ path: `/api/v1/event-codes/${encodeURIComponent(code)}`, decode: schemaDecoder(eventPublicSchema) })
+  return call(endpoints.events.getEventByCode, { params: { code } })
 }
 
 /** Counts one scan of an event's code (for the office's figures); a failure is not the member's problem. */
 export function countEventScan(code: string): Promise<void> {
-  return api.request({ method: 'POST', path: `/api/v1/event-codes/${encodeURIComponent(code)}/scans`, decode: noContent }).catch(() => undefined)
+  return call(endpoints.events.scanEvent, { params: { code } }).catch(() => undefined)
 }
 
 export function estimatePayout(request: PayoutEstimateRequest): Promise<PayoutEstimateResponse> {
-  return api.request({ method: 'POST', path: '/api/v1/payout-estimates', body: { ...request }, decode: schemaDecoder(payoutEstimateResponseSchema) })
+  return call(endpoints.quotes.createPayoutEstimate, { body: { ...request } })
 }
 
 export async function listMyClaims(): Promise<ClaimSummary[]> {
-  const body = await api.request({ path: '/api/v1/me/claims', decode: schemaDecoder(claimListResponseSchema) })
+  const body = await call(endpoints.claims.listMyClaims)
   return body.claims
 }
 
 export function getClaim(id: string): Promise<Claim> {
-  return api.request({ path: `/api/v1/claims/${encodeURIComponent(id)}`, decode: schemaDecoder(claimSchema) })
+  return call(endpoints.claims.getClaim, { params: { claimId: id } })
 }
 
 /** Creates and submits a claim; the same key makes a retry return the same claim. */
 export function createClaim(request: ClaimCreateRequest, idempotencyKey: string): Promise<Claim> {
-  return api.request({
-    method: 'POST', path: '/api/v1/claims', body: { ...request }, headers: { 'Idempotency-Key': idempotencyKey }, retry: true,
-    decode: schemaDecoder(claimSchema),
-  })
+  return call(endpoints.claims.createClaim, { body: { ...request }, headers: { 'Idempotency-Key': idempotencyKey }, retry: true })
 }
 
-export function addClaimMaterial(id: string, body: { documents: { uploadId: string; kind: string }[]; note?: string }): Promise<Claim> {
-  return api.request({ method: 'POST', path: `/api/v1/claims/${encodeURIComponent(id)}/material`, body: { ...body }, decode: schemaDecoder(claimSchema) })
+export function addClaimMaterial(id: string, body: BodyOf<typeof endpoints.claims.sendClaimMaterial>): Promise<Claim> {
+  return call(endpoints.claims.sendClaimMaterial, { params: { claimId: id }, body: { ...body } })
 }
 
 export function withdrawClaim(id: string): Promise<Claim> {
-  return api.request({ method: 'POST', path: `/api/v1/claims/${encodeURIComponent(id)}/withdraw`, body: {}, decode: schemaDecoder(claimSchema) })
+  return call(endpoints.claims.withdrawClaim, { params: { claimId: id }, body: {} })
 }
 
 export function listNotifications() {
-  return api.request({ path: '/api/v1/me/notifications', decode: schemaDecoder(notificationListResponseSchema) })
+  return call(endpoints.notifications.listMyNotifications)
 }
 
 export function markNotificationsRead(ids?: string[]): Promise<void> {
-  return api.request({ method: 'POST', path: '/api/v1/me/notifications/read', body: ids ? { ids } : {}, decode: noContent })
+  return call(endpoints.notifications.readMyNotifications, { body: ids ? { ids } : {} })
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import { addDays } from '@huzhu/shared'
+import { addDays, endpoints, pathOf } from '@huzhu/shared'
 import { repoRoot } from '../server-process'
 import { idNumber, plainPng } from './files'
 
@@ -49,8 +49,8 @@ export async function call<T = unknown>(base: string, method: string, path: stri
 
 /** Logs in by SMS (the server's fixed test code). */
 export async function login(base: string, phone: string): Promise<{ token: string; userId: string }> {
-  await call(base, 'POST', '/api/v1/auth/sms-codes', { body: { phone } })
-  const session = await call<{ token: string; user: { id: string } }>(base, 'POST', '/api/v1/auth/sessions', { body: { phone, code: SMS_CODE } })
+  await call(base, 'POST', pathOf(endpoints.auth.sendSmsCode), { body: { phone } })
+  const session = await call<{ token: string; user: { id: string } }>(base, 'POST', pathOf(endpoints.auth.createSmsSession), { body: { phone, code: SMS_CODE } })
   return { token: session.token, userId: session.user.id }
 }
 
@@ -74,13 +74,13 @@ export async function setUpOffice(base: string): Promise<Office> {
   const admin = await login(base, phones.admin)
   await fillOwnProfile(base, admin.token, { name: '管理员老王', idNumber: idNumber('1975-05-05', 903), mobile: phones.admin }, OFFICE_WORK)
   const name = '雁塔区快递行业工会联合会'
-  const { id: unitId } = await call<{ id: string }>(base, 'POST', '/api/v1/units', { token: admin.token, body: { name } })
-  await call(base, 'PUT', `/api/v1/units/${unitId}`, { token: admin.token, body: { name, catalogueId: CATALOGUE, products: ['ZY'], fundingSource: 'unit' } })
+  const { id: unitId } = await call<{ id: string }>(base, 'POST', pathOf(endpoints.units.createUnit), { token: admin.token, body: { name } })
+  await call(base, 'PUT', pathOf(endpoints.units.putUnit, { unitId }), { token: admin.token, body: { name, catalogueId: CATALOGUE, products: ['ZY'], fundingSource: 'unit' } })
   const grant = async (who: 'staff' | 'reviewer' | 'unitAdmin', role: string, unit?: string) => {
     const session = await login(base, phones[who])
     // Whoever handles claims does so with their own real-name profile (never on their own cover).
     if (who !== 'unitAdmin') await fillOwnProfile(base, session.token, { name: who === 'staff' ? '办事处小刘' : '审核员老周', idNumber: idNumber('1980-01-01', who === 'staff' ? 901 : 902), mobile: phones[who] }, OFFICE_WORK)
-    await call(base, 'POST', `/api/v1/users/${session.userId}/roles`, { token: admin.token, body: { role, ...(unit ? { unitId: unit } : {}) } })
+    await call(base, 'POST', pathOf(endpoints.users.grantUserRole, { userId: session.userId }), { token: admin.token, body: { role, ...(unit ? { unitId: unit } : {}) } })
     return session.token
   }
   const tokens = { admin: admin.token, staff: await grant('staff', 'staff'), reviewer: await grant('reviewer', 'reviewer'), unitAdmin: await grant('unitAdmin', 'unit_admin', unitId) }
@@ -95,8 +95,8 @@ export async function fillOwnProfile(
   base: string, token: string, person: { name: string; idNumber: string; mobile: string },
   work: { occupation: string; platform: string } = { occupation: 'food_delivery', platform: '美团外卖' },
 ): Promise<void> {
-  await call(base, 'POST', '/api/v1/me/consents', { token, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
-  await call(base, 'PUT', '/api/v1/me/profile', { token, body: { ...person, ...work, basicMedicalInsurance: true, unionMember: true } })
+  await call(base, 'POST', pathOf(endpoints.consents.giveMyConsent), { token, body: { kind: 'sensitive_personal_info', textVersion: '2026-11-01' } })
+  await call(base, 'PUT', pathOf(endpoints.members.putMyProfile), { token, body: { ...person, ...work, basicMedicalInsurance: true, unionMember: true } })
 }
 
 /**
@@ -106,8 +106,8 @@ export async function fillOwnProfile(
 export async function enrolledRider(base: string, staffToken: string, person: { name: string; idNumber: string }): Promise<{ token: string; enrolmentId: string }> {
   const { token } = await login(base, phones.rider)
   await fillOwnProfile(base, token, { ...person, mobile: phones.rider })
-  const enrolment = await call<{ id: string; catalogueId: string; premiumFen: number }>(base, 'POST', '/api/v1/me/enrolments', { token, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
-  await call(base, 'POST', '/api/v1/payments', {
+  const enrolment = await call<{ id: string; catalogueId: string; premiumFen: number }>(base, 'POST', pathOf(endpoints.enrolments.createMyEnrolment), { token, body: { catalogueId: CATALOGUE, products: ['ZY'] } })
+  await call(base, 'POST', pathOf(endpoints.payments.createPayment), {
     token: staffToken,
     body: { catalogueId: enrolment.catalogueId, reference: 'ZZ20261001001', amountFen: enrolment.premiumFen, enrolmentIds: [enrolment.id] },
   })
@@ -116,7 +116,7 @@ export async function enrolledRider(base: string, staffToken: string, person: { 
 
 /** The signed payload of a rider's member card (what its QR code holds). */
 export async function cardPayload(base: string, riderToken: string, enrolmentId: string): Promise<string> {
-  return (await call<{ payload: string }>(base, 'GET', `/api/v1/enrolments/${enrolmentId}/certificate`, { token: riderToken })).payload
+  return (await call<{ payload: string }>(base, 'GET', pathOf(endpoints.certificates.getCertificate, { enrolmentId }), { token: riderToken })).payload
 }
 
 /** The rider's demo bank card (a UnionPay number whose Luhn check digit holds). */
@@ -124,10 +124,10 @@ export const RIDER_CARD = '6222021234567890128'
 
 /** The rider's default payee account: one added the first time (the card above, in the profile's name). */
 export async function payeeAccountOf(base: string, riderToken: string, accountNumber = RIDER_CARD): Promise<string> {
-  const list = await call<{ accounts: { id: string; isDefault: boolean }[]; holderName: string }>(base, 'GET', '/api/v1/me/payee-accounts', { token: riderToken })
+  const list = await call<{ accounts: { id: string; isDefault: boolean }[]; holderName: string }>(base, 'GET', pathOf(endpoints.payeeAccounts.listMyPayeeAccounts), { token: riderToken })
   const own = list.accounts.find((a) => a.isDefault)
   if (own) return own.id
-  const added = await call<{ id: string }>(base, 'POST', '/api/v1/me/payee-accounts', {
+  const added = await call<{ id: string }>(base, 'POST', pathOf(endpoints.payeeAccounts.addMyPayeeAccount), {
     token: riderToken, body: { holderName: list.holderName, bankName: '中国工商银行西安雁塔支行', accountNumber },
   })
   return added.id
@@ -138,9 +138,9 @@ export async function payeeAccountOf(base: string, riderToken: string, accountNu
  * rider's default account (added the first time); the engine's estimate comes back with it.
  */
 export async function submittedClaim(base: string, riderToken: string, enrolmentId: string, today: string, options: { invoiceNumber?: string; diagnosis?: string } = {}): Promise<{ id: string; estimate: { totalFen: number } }> {
-  await call(base, 'POST', '/api/v1/me/consents', { token: riderToken, body: { kind: 'medical_data', textVersion: '2026-11-01' } })
-  const upload = await call<{ id: string }>(base, 'POST', '/api/v1/uploads', { token: riderToken, raw: plainPng(320, 240), type: 'image/png' })
-  return call(base, 'POST', '/api/v1/claims', {
+  await call(base, 'POST', pathOf(endpoints.consents.giveMyConsent), { token: riderToken, body: { kind: 'medical_data', textVersion: '2026-11-01' } })
+  const upload = await call<{ id: string }>(base, 'POST', pathOf(endpoints.uploads.createUpload), { token: riderToken, raw: plainPng(320, 240), type: 'image/png' })
+  return call(base, 'POST', pathOf(endpoints.claims.createClaim), {
     token: riderToken,
     headers: { 'Idempotency-Key': randomUUID() },
     body: {

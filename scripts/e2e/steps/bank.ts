@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { bankResultColumns } from '@huzhu/shared'
+import { bankResultColumns, endpoints, pathOf } from '@huzhu/shared'
 import { call } from './api'
 
 /**
@@ -44,14 +44,14 @@ export function resultsFor(bankRows: readonly string[][], date: string, failed: 
 
 /** Staff pay claims through the bank over the API: a batch, its bank file, the bank's results (all paid unless `failed`). */
 export async function payThroughBank(base: string, staffToken: string, claimIds: string[], date: string, failed: Readonly<Record<string, string>> = {}): Promise<unknown> {
-  const batch = await call<{ id: string }>(base, 'POST', '/api/v1/claim-payments', { token: staffToken, body: { claimIds } })
-  const response = await fetch(`${base}/api/v1/claim-payments/${batch.id}/bank-file.xlsx`, { headers: { Authorization: `Bearer ${staffToken}` } })
+  const batch = await call<{ id: string }>(base, 'POST', pathOf(endpoints.claimPayments.createClaimPaymentBatch), { token: staffToken, body: { claimIds } })
+  const response = await fetch(`${base}${pathOf(endpoints.claimPayments.getClaimPaymentBankFile, { batchId: batch.id })}`, { headers: { Authorization: `Bearer ${staffToken}` } })
   if (!response.ok) throw new Error(`bank-file.xlsx → ${response.status}`)
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(await response.arrayBuffer())
   const rows: string[][] = []
   book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
-  return call(base, 'POST', `/api/v1/claim-payments/${batch.id}/results`, {
+  return call(base, 'POST', pathOf(endpoints.claimPayments.importClaimPaymentResults, { batchId: batch.id }), {
     token: staffToken, raw: await bankResultsXlsx(resultsFor(rows, date, failed)), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   })
 }

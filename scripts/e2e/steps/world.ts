@@ -7,6 +7,7 @@ import { launchChromium } from '../browser'
 import { repoRoot, startServer, type RunningServer } from '../server-process'
 import { startFakeWechatPay, type FakeWechatPay } from '../../../server/test/helpers/fake-wechat-pay'
 import { createAdmin, setUpOffice, type Office } from './api'
+import { endpoints, pathOf } from '@huzhu/shared'
 
 /**
  * One staff story's world: a private copy of the H5 build, the real server on a
@@ -113,7 +114,7 @@ export function staffWorld(options: { clockDays?: number; wechatPay?: boolean } 
     if (options.wechatPay) {
       // WeChat Pay's fake lives on the server's clock: signatures carry timestamps both sides check.
       wechatPay = await startFakeWechatPay({ now: () => Date.now() + clockDays * DAY_MS })
-      Object.assign(env, wechatPay.env, { WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' })
+      Object.assign(env, wechatPay.env, { WECHATPAY_NOTIFY_URL: `https://huzhu.example.org${pathOf(endpoints.paymentOrders.receiveWechatPayNotice)}` })
     }
     server = await startServer(env)
     wechatPay?.deliverTo(server.baseUrl)

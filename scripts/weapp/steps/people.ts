@@ -1,4 +1,4 @@
-import { chinaDateOf } from '@huzhu/shared'
+import { chinaDateOf, endpoints, pathOf } from '@huzhu/shared'
 import { call, cardPayload, enrolledRider, login, phones, submittedClaim } from '../../e2e/steps/api'
 import { idNumber } from '../../e2e/steps/files'
 import type { WeappWorld } from '../harness/world'
@@ -36,7 +36,7 @@ export const EVENT_NAME = '骑手健康义诊'
 
 /** An outreach event today, with the gig-workers' hospital cover as a gift of the union. */
 export async function outreachEvent(world: WeappWorld): Promise<string> {
-  const event = await call<{ id: string }>(world.base, 'POST', '/api/v1/events', {
+  const event = await call<{ id: string }>(world.base, 'POST', pathOf(endpoints.events.createEvent), {
     token: world.office.tokens.staff,
     body: { name: EVENT_NAME, place: '西安市雁塔区骑手驿站', date: chinaDateOf(new Date()), unitId: null, catalogueId: 'shaanxi-gig-2023', products: ['ZY'], fundingSource: 'union_gift',
       gift: { limit: 50, products: ['ZY'], from: chinaDateOf(new Date()), to: chinaDateOf(new Date()) } },

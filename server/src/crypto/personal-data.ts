@@ -15,6 +15,9 @@ export type SealedColumn =
   | 'payee_accounts.number'
   | 'unit_admin_invitations.phone'
   | 'hardship_workers.id_number'
+  | 'hardship_workers.name'
+  | 'assisted_enrolments.id_number'
+  | 'assisted_enrolments.mobile'
 
 /** Encrypts `value` for `column` of the row `ownerId`. */
 export function seal(protector: DataProtector, column: SealedColumn, ownerId: string, value: string): string {

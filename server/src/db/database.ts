@@ -12,6 +12,7 @@ import type { EnrolmentSharesTable } from '../features/enrolments/enrolment-shar
 import type { HardshipWorkersTable } from '../features/enrolments/hardship-workers.table'
 import type { PersonAccountsTable } from '../features/identity/person-accounts.table'
 import type { OutreachEventsTable } from '../features/events/events.table'
+import type { AssistedEnrolmentsTable } from '../features/assisted-enrolments/assisted-enrolments.table'
 import type { PaymentsTable } from '../features/payments/payments.table'
 import type { PaymentCodesTable } from '../features/bank-statements/payment-codes.table'
 import type { PaymentOrderEnrolmentsTable, PaymentOrdersTable, PaymentRefundsTable } from '../features/payments/payment-orders.table'
@@ -69,6 +70,7 @@ export interface Database {
   payment_refunds: PaymentRefundsTable
   rosters: RostersTable
   outreach_events: OutreachEventsTable
+  assisted_enrolments: AssistedEnrolmentsTable
   uploads: UploadsTable
   claims: ClaimsTable
   claim_documents: ClaimDocumentsTable

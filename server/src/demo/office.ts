@@ -127,7 +127,7 @@ async function importDemoRoster(db: Db, deps: DemoDeps, unitId: string, createdB
     const row = {
       id, unit_id: unitId, catalogue_id: DEMO_CATALOGUE, file_name: '参保名单（演示）.xlsx', file_sha256: 'demo', mode, accepted_on: acceptedOn, status: 'checked',
       row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors), imported_count: null, premium_fen: null,
-      created_by: createdBy, created_at: nowIso(deps.clock), imported_at: null,
+      created_by: createdBy, created_at: nowIso(deps.clock), imported_at: null, files_deleted_at: null,
     }
     await insertRoster(db, row)
     await importRosterFile(db, deps, row, await unitOr404(db, unitId), { staging }, acceptedOn, true, createdBy)

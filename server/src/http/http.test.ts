@@ -1,9 +1,10 @@
+import { endpoint } from '@huzhu/shared'
 import { z } from 'zod'
 import { defineRoute } from './route'
 import { startTestApp, type TestApp } from '../../test/helpers'
 
 const boom = defineRoute({
-  method: 'get', path: '/api/v1/test/boom', operationId: 'testBoom', tags: ['test'], access: 'public', summary: 'throws',
+  endpoint: endpoint({ method: 'get', path: '/api/v1/test/boom', operationId: 'testBoom' }), tags: ['test'], access: 'public', summary: 'throws',
   responses: { 200: { description: 'never' } },
   handler() {
     throw new Error('boom: secret detail at /srv/app.ts:12')
@@ -11,7 +12,7 @@ const boom = defineRoute({
 })
 
 const drifted = defineRoute({
-  method: 'get', path: '/api/v1/test/drifted', operationId: 'testDrifted', tags: ['test'], access: 'public', summary: 'answers off-schema',
+  endpoint: endpoint({ method: 'get', path: '/api/v1/test/drifted', operationId: 'testDrifted' }), tags: ['test'], access: 'public', summary: 'answers off-schema',
   responses: { 200: { description: 'declared', schema: z.object({ ok: z.boolean() }) } },
   handler(ctx) {
     ctx.body = { ok: 'yes' }

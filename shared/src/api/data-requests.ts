@@ -3,6 +3,7 @@ import { civilDateSchema } from '../dates/schema'
 import { auditActions } from './admin'
 import { claimSchema } from './claims'
 import { enrolmentSchema } from './enrolments'
+import { fundingPayers } from '../units/funding-order'
 import { consentSchema, profileResponseSchema } from './members'
 import { notificationSchema } from './notifications'
 import { payeeAccountSchema } from './payee-accounts'
@@ -63,6 +64,18 @@ export const dataExportSchema = z.object({
     transactionId: z.string().nullable(),
     refunds: z.array(z.object({ amountFen: z.number().int(), reason: z.string(), status: z.string(), createdAt: z.string(), doneAt: z.string().nullable() })),
   })).describe('online orders that paid only my enrolments'),
+  fundingShares: z.array(z.object({
+    enrolmentId: z.string(),
+    payer: z.enum(fundingPayers),
+    amountFen: z.number().int(),
+    paidAt: z.string().nullable(),
+  })).describe('who pays how much of each of my enrolments’ premiums (union, unit, me), and when each share was paid'),
+  hardshipWorker: z.object({
+    name: z.string().nullable(),
+    idNumber: z.string(),
+    reason: z.string(),
+    flaggedAt: z.string(),
+  }).nullable().describe('my flag as a hardship worker (困难职工), whose share of a premium the union pays; null when not flagged'),
   claims: z.array(claimSchema),
   uploads: z.array(z.object({
     id: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), createdAt: z.string(), claimId: z.string().nullable(),
@@ -92,7 +105,8 @@ export const dataExportSchema = z.object({
 export type DataExport = z.infer<typeof dataExportSchema>
 
 /** The records deletion keeps (with why, in the member's words), and what it removes. */
-export const keptRecordKinds = ['enrolments', 'payments', 'claim_payouts', 'ledger', 'consents', 'audit_log'] as const
+/** `hardship_flag` only for a member flagged as a hardship worker (困难职工). */
+export const keptRecordKinds = ['enrolments', 'payments', 'claim_payouts', 'ledger', 'hardship_flag', 'consents', 'audit_log'] as const
 export type KeptRecordKind = (typeof keptRecordKinds)[number]
 export const erasedRecordKinds = ['profile', 'person', 'account', 'claim_material', 'medical_records', 'payee_accounts', 'notifications', 'uploads'] as const
 export type ErasedRecordKind = (typeof erasedRecordKinds)[number]

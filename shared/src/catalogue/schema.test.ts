@@ -67,4 +67,12 @@ describe('catalogue schema', () => {
     expect(loaded.ok && loaded.catalogue.data.twoUnitsAtOnce).toBe(false)
     expect(issuesOf({ ...shanghai, twoUnitsAtOnce: 'yes' })).toEqual([expect.stringMatching(/^twoUnitsAtOnce: 无效输入：期望 boolean/)])
   })
+
+  test('may declare its funding order as a default split, in whole fen; unsaid, none', () => {
+    const loaded = loadCatalogue({ ...shanghai, funding: { unionFen: 2_000 } })
+    expect(loaded.ok && loaded.catalogue.data.funding).toEqual({ unionFen: 2_000, unitFen: 0 })
+    expect(builtInCatalogues().get('shanghai-2020')!.data.funding).toBeUndefined()
+    expect(issuesOf({ ...shanghai, funding: { unionFen: 12.5, unitFen: 0 } })).toEqual([expect.stringMatching(/^funding\.unionFen: /)])
+    expect(issuesOf({ ...shanghai, funding: { memberFen: 100 } })).toEqual([expect.stringMatching(/^funding: 出现未知的键/)])
+  })
 })

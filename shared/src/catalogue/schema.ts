@@ -159,6 +159,17 @@ export const catalogueDataSchema = z
     successor: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/).optional(),
     /** Days before a cover ends from which it may be renewed (DOMAIN.md: 30 unless the catalogue says otherwise). */
     renewalWindowDays: z.number().int().min(1).max(366).optional(),
+    /**
+     * The catalogue's funding order (DOMAIN.md "Funding": union first, then unit,
+     * then member) as a default split: what the union and, for an enrolment
+     * through a unit, the unit give towards each member's premium, taken in that
+     * order; whoever the enrolment's funding source names pays the rest. Applies
+     * when the unit sets no split of its own; a gift is the union's alone.
+     */
+    funding: z.strictObject({
+      unionFen: fenSchema.default(0).describe('the union gives up to this towards each premium, first'),
+      unitFen: fenSchema.default(0).describe('then the member’s unit gives up to this (nothing without a unit)'),
+    }).optional(),
   })
   .superRefine((c, ctx) => {
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: 'custom', message, path })

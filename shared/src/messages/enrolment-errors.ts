@@ -22,6 +22,7 @@ export const enrolmentErrorMessages = {
   roster_not_found: '没有找到这份参保名单',
   roster_already_imported: '这份参保名单已经导入过了',
   roster_nothing_to_import: '参保名单中没有可以导入的行',
+  roster_files_removed: '这份参保名单的文件已删除（含身份证号码的名单文件在导入后或上传{days}天内未导入时删除），请重新上传名单',
   roster_file_too_large: '表格文件太大，不能超过 {limit}',
   roster_content_type: '请以 .xlsx 文件内容上传参保名单',
   event_not_found: '没有找到这个活动，请确认二维码是否正确',

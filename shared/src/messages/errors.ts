@@ -1,4 +1,5 @@
 import { adminErrorMessages } from './admin-errors'
+import { assistedEnrolmentErrorMessages } from './assisted-enrolment-errors'
 import { bankStatementErrorMessages } from './bank-statement-errors'
 import { catalogueErrorMessages } from './catalogue-errors'
 import { claimErrorMessages } from './claim-errors'
@@ -31,6 +32,7 @@ export const errorMessages = {
   ...catalogueErrorMessages,
   ...unitErrorMessages,
   ...fundingErrorMessages,
+  ...assistedEnrolmentErrorMessages,
   validation_failed: '填写的内容有误，请按提示修改',
   field_required: '此项必填',
   field_invalid: '此项格式不对',

@@ -24,4 +24,5 @@ export const staffPageTitles = {
   catalogues: '保障计划',
   users: '用户与角色',
   audit: '审计日志',
+  hardship: '困难职工',
 } as const

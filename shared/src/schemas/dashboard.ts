@@ -7,7 +7,8 @@ import { eventKinds, fundingSources, occupations } from '../domain'
 /**
  * The office's indicators (DOMAIN.md "Funding and coverage indicators"):
  * `GET /api/v1/dashboard?…` (office staff, admins; a unit admin for their own
- * unit only) and every table of it as a workbook, `GET /api/v1/dashboard.xlsx?…[&table=]`.
+ * unit only) and every table of it as a workbook, `GET /api/v1/dashboard.xlsx?…[&table=]`
+ * (`endpoints.dashboard` in the API contract).
  *
  * Populations, the same for every figure:
  * - enrolments: `active` (paid) enrolments of the catalogue, whose cover starts
@@ -20,10 +21,6 @@ import { eventKinds, fundingSources, occupations } from '../domain'
  * account). Money in fen; shares and ratios in basis points (1/100 of a
  * percent), rounded half-up; null where the denominator is 0.
  */
-export const dashboardPaths = {
-  figures: '/api/v1/dashboard',
-  workbook: '/api/v1/dashboard.xlsx',
-} as const
 
 /** The longest date range one dashboard covers (two plan years). */
 export const DASHBOARD_MAX_DAYS = 731

@@ -8,7 +8,7 @@ import { eventKinds } from '../domain'
  *
  * `GET /api/v1/transparency`: the catalogues and their plan years that have
  * members; `GET /api/v1/transparency/:catalogueId/:planYear`: one plan year's
- * figures and cases. Both cached (`Cache-Control: public, max-age=…`).
+ * figures and cases (`endpoints.transparency` in the API contract). Both cached (`Cache-Control: public, max-age=…`).
  *
  * A paid case is shown only inside a group of at least
  * `TRANSPARENCY_MIN_GROUP` people: cases are grouped by kind, amount band, age
@@ -17,10 +17,6 @@ import { eventKinds } from '../domain'
  * (counted in `suppressedCases`). Never a name, ID number, birth date or exact
  * date.
  */
-export const transparencyPaths = {
-  index: '/api/v1/transparency',
-  plan: '/api/v1/transparency/:catalogueId/:planYear',
-} as const
 
 /** The fewest people a shown combination may belong to. */
 export const TRANSPARENCY_MIN_GROUP = 5

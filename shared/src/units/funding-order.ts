@@ -17,24 +17,40 @@ export interface FundingContributions {
 }
 
 /**
+ * What a catalogue's default split gives towards one enrolment's premium
+ * (`funding` in the catalogue file; null when it declares none): the unit's
+ * part only for an enrolment through a unit.
+ */
+export function catalogueContributions(funding: FundingContributions | undefined, throughUnit: boolean): FundingContributions | null {
+  if (funding === undefined) return null
+  return { unionFen: funding.unionFen, unitFen: throughUnit ? funding.unitFen : 0 }
+}
+
+/**
  * Who pays how much of one premium (DOMAIN.md, "Funding"), in the funding
  * order of Henan's notice (seed 003): the union's funds first, then the unit,
  * then the individual. A split names what the union and the unit give; each is
  * taken in that order up to what is left of the premium, and the member pays
  * the rest, so a half-year premium uses the union's and unit's shares first
- * and the shares always add up to the premium. A hardship worker (困难职工)
+ * and the shares always add up to the premium. Without a unit's split, the
+ * catalogue's default split (`catalogueDefault`, see catalogueContributions)
+ * is taken the same way and the enrolment's own payer (the unit or the
+ * member) pays the rest; a gift is the union's alone. A hardship worker (困难职工)
  * pays nothing: the union pays what would have been theirs. Only payers with
  * something to pay are listed, in the funding order.
  */
-export function fundingShares(premiumFen: number, source: FundingSource, split: FundingContributions | null, hardship: boolean): FundingShare[] {
+export function fundingShares(
+  premiumFen: number, source: FundingSource, split: FundingContributions | null, hardship: boolean, catalogueDefault: FundingContributions | null = null,
+): FundingShare[] {
   let union = 0
   let unit = 0
+  const given = source === 'split' ? split : source === 'union_gift' ? null : catalogueDefault
   if (source === 'union_gift') union = premiumFen
-  else if (source === 'unit') unit = premiumFen
-  else if (source === 'split' && split !== null) {
-    union = Math.min(split.unionFen, premiumFen)
-    unit = Math.min(split.unitFen, premiumFen - union)
+  else if (given !== null) {
+    union = Math.min(given.unionFen, premiumFen)
+    unit = Math.min(given.unitFen, premiumFen - union)
   }
+  if (source === 'unit') unit = premiumFen - union
   let member = premiumFen - union - unit
   if (hardship) {
     union += member

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { uploadSchema, type Upload } from '@huzhu/shared'
+import { endpoints, pathOf, uploadSchema, type Upload } from '@huzhu/shared'
 import { ApiError, apiErrorOf } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { requirePrivacy } from '../../lib/privacy'
@@ -8,7 +8,7 @@ import { prepareFile, type PickedFile, type PickedPhoto } from './photo-files'
 /**
  * Photos of claim material: chosen by camera or album (several at once),
  * compressed on the phone when it can draw them (photo-files.ts), then sent to
- * `POST /api/v1/uploads` as the raw request body (the server reads the bytes,
+ * `POST` to the uploads endpoint as the raw request body (the server reads the bytes,
  * not a multipart form: so no `Taro.uploadFile`). H5 uses XMLHttpRequest for
  * upload progress; the mini-program `Taro.request` with an ArrayBuffer body.
  */
@@ -86,7 +86,7 @@ function decodeUpload(status: number, body: unknown): Upload {
 function uploadH5(photo: PickedPhoto, onProgress: (percent: number) => void): Promise<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `${baseUrl}/api/v1/uploads`)
+    xhr.open('POST', baseUrl + pathOf(endpoints.uploads.createUpload))
     const token = getToken()
     if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
     const type = photo.mediaType ?? (photo.source instanceof Blob ? photo.source.type : '')
@@ -125,7 +125,7 @@ async function uploadWeapp(photo: PickedPhoto, onProgress: (percent: number) => 
   let response: { statusCode: number; data: unknown }
   try {
     response = await Taro.request({
-      url: `${baseUrl}/api/v1/uploads`,
+      url: baseUrl + pathOf(endpoints.uploads.createUpload),
       method: 'POST',
       data,
       header: { 'Content-Type': 'application/octet-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },

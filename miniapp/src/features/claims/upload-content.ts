@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { ui } from '@huzhu/shared'
+import { endpoints, pathOf, ui } from '@huzhu/shared'
 import { ApiError, errorMessage } from '../../api/errors'
 import { getToken } from '../../api/token'
 import { drawableTypes } from './photo-files'
 
 /**
- * A photo the rider uploaded, fetched back from `GET /api/v1/uploads/:id/content`
+ * A photo the rider uploaded, fetched back from `endpoints.uploads.getUploadContent`
  * with the member's bearer token (an <img> cannot send it): as a blob: URL in
  * H5, a temp file in the mini-program. Used for a kept draft's photos after a
  * reload and for the photos on the rider's own claim.
  */
 const baseUrl = process.env.TARO_APP_API_BASE ?? ''
 
-export const uploadContentPath = (uploadId: string) => `/api/v1/uploads/${encodeURIComponent(uploadId)}/content`
+export const uploadContentPath = (uploadId: string) => pathOf(endpoints.uploads.getUploadContent, { uploadId })
 
 export interface UploadContent {
   /** What an Image can show; null for a type the phone cannot draw (HEIC, PDF): shown as a tile. */

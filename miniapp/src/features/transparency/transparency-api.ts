@@ -1,14 +1,12 @@
-import { transparencyIndexSchema, transparencyPaths, transparencyPlanSchema, type TransparencyIndex, type TransparencyPlan } from '@huzhu/shared'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
+import { endpoints, type TransparencyIndex, type TransparencyPlan } from '@huzhu/shared'
+import { call } from '../../api/call'
 
-/** `GET /api/v1/transparency` (public): the catalogues and plan years with figures to show. */
+/** `GET` the transparency index (public): the catalogues and plan years with figures to show. */
 export function fetchTransparencyIndex(): Promise<TransparencyIndex> {
-  return api.request({ path: transparencyPaths.index, decode: schemaDecoder(transparencyIndexSchema) })
+  return call(endpoints.transparency.getTransparencyIndex)
 }
 
-/** `GET /api/v1/transparency/:catalogueId/:planYear` (public): one plan year's figures and anonymised cases. */
+/** `GET` one plan year's transparency page (public): one plan year's figures and anonymised cases. */
 export function fetchTransparencyPlan(catalogueId: string, planYear: number): Promise<TransparencyPlan> {
-  const path = transparencyPaths.plan.replace(':catalogueId', encodeURIComponent(catalogueId)).replace(':planYear', String(planYear))
-  return api.request({ path, decode: schemaDecoder(transparencyPlanSchema) })
+  return call(endpoints.transparency.getTransparencyPlan, { params: { catalogueId, planYear } })
 }

@@ -1,33 +1,28 @@
 import Taro from '@tarojs/taro'
-import {
-  catalogueRecordListSchema, catalogueRecordSchema, cataloguePreviewResponseSchema,
-  type CatalogueRecord, type CataloguePreviewResponse, type CivilDate,
-} from '@huzhu/shared'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
-import { staffPaths } from '../lib/paths'
+import { endpoints, type CatalogueRecord, type CataloguePreviewResponse, type CivilDate } from '@huzhu/shared'
+import { call } from '../../api/call'
 
 /** The admin's catalogue calls: the list, a file's check and preview, publishing, successor, closing. */
 
 export async function fetchCatalogueRecords(): Promise<CatalogueRecord[]> {
-  return (await api.request({ path: staffPaths.catalogueRecords, decode: schemaDecoder(catalogueRecordListSchema) })).catalogues
+  return (await call(endpoints.catalogueAdmin.listCatalogueRecords)).catalogues
 }
 
 /** The file checked by the server (422 `catalogue_invalid` with every problem at its path) and previewed for a day. */
 export function previewCatalogueFile(file: Record<string, unknown>, on: CivilDate): Promise<CataloguePreviewResponse> {
-  return api.request({ method: 'POST', path: staffPaths.cataloguePreviews(on), body: file, decode: schemaDecoder(cataloguePreviewResponseSchema) })
+  return call(endpoints.catalogueAdmin.previewCatalogue, { query: { on }, body: file })
 }
 
 export function publishCatalogueFile(id: string, file: Record<string, unknown>): Promise<CatalogueRecord> {
-  return api.request({ method: 'PUT', path: staffPaths.catalogue(id), body: file, decode: schemaDecoder(catalogueRecordSchema) })
+  return call(endpoints.catalogueAdmin.publishCatalogue, { params: { catalogueId: id }, body: file })
 }
 
 export function closeCatalogue(id: string): Promise<CatalogueRecord> {
-  return api.request({ method: 'POST', path: staffPaths.catalogueClosure(id), body: {}, decode: schemaDecoder(catalogueRecordSchema) })
+  return call(endpoints.catalogueAdmin.closeCatalogue, { params: { catalogueId: id }, body: {} })
 }
 
 export function setCatalogueSuccessor(id: string, successor: string | null): Promise<CatalogueRecord> {
-  return api.request({ method: 'PUT', path: staffPaths.catalogueSuccessor(id), body: { successor }, decode: schemaDecoder(catalogueRecordSchema) })
+  return call(endpoints.catalogueAdmin.setCatalogueSuccessor, { params: { catalogueId: id }, body: { successor } })
 }
 
 /** A file's text as JSON: the object, or why it is not one (shown before anything is sent). */

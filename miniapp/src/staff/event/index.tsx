@@ -9,6 +9,7 @@ import { QrImage } from '../components/QrImage'
 import { StaffGate } from '../components/StaffGate'
 import { fetchEvent } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
+import { AssistedPanel } from './AssistedPanel'
 import '../staff.scss'
 import './index.scss'
 
@@ -19,6 +20,7 @@ function useLiveEvent(eventId: string) {
   const [event, setEvent] = useState<OutreachEvent | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const [loads, setLoads] = useState(0)
   useEffect(() => {
     let alive = true
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -27,6 +29,7 @@ function useLiveEvent(eventId: string) {
         const fresh = await fetchEvent(eventId)
         if (!alive) return
         setEvent(fresh)
+        setLoads((n) => n + 1)
         setError(null)
       } catch (failure) {
         if (alive) setError(errorMessage(failure))
@@ -39,7 +42,7 @@ function useLiveEvent(eventId: string) {
       clearTimeout(timer)
     }
   }, [eventId, attempt])
-  return { event, error, retry: () => setAttempt((n) => n + 1) }
+  return { event, error, loads, retry: () => setAttempt((n) => n + 1) }
 }
 
 function Count({ id, label, value }: { id: string; label: string; value: number }) {
@@ -52,7 +55,7 @@ function Count({ id, label, value }: { id: string; label: string; value: number 
 }
 
 function EventDetail({ eventId }: { eventId: string }) {
-  const { event, error, retry } = useLiveEvent(eventId)
+  const { event, error, loads, retry } = useLiveEvent(eventId)
   if (!event) return error ? <ErrorState id='staff-event-error' message={error} onRetry={retry} /> : <LoadingState id='staff-event-loading' />
   const products = event.products.length > 0 ? event.products.join('、') : staffUi.event.anyProducts
   return (
@@ -94,6 +97,7 @@ function EventDetail({ eventId }: { eventId: string }) {
           </Button>
         </View>
       </View>
+      <AssistedPanel event={event} refreshKey={loads} />
     </View>
   )
 }

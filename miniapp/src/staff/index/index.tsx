@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { auditUi, calendarUi, cataloguesUi, dashboardPageUi, fillTemplate, ledgerUi, staffPageTitles, staffUi, unitsUi, usersUi, type MeResponse } from '@huzhu/shared'
+import { auditUi, calendarUi, cataloguesUi, dashboardPageUi, fillTemplate, hardshipUi, ledgerUi, staffPageTitles, staffUi, unitsUi, usersUi, type MeResponse } from '@huzhu/shared'
 import { CalendarWarning } from '../calendar/CalendarWarning'
 import { StaffGate } from '../components/StaffGate'
 import { managedUnitIds, mayOpen } from '../lib/access'
@@ -45,6 +45,7 @@ function staffEntries(me: MeResponse): Entry[] {
   if (mayOpen(me, 'payments')) entries.push({ id: 'staff-entry-payments', title: staffUi.entries.payments, hint: staffUi.entries.paymentsHint, url: staffUrls.payments() })
   if (mayOpen(me, 'medical')) entries.push({ id: 'staff-entry-medical', title: staffUi.entries.medical, hint: staffUi.entries.medicalHint, url: staffUrls.medical })
   if (mayOpen(me, 'identity')) entries.push({ id: 'staff-entry-identity', title: staffUi.entries.identity, hint: staffUi.entries.identityHint, url: staffUrls.identity })
+  if (mayOpen(me, 'hardship')) entries.push({ id: 'staff-entry-hardship', title: staffPageTitles.hardship, hint: hardshipUi.entryHint, url: staffUrls.hardship })
   if (mayOpen(me, 'ledger')) entries.push({ id: 'staff-entry-ledger', title: staffPageTitles.ledger, hint: ledgerUi.entryHint, url: staffUrls.ledger })
   if (mayOpen(me, 'dashboard')) entries.push({ id: 'staff-entry-dashboard', title: staffPageTitles.dashboard, hint: dashboardPageUi.entryHint, url: staffUrls.dashboard })
   if (mayOpen(me, 'calendar')) entries.push({ id: 'staff-entry-calendar', title: staffPageTitles.calendar, hint: calendarUi.entryHint, url: staffUrls.calendar() })

@@ -1,6 +1,5 @@
-import { ledgerSchema, type Ledger, type LedgerQuery } from '@huzhu/shared'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
+import { endpoints, type Ledger, type LedgerQuery } from '@huzhu/shared'
+import { call } from '../../api/call'
 import { downloadFile } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 
@@ -8,7 +7,7 @@ const queryOf = (q: LedgerQuery) => ({ from: q.from, to: q.to, catalogueId: q.ca
 
 /** `GET /api/v1/ledger`: the premium and payout ledger of a range of China dates. */
 export function fetchLedger(query: LedgerQuery): Promise<Ledger> {
-  return api.request({ path: staffPaths.ledger(queryOf(query)), decode: schemaDecoder(ledgerSchema) })
+  return call(endpoints.ledger.getLedger, { query: queryOf(query) })
 }
 
 /** The same ledger as a workbook for the union's accounts (the server records the download). */

@@ -14,6 +14,7 @@ export const pageRoles = {
   payments: ['staff', 'admin'],
   medical: ['staff', 'admin'],
   identity: ['staff', 'admin'],
+  hardship: ['staff', 'admin'],
   ledger: ['staff', 'admin'],
   dashboard: ['unit_admin', 'staff', 'admin'],
   calendar: ['admin'],

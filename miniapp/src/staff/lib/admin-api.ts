@@ -1,10 +1,5 @@
 import {
-  auditLogResponseSchema,
-  calendarOverviewSchema,
-  calendarYearSavedSchema,
-  calendarYearSchema,
-  roleGrantSchema,
-  userSummarySchema,
+  endpoints,
   type AuditEntry,
   type CalendarOverview,
   type CalendarYear,
@@ -14,41 +9,40 @@ import {
   type RoleGrantRequest,
   type UserSummary,
 } from '@huzhu/shared'
-import { api } from '../../api/api'
-import { noContent, schemaDecoder } from '../../api/client'
+import { call } from '../../api/call'
 import { downloadFile } from './files'
 import { staffPaths } from './paths'
 
 /** The admin's calls: the holiday calendar, accounts and their roles, the audit log. */
 
 export function fetchCalendarOverview(): Promise<CalendarOverview> {
-  return api.request({ path: staffPaths.calendar, decode: schemaDecoder(calendarOverviewSchema) })
+  return call(endpoints.calendar.getCalendarOverview)
 }
 
 export function fetchCalendarYear(year: number): Promise<CalendarYear> {
-  return api.request({ path: staffPaths.calendarYear(year), decode: schemaDecoder(calendarYearSchema) })
+  return call(endpoints.calendar.getCalendarYear, { params: { year } })
 }
 
 /** Replaces the year; the server counts the due dates of open claims again and says how many moved. */
 export function saveCalendarYear(year: number, body: CalendarYearRequest): Promise<CalendarYearSaved> {
-  return api.request({ method: 'PUT', path: staffPaths.calendarYear(year), body: { ...body }, decode: schemaDecoder(calendarYearSavedSchema) })
+  return call(endpoints.calendar.putCalendarYear, { params: { year }, body: { ...body } })
 }
 
 /** An account by its login phone (in the body: never in a URL). */
 export function lookupUser(phone: string): Promise<UserSummary> {
-  return api.request({ method: 'POST', path: staffPaths.userLookup, body: { phone }, decode: schemaDecoder(userSummarySchema) })
+  return call(endpoints.users.lookupUser, { body: { phone } })
 }
 
 export function fetchUser(userId: string): Promise<UserSummary> {
-  return api.request({ path: staffPaths.user(userId), decode: schemaDecoder(userSummarySchema) })
+  return call(endpoints.users.getUser, { params: { userId } })
 }
 
 export function grantUserRole(userId: string, body: RoleGrantRequest): Promise<RoleGrant> {
-  return api.request({ method: 'POST', path: staffPaths.userRoles(userId), body: { ...body }, decode: schemaDecoder(roleGrantSchema) })
+  return call(endpoints.users.grantUserRole, { params: { userId }, body: { ...body } })
 }
 
 export function revokeUserRole(userId: string, grantId: string): Promise<void> {
-  return api.request({ method: 'DELETE', path: staffPaths.userRole(userId, grantId), decode: noContent })
+  return call(endpoints.users.revokeUserRole, { params: { userId, grantId } })
 }
 
 export interface AuditQuery {
@@ -60,7 +54,7 @@ export interface AuditQuery {
 }
 
 export async function fetchAuditLog(query: AuditQuery & { before?: string; limit?: string }): Promise<{ entries: AuditEntry[]; nextBefore: string | null }> {
-  return api.request({ path: staffPaths.auditLog({ ...query }), decode: schemaDecoder(auditLogResponseSchema) })
+  return call(endpoints.audit.listAuditLog, { query: { ...query } })
 }
 
 /** The filtered log as an xlsx file (the server records the export). */

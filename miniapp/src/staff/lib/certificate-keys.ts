@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro'
-import { base64UrlDecode, certificateKeysResponseSchema } from '@huzhu/shared'
+import { endpoints, base64UrlDecode, certificateKeysResponseSchema } from '@huzhu/shared'
 import type { z } from 'zod'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
-import { staffPaths } from './paths'
+import { call } from '../../api/call'
 
 type KeysResponse = z.infer<typeof certificateKeysResponseSchema>
 export type PublicKeys = ReadonlyMap<string, Uint8Array>
@@ -28,7 +26,7 @@ export function cachedKeys(): PublicKeys {
 
 /** `GET /api/v1/certificates/keys`, saved for the next check without a network. */
 export async function refreshKeys(): Promise<PublicKeys> {
-  const response = await api.request({ path: staffPaths.certificateKeys, decode: schemaDecoder(certificateKeysResponseSchema) })
+  const response = await call(endpoints.certificates.getCertificateKeys)
   Taro.setStorageSync(STORAGE_KEY, response)
   return keysFromResponse(response)
 }

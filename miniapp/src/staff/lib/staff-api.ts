@@ -1,20 +1,8 @@
 import {
-  catalogueListResponseSchema,
-  certificateCheckResponseSchema,
+  endpoints,
   claimListResponseSchema,
-  claimSchema,
   enrolmentListResponseSchema,
-  eventListResponseSchema,
-  eventSchema,
-  identityVerificationResponseSchema,
-  meResponseSchema,
-  memberSearchResponseSchema,
-  paymentSchema,
-  paymentOrderSchema,
-  rosterSchema,
   unitDetailSchema,
-  unitRenewalListSchema,
-  unitListResponseSchema,
   unitSchema,
   type CatalogueSummary,
   type CertificateCheckResponse,
@@ -33,9 +21,8 @@ import {
   type Unit,
 } from '@huzhu/shared'
 import { z } from 'zod'
-import { api } from '../../api/api'
-import { schemaDecoder, type Decoder } from '../../api/client'
-import { staffPaths } from './paths'
+import { call } from '../../api/call'
+import { type Decoder } from '../../api/client'
 
 export type ClaimList = z.infer<typeof claimListResponseSchema>
 export type EnrolmentList = z.infer<typeof enrolmentListResponseSchema>
@@ -50,63 +37,63 @@ const unitViewDecoder: Decoder<UnitView> = (body) => {
 }
 
 export function fetchMe(): Promise<MeResponse> {
-  return api.request({ path: staffPaths.me, decode: schemaDecoder(meResponseSchema) })
+  return call(endpoints.users.getMe)
 }
 
 export async function fetchUnits(): Promise<Unit[]> {
-  return (await api.request({ path: staffPaths.units, decode: schemaDecoder(unitListResponseSchema) })).units
+  return (await call(endpoints.units.listUnits)).units
 }
 
 export function fetchUnit(unitId: string): Promise<UnitView> {
-  return api.request({ path: staffPaths.unit(unitId), decode: unitViewDecoder })
+  return call(endpoints.units.getUnit, { params: { unitId }, decode: unitViewDecoder })
 }
 
 /** Per catalogue, the unit's covers that may be renewed today (续保) and the plan they renew into. */
 export async function fetchUnitRenewals(unitId: string): Promise<UnitRenewal[]> {
-  return (await api.request({ path: staffPaths.unitRenewals(unitId), decode: schemaDecoder(unitRenewalListSchema) })).renewals
+  return (await call(endpoints.renewalRoster.listUnitRenewals, { params: { unitId } })).renewals
 }
 
 /** The plans this unit may enrol by today (its standing selection's, else any open to units). */
 export async function fetchUnitCatalogues(unitId: string): Promise<CatalogueSummary[]> {
-  return (await api.request({ path: staffPaths.unitCatalogues(unitId), decode: schemaDecoder(catalogueListResponseSchema) })).catalogues
+  return (await call(endpoints.units.listUnitCatalogues, { params: { unitId } })).catalogues
 }
 
 export function checkCertificateOnline(payload: string): Promise<CertificateCheckResponse> {
-  return api.request({ method: 'POST', path: staffPaths.certificateChecks, body: { payload }, decode: schemaDecoder(certificateCheckResponseSchema) })
+  return call(endpoints.certificates.checkCertificate, { body: { payload } })
 }
 
 export async function fetchEvents(): Promise<OutreachEvent[]> {
-  return (await api.request({ path: staffPaths.events, decode: schemaDecoder(eventListResponseSchema) })).events
+  return (await call(endpoints.events.listEvents)).events
 }
 
 export function fetchEvent(eventId: string): Promise<OutreachEvent> {
-  return api.request({ path: staffPaths.event(eventId), decode: schemaDecoder(eventSchema) })
+  return call(endpoints.events.getEvent, { params: { eventId } })
 }
 
 export function createEvent(body: EventCreateRequest): Promise<OutreachEvent> {
-  return api.request({ method: 'POST', path: staffPaths.events, body, decode: schemaDecoder(eventSchema) })
+  return call(endpoints.events.createEvent, { body })
 }
 
 export function importRoster(unitId: string, rosterId: string, onlyValidRows: boolean): Promise<Roster> {
-  return api.request({ method: 'POST', path: staffPaths.rosterImport(unitId, rosterId), body: { onlyValidRows }, decode: schemaDecoder(rosterSchema) })
+  return call(endpoints.rosters.importRoster, { params: { unitId, rosterId }, body: { onlyValidRows } })
 }
 
 export function fetchEnrolments(query: { unitId?: string; eventId?: string; status?: string; cursor?: string; limit?: string }): Promise<EnrolmentList> {
-  return api.request({ path: staffPaths.enrolments(query), decode: schemaDecoder(enrolmentListResponseSchema) })
+  return call(endpoints.enrolments.listEnrolments, { query })
 }
 
 /** Enrolments awaiting payment, newest first; `q` is a whole mobile number or part of a name. */
 export function fetchPendingEnrolments(query: { q?: string; cursor?: string; limit?: string }): Promise<EnrolmentList> {
-  return api.request({ path: staffPaths.pendingEnrolments(query), decode: schemaDecoder(enrolmentListResponseSchema) })
+  return call(endpoints.payments.listPendingEnrolments, { query })
 }
 
 /** A unit pays every pending enrolment of a catalogue by one WeChat Pay QR code. */
 export function createUnitPaymentOrder(unitId: string, catalogueId: string): Promise<PaymentOrder> {
-  return api.request({ method: 'POST', path: `/api/v1/units/${encodeURIComponent(unitId)}/payment-orders`, body: { catalogueId, channel: 'native' }, decode: schemaDecoder(paymentOrderSchema) })
+  return call(endpoints.paymentOrders.createUnitPaymentOrder, { params: { unitId }, body: { catalogueId, channel: 'native' } })
 }
 
 export function confirmPayment(body: PaymentRequest): Promise<Payment> {
-  return api.request({ method: 'POST', path: staffPaths.payments, body, decode: schemaDecoder(paymentSchema) })
+  return call(endpoints.payments.createPayment, { body })
 }
 
 export interface QueueQuery {
@@ -119,32 +106,32 @@ export interface QueueQuery {
 }
 
 export function fetchReviewQueue(query: QueueQuery): Promise<ClaimList> {
-  return api.request({ path: staffPaths.reviewQueue({ ...query }), decode: schemaDecoder(claimListResponseSchema) })
+  return call(endpoints.review.listReviewQueue, { query: { ...query } })
 }
 
 export function fetchReviewSample(query: { sharePercent: string; aboveFen?: string }): Promise<ClaimList> {
-  return api.request({ path: staffPaths.reviewSample(query), decode: schemaDecoder(claimListResponseSchema) })
+  return call(endpoints.review.sampleClaims, { query })
 }
 
 export function fetchClaim(claimId: string): Promise<Claim> {
-  return api.request({ path: staffPaths.claim(claimId), decode: schemaDecoder(claimSchema) })
+  return call(endpoints.claims.getClaim, { params: { claimId } })
 }
 
 export function decideClaim(claimId: string, body: ClaimDecisionRequest): Promise<Claim> {
-  return api.request({ method: 'POST', path: staffPaths.claimDecision(claimId), body, decode: schemaDecoder(claimSchema) })
+  return call(endpoints.review.decideOnClaim, { params: { claimId }, body })
 }
 
 /** Takes a submitted claim into review (submitted → in_review), so two reviewers do not work on it at once. */
 export function startReview(claimId: string): Promise<Claim> {
-  return api.request({ method: 'POST', path: staffPaths.claimStartReview(claimId), decode: schemaDecoder(claimSchema) })
+  return call(endpoints.review.startClaimReview, { params: { claimId } })
 }
 
 /** The accounts whose real-name profile holds this ID number (masked; the server audits the search). */
 export async function searchMembersByIdNumber(idNumber: string): Promise<MemberSearchResult[]> {
-  return (await api.request({ method: 'POST', path: staffPaths.memberSearch, body: { idNumber }, decode: schemaDecoder(memberSearchResponseSchema) })).members
+  return (await call(endpoints.members.searchMembers, { body: { idNumber } })).members
 }
 
 /** Office staff checked the ID card: the account is linked to the person its profile names (audited). */
 export function verifyIdentity(userId: string): Promise<IdentityVerificationResponse> {
-  return api.request({ method: 'POST', path: staffPaths.identityVerifications(userId), decode: schemaDecoder(identityVerificationResponseSchema) })
+  return call(endpoints.identity.verifyIdentity, { params: { userId } })
 }

@@ -12,6 +12,7 @@ export const staffUrls = {
   review: '/staff/review/index',
   medical: '/staff/medical/index',
   identity: '/staff/identity/index',
+  hardship: '/staff/hardship/index',
   ledger: '/staff/ledger/index',
   dashboard: '/staff/dashboard/index',
   catalogues: '/staff/catalogues/index',

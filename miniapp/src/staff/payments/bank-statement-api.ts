@@ -1,6 +1,5 @@
-import { bankStatementImportSchema, unitPaymentCodesSchema, type BankStatementImport, type UnitPaymentCodes } from '@huzhu/shared'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
+import { endpoints, bankStatementImportSchema, type BankStatementImport, type UnitPaymentCodes } from '@huzhu/shared'
+import { call } from '../../api/call'
 import { ApiError } from '../../api/errors'
 import { postXlsx } from '../lib/files'
 import { staffPaths } from '../lib/paths'
@@ -16,5 +15,5 @@ export async function uploadBankStatement(bytes: ArrayBuffer): Promise<BankState
 
 /** The unit's pending rosters and enrolments, each with the payment code its transfer's memo carries. */
 export async function fetchUnitPaymentCodes(unitId: string): Promise<UnitPaymentCodes['codes']> {
-  return (await api.request({ path: staffPaths.unitPaymentCodes(unitId), decode: schemaDecoder(unitPaymentCodesSchema) })).codes
+  return (await call(endpoints.bankStatements.listUnitPaymentCodes, { params: { unitId } })).codes
 }

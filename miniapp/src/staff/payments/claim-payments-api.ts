@@ -1,9 +1,11 @@
 import {
-  claimPaymentBatchDetailSchema, claimPaymentBatchListSchema, claimPaymentBatchSchema, claimPaymentResultsSchema,
-  type ClaimPaymentBatch, type ClaimPaymentBatchDetail, type ClaimPaymentResults,
+  endpoints,
+  claimPaymentResultsSchema,
+  type ClaimPaymentBatch,
+  type ClaimPaymentBatchDetail,
+  type ClaimPaymentResults,
 } from '@huzhu/shared'
-import { api } from '../../api/api'
-import { schemaDecoder } from '../../api/client'
+import { call } from '../../api/call'
 import { ApiError } from '../../api/errors'
 import { downloadFile, postXlsx } from '../lib/files'
 import { staffPaths } from '../lib/paths'
@@ -11,16 +13,16 @@ import { staffPaths } from '../lib/paths'
 /** Paying approved claims through the office's bank: batches, the bank's transfer file, its results. */
 
 export function createPaymentBatch(claimIds: readonly string[]): Promise<ClaimPaymentBatch> {
-  return api.request({ method: 'POST', path: staffPaths.claimPayments, body: { claimIds: [...claimIds] }, decode: schemaDecoder(claimPaymentBatchSchema) })
+  return call(endpoints.claimPayments.createClaimPaymentBatch, { body: { claimIds: [...claimIds] } })
 }
 
 /** The newest batches (a page is plenty for the desk: older ones have their results). */
 export async function fetchPaymentBatches(): Promise<ClaimPaymentBatch[]> {
-  return (await api.request({ path: staffPaths.claimPaymentBatches({ limit: '20' }), decode: schemaDecoder(claimPaymentBatchListSchema) })).batches
+  return (await call(endpoints.claimPayments.listClaimPaymentBatches, { query: { limit: '20' } })).batches
 }
 
 export function fetchPaymentBatch(batchId: string): Promise<ClaimPaymentBatchDetail> {
-  return api.request({ path: staffPaths.claimPaymentBatch(batchId), decode: schemaDecoder(claimPaymentBatchDetailSchema) })
+  return call(endpoints.claimPayments.getClaimPaymentBatch, { params: { batchId } })
 }
 
 /** The bank's batch transfer file (account numbers in full: the server records every download). */

@@ -33,6 +33,9 @@ import * as dashboard from './20261201T1610_dashboard'
 import * as catalogues from './20261201T1620_catalogues'
 import * as fundingShares from './20261201T1630_funding_shares'
 import * as dataDeletionRequests from './20261201T1640_data_deletion_requests'
+import * as assistedEnrolments from './20261202T1000_assisted_enrolments'
+import * as hardshipWorkerNames from './20261202T1100_hardship_worker_names'
+import * as rosterFileRetention from './20261202T1101_roster_file_retention'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -74,4 +77,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261201T1620_catalogues': catalogues,
   '20261201T1630_funding_shares': fundingShares,
   '20261201T1640_data_deletion_requests': dataDeletionRequests,
+  '20261202T1000_assisted_enrolments': assistedEnrolments,
+  '20261202T1100_hardship_worker_names': hardshipWorkerNames,
+  '20261202T1101_roster_file_retention': rosterFileRetention,
 }

@@ -1,4 +1,4 @@
-import { sessionResponseSchema, smsCodeRequestSchema, smsLoginRequestSchema, wechatLoginRequestSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { unwrap } from '../../outcome'
 import { currentUser } from './access'
@@ -9,9 +9,8 @@ import { issueLoginCode } from './sms-codes.service'
 const tags = ['auth']
 
 export const sendSmsCode = defineRoute({
-  method: 'post', path: '/api/v1/auth/sms-codes', operationId: 'sendSmsCode', tags, access: 'public',
+  endpoint: endpoints.auth.sendSmsCode, tags, access: 'public',
   summary: 'Send a 6-digit login code by SMS (valid 5 minutes; 1 a minute and 10 a day per number); 204 once it is stored and queued',
-  request: { body: smsCodeRequestSchema },
   responses: { 204: { description: 'Stored and queued: the SMS goes out at once, and is retried if the provider fails' } },
   errors: [429],
   async handler(ctx) {
@@ -23,10 +22,9 @@ export const sendSmsCode = defineRoute({
 })
 
 export const createSmsSession = defineRoute({
-  method: 'post', path: '/api/v1/auth/sessions', operationId: 'createSmsSession', tags, access: 'public',
+  endpoint: endpoints.auth.createSmsSession, tags, access: 'public',
   summary: 'Sign in with phone and SMS code; creates the account on first sign-in; unit-admin invitations of the phone are granted',
-  request: { body: smsLoginRequestSchema },
-  responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
+  responses: { 200: { description: 'Signed in' } },
   errors: [403, 429],
   async handler(ctx) {
     const { phone, code } = ctx.input.body
@@ -36,10 +34,9 @@ export const createSmsSession = defineRoute({
 })
 
 export const createWechatSession = defineRoute({
-  method: 'post', path: '/api/v1/auth/wechat-sessions', operationId: 'createWechatSession', tags, access: 'public',
+  endpoint: endpoints.auth.createWechatSession, tags, access: 'public',
   summary: 'Sign in from the WeChat mini-program with a wx.login() code (code2Session)',
-  request: { body: wechatLoginRequestSchema },
-  responses: { 200: { description: 'Signed in', schema: sessionResponseSchema } },
+  responses: { 200: { description: 'Signed in' } },
   errors: [401, 403, 502, 503],
   async handler(ctx) {
     // The call to WeChat happens outside the transaction: never hold the write lock over the network.
@@ -50,7 +47,7 @@ export const createWechatSession = defineRoute({
 })
 
 export const deleteCurrentSession = defineRoute({
-  method: 'delete', path: '/api/v1/auth/sessions/current', operationId: 'deleteCurrentSession', tags, access: 'signed_in',
+  endpoint: endpoints.auth.deleteCurrentSession, tags, access: 'signed_in',
   summary: 'Sign out: revoke the token used for this request',
   responses: { 204: { description: 'Signed out' } },
   async handler(ctx) {

@@ -32,10 +32,26 @@ export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, i
   const { sms } = deps.config
   const limited = await checkRateLimits(db, deps, [
     { bucket: 'sms_ip', key: ip, windows: [{ seconds: 3600, max: sms.perIpHourlyLimit }, { seconds: 86_400, max: sms.perIpDailyLimit }] },
-    { bucket: 'sms_phone', key: phone, windows: [{ seconds: sms.perPhoneIntervalSeconds, max: 1 }, { seconds: 86_400, max: sms.perPhoneDailyLimit }] },
+    phoneCodeLimit(deps, phone),
   ])
   if (!limited.ok) return failure(tooManyRequests(limited.retryAfterSeconds))
+  await storeLoginCode(db, deps, phone)
+  return success(undefined)
+}
 
+/** The per-number limits of login codes (1 a minute, 10 a day by default): every code sent to a phone counts against them. */
+export function phoneCodeLimit(deps: SmsCodeDeps, phone: string) {
+  const { sms } = deps.config
+  return { bucket: 'sms_phone', key: phone, windows: [{ seconds: sms.perPhoneIntervalSeconds, max: 1 }, { seconds: 86_400, max: sms.perPhoneDailyLimit }] }
+}
+
+/**
+ * Stores a new login code for the phone (replacing open ones; only its keyed
+ * hash is kept) and queues its SMS in the outbox, sealed. The caller has
+ * checked the rate limits.
+ */
+export async function storeLoginCode(db: Db, deps: SmsCodeDeps, phone: string): Promise<void> {
+  const { sms } = deps.config
   const phoneHash = hashPhone(deps.protector, phone)
   const now = nowIso(deps.clock)
   await invalidateOpenSmsCodes(db, phoneHash, now)
@@ -52,7 +68,6 @@ export async function issueLoginCode(db: Db, deps: SmsCodeDeps, phone: string, i
     invalidated_at: null,
   })
   await enqueueSealed(db, deps, 'login_code_sms', { phone, code }, { expiresAt })
-  return success(undefined)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { meResponseSchema, roleGrantRequestSchema, roleGrantSchema, userLookupRequestSchema, userSummarySchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { DataProtector } from '../../crypto/protector'
 import { notFound } from '../../http/errors'
@@ -20,9 +20,9 @@ async function summary(db: Db, protector: DataProtector, user: UserRow) {
 }
 
 export const getMe = defineRoute({
-  method: 'get', path: '/api/v1/me', operationId: 'getMe', tags: ['auth'], access: 'signed_in',
+  endpoint: endpoints.users.getMe, tags: ['auth'], access: 'signed_in',
   summary: 'The signed-in account: roles, grants, masked login phone, whether the profile is filled in',
-  responses: { 200: { description: 'The account', schema: meResponseSchema } },
+  responses: { 200: { description: 'The account' } },
   async handler(ctx) {
     const { db, protector } = ctx.deps
     const user = await findUserById(db, currentUser(ctx).id)
@@ -32,10 +32,10 @@ export const getMe = defineRoute({
 })
 
 export const getUser = defineRoute({
-  method: 'get', path: '/api/v1/users/:userId', operationId: 'getUser', tags: ['users'], access: adminOnly,
+  endpoint: endpoints.users.getUser, tags: ['users'], access: adminOnly,
   summary: 'An account with its roles',
   request: { params: userParamsSchema },
-  responses: { 200: { description: 'The account', schema: userSummarySchema } },
+  responses: { 200: { description: 'The account' } },
   errors: [404],
   async handler(ctx) {
     const user = await findUserById(ctx.deps.db, ctx.input.params.userId)
@@ -45,10 +45,9 @@ export const getUser = defineRoute({
 })
 
 export const lookupUser = defineRoute({
-  method: 'post', path: '/api/v1/users/lookup', operationId: 'lookupUser', tags: ['users'], access: adminOnly,
+  endpoint: endpoints.users.lookupUser, tags: ['users'], access: adminOnly,
   summary: 'Find an account by its login phone (POST keeps the phone out of URLs and logs)',
-  request: { body: userLookupRequestSchema },
-  responses: { 200: { description: 'The account', schema: userSummarySchema } },
+  responses: { 200: { description: 'The account' } },
   errors: [404],
   async handler(ctx) {
     const { db, protector } = ctx.deps
@@ -59,10 +58,10 @@ export const lookupUser = defineRoute({
 })
 
 export const grantUserRole = defineRoute({
-  method: 'post', path: '/api/v1/users/:userId/roles', operationId: 'grantUserRole', tags: ['users'], access: adminOnly,
+  endpoint: endpoints.users.grantUserRole, tags: ['users'], access: adminOnly,
   summary: 'Grant a role: staff, reviewer, admin, or unit_admin of one unit (audited)',
-  request: { params: userParamsSchema, body: roleGrantRequestSchema },
-  responses: { 201: { description: 'Granted', schema: roleGrantSchema } },
+  request: { params: userParamsSchema },
+  responses: { 201: { description: 'Granted' } },
   errors: [404, 409, 422],
   async handler(ctx) {
     const { role, unitId } = ctx.input.body
@@ -75,7 +74,7 @@ export const grantUserRole = defineRoute({
 })
 
 export const revokeUserRole = defineRoute({
-  method: 'delete', path: '/api/v1/users/:userId/roles/:grantId', operationId: 'revokeUserRole', tags: ['users'], access: adminOnly,
+  endpoint: endpoints.users.revokeUserRole, tags: ['users'], access: adminOnly,
   summary: 'Revoke a role grant (audited). Nobody revokes their own admin role (403 `role_own_admin_not_revocable`), so the office always keeps an admin',
   request: { params: grantParamsSchema },
   responses: { 204: { description: 'Revoked' } },

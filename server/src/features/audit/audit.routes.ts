@@ -1,4 +1,4 @@
-import { auditLogResponseSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { readPage } from '../../http/paging'
 import { sendXlsx, xlsxResponse } from '../../http/file-response'
 import { AppError } from '../../http/errors'
@@ -10,10 +10,10 @@ import { auditActorOf, recordAudit } from './audit.service'
 import { auditFilterOf, auditFilterQuerySchema, auditQuerySchema } from './schema'
 
 export const listAuditLog = defineRoute({
-  method: 'get', path: '/api/v1/audit-log', operationId: 'listAuditLog', tags: ['audit'], access: { roles: ['admin'] },
+  endpoint: endpoints.audit.listAuditLog, tags: ['audit'], access: { roles: ['admin'] },
   summary: 'Who read or changed what, newest first; filtered by actor, subject, action and days (China dates, both included)',
   request: { query: auditQuerySchema },
-  responses: { 200: { description: 'A page of entries', schema: auditLogResponseSchema } },
+  responses: { 200: { description: 'A page of entries' } },
   async handler(ctx) {
     const { readDb, protector } = ctx.deps
     const { limit, before, ...query } = ctx.input.query
@@ -24,7 +24,7 @@ export const listAuditLog = defineRoute({
 })
 
 export const exportAuditLog = defineRoute({
-  method: 'get', path: '/api/v1/audit-log/export.xlsx', operationId: 'exportAuditLog', tags: ['audit'], access: { roles: ['admin'] },
+  endpoint: endpoints.audit.exportAuditLog, tags: ['audit'], access: { roles: ['admin'] },
   summary: `The audit log under the same filters as an xlsx file, newest first (at most ${AUDIT_EXPORT_LIMIT} entries, else 422 \`audit_export_too_large\`); the export is itself audited`,
   request: { query: auditFilterQuerySchema },
   responses: { 200: xlsxResponse('The audit log') },

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { bankStatementImportSchema, unitPaymentCodesSchema, type ErrorCode } from '@huzhu/shared'
+import { endpoints, type ErrorCode } from '@huzhu/shared'
 import { AppError, forbidden } from '../../http/errors'
 import { XLSX_TYPE } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
@@ -33,10 +33,10 @@ function renamed(error: unknown): unknown {
 }
 
 export const importBankStatement = defineRoute({
-  method: 'post', path: '/api/v1/bank-statements', operationId: 'importBankStatement', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.bankStatements.importBankStatement, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Import the office’s bank statement (raw xlsx body, at most 10 MB; columns 交易日期, 付款人, 金额, 附言/摘要 by their common names) and match each line against pending enrolments and rosters by the payment code in the memo and the amount (or, without a code, by payer and amount when exactly one fits). Matched lines become payments (channel transfer) and their enrolments turn active, cover dated from today, all in one transaction; every other line is answered with its reason and changes nothing. Importing the same statement again pays nothing twice',
   rawBody: { description: 'The statement’s bytes (.xlsx), at most 10 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
-  responses: { 200: { description: 'What became of each line', schema: bankStatementImportSchema } },
+  responses: { 200: { description: 'What became of each line' } },
   errors: [413, 415, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
@@ -58,10 +58,10 @@ export const importBankStatement = defineRoute({
 })
 
 export const listUnitPaymentCodes = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/payment-codes', operationId: 'listUnitPaymentCodes', tags, access: { roles: ['unit_admin', 'staff', 'admin'] },
+  endpoint: endpoints.bankStatements.listUnitPaymentCodes, tags, access: { roles: ['unit_admin', 'staff', 'admin'] },
   summary: 'What the unit has to pay by transfer: each pending roster (paid as a whole) and each pending enrolment paid on its own, with the payment code its memo carries and the amount',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'Pending payments of the unit, newest first (persons’ names masked for the unit’s admin)', schema: unitPaymentCodesSchema } },
+  responses: { 200: { description: 'Pending payments of the unit, newest first (persons’ names masked for the unit’s admin)' } },
   errors: [404],
   async handler(ctx) {
     const user = currentUser(ctx)

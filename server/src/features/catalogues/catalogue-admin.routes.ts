@@ -1,6 +1,4 @@
-import {
-  catalogueRecordListSchema, catalogueRecordSchema, cataloguePreviewResponseSchema, catalogueSuccessorRequestSchema, catalogueUploadSchema,
-} from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { defineRoute } from '../../http/route'
 import { auditActorOf } from '../audit/audit.service'
@@ -21,20 +19,20 @@ async function recordAfterChange(ctx: AppContext, id: string) {
 }
 
 export const listCatalogueRecords = defineRoute({
-  method: 'get', path: '/api/v1/catalogue-records', operationId: 'listCatalogueRecords', tags, access: admins,
+  endpoint: endpoints.catalogueAdmin.listCatalogueRecords, tags, access: admins,
   summary: 'Every catalogue on offer as the admin manages it: origin (built in, data folder, published here), version, successor, closed to new enrolments, used by enrolments',
-  responses: { 200: { description: 'The catalogues', schema: catalogueRecordListSchema } },
+  responses: { 200: { description: 'The catalogues' } },
   async handler(ctx) {
     ctx.body = { catalogues: await catalogueRecords(ctx.deps.readDb, ctx.deps.catalogues) }
   },
 })
 
 export const previewCatalogue = defineRoute({
-  method: 'post', path: '/api/v1/catalogue-previews', operationId: 'previewCatalogue', tags, access: admins,
+  endpoint: endpoints.catalogueAdmin.previewCatalogue, tags, access: admins,
   summary: 'Check an uploaded catalogue file and preview it as a member would see it (products, prices, benefits, cover dates and waiting periods for an application accepted `on`, default today), with whether it can be published. 422 `catalogue_invalid` lists every problem at its path. Stores nothing',
-  request: { query: previewQuerySchema, body: catalogueUploadSchema },
+  request: { query: previewQuerySchema },
   bodyLimit: CATALOGUE_BODY_LIMIT,
-  responses: { 200: { description: 'The checked catalogue and its preview', schema: cataloguePreviewResponseSchema } },
+  responses: { 200: { description: 'The checked catalogue and its preview' } },
   errors: [422],
   async handler(ctx) {
     const { deps } = ctx
@@ -43,11 +41,11 @@ export const previewCatalogue = defineRoute({
 })
 
 export const publishCatalogueRoute = defineRoute({
-  method: 'put', path: '/api/v1/catalogues/:catalogueId', operationId: 'publishCatalogue', tags, access: admins,
+  endpoint: endpoints.catalogueAdmin.publishCatalogue, tags, access: admins,
   summary: 'Publish a catalogue file under its id (audited), offered for quotes and enrolment at once on every node, no restart: a new catalogue, or a new version of one published here that no enrolment uses. 422 `catalogue_invalid` (every problem at its path) or `catalogue_id_mismatch`; 409 `catalogue_shipped`, `catalogue_in_use` (succeed it or close it instead); nothing changed',
-  request: { params: catalogueParamsSchema, body: catalogueUploadSchema },
+  request: { params: catalogueParamsSchema },
   bodyLimit: CATALOGUE_BODY_LIMIT,
-  responses: { 200: { description: 'The catalogue as published', schema: catalogueRecordSchema } },
+  responses: { 200: { description: 'The catalogue as published' } },
   errors: [409, 422],
   async handler(ctx) {
     const { deps } = ctx
@@ -58,10 +56,10 @@ export const publishCatalogueRoute = defineRoute({
 })
 
 export const closeCatalogueRoute = defineRoute({
-  method: 'post', path: '/api/v1/catalogues/:catalogueId/closure', operationId: 'closeCatalogue', tags, access: admins,
+  endpoint: endpoints.catalogueAdmin.closeCatalogue, tags, access: admins,
   summary: 'Close a catalogue to new enrolments from today (audited): quotes, self-enrolment, events, rosters, new hires and renewals into it are refused by the engine’s `enrolment_closed`; enrolments made stay. 409 `catalogue_already_closed`',
   request: { params: catalogueParamsSchema },
-  responses: { 200: { description: 'The catalogue, closed', schema: catalogueRecordSchema } },
+  responses: { 200: { description: 'The catalogue, closed' } },
   errors: [404, 409],
   async handler(ctx) {
     const { deps } = ctx
@@ -72,10 +70,10 @@ export const closeCatalogueRoute = defineRoute({
 })
 
 export const setCatalogueSuccessorRoute = defineRoute({
-  method: 'put', path: '/api/v1/catalogues/:catalogueId/successor', operationId: 'setCatalogueSuccessor', tags, access: admins,
+  endpoint: endpoints.catalogueAdmin.setCatalogueSuccessor, tags, access: admins,
   summary: 'Name the catalogue a cover of this one renews into (null: itself), also for one enrolments use (audited). 422 `catalogue_successor_unknown`, `catalogue_successor_invalid` (itself, or a chain back to it)',
-  request: { params: catalogueParamsSchema, body: catalogueSuccessorRequestSchema },
-  responses: { 200: { description: 'The catalogue with its successor', schema: catalogueRecordSchema } },
+  request: { params: catalogueParamsSchema },
+  responses: { 200: { description: 'The catalogue with its successor' } },
   errors: [404, 422],
   async handler(ctx) {
     const { deps } = ctx

@@ -1,4 +1,4 @@
-import { catalogueListResponseSchema, catalogueResponseSchema } from '@huzhu/shared'
+import { catalogueResponseSchema, endpoints } from '@huzhu/shared'
 import { z } from 'zod'
 import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
@@ -7,16 +7,16 @@ import { presentCatalogue, presentCatalogueSummary } from './catalogues.presente
 const tags = ['catalogues']
 
 export const listCatalogues = defineRoute({
-  method: 'get', path: '/api/v1/catalogues', operationId: 'listCatalogues', tags, access: 'public',
+  endpoint: endpoints.catalogues.listCatalogues, tags, access: 'public',
   summary: 'The plan catalogues on offer',
-  responses: { 200: { description: 'Catalogues', schema: catalogueListResponseSchema } },
+  responses: { 200: { description: 'Catalogues' } },
   handler(ctx) {
     ctx.body = { catalogues: ctx.deps.catalogues.list().map(presentCatalogueSummary) }
   },
 })
 
 export const getCatalogue = defineRoute({
-  method: 'get', path: '/api/v1/catalogues/:catalogueId', operationId: 'getCatalogue', tags, access: 'public',
+  endpoint: endpoints.catalogues.getCatalogue, tags, access: 'public',
   summary: 'One catalogue in full (products, prices, benefits, rules), for the shared engine on the client',
   request: { params: z.object({ catalogueId: z.string().min(1).max(60) }) },
   responses: { 200: { description: 'The catalogue data', schema: catalogueResponseSchema } },

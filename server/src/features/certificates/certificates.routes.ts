@@ -1,6 +1,4 @@
-import {
-  base64UrlEncode, certificateCheckRequestSchema, certificateCheckResponseSchema, certificateKeysResponseSchema, certificateResponseSchema,
-} from '@huzhu/shared'
+import { base64UrlEncode, endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
@@ -15,10 +13,10 @@ import { checkCertificate, issueCertificate } from './certificates.service'
 const tags = ['certificates']
 
 export const getCertificate = defineRoute({
-  method: 'get', path: '/api/v1/enrolments/:enrolmentId/certificate', operationId: 'getCertificate', tags, access: 'signed_in',
+  endpoint: endpoints.certificates.getCertificate, tags, access: 'signed_in',
   summary: 'The member card (signed QR payload) of an active enrolment: for the insured person, staff, or the enrolling unit’s admin',
   request: { params: enrolmentParamsSchema },
-  responses: { 200: { description: 'The card', schema: certificateResponseSchema } },
+  responses: { 200: { description: 'The card' } },
   errors: [404, 409],
   async handler(ctx) {
     const view = await loadView(ctx.deps.db, ctx.input.params.enrolmentId)
@@ -28,9 +26,9 @@ export const getCertificate = defineRoute({
 })
 
 export const getCertificateKeys = defineRoute({
-  method: 'get', path: '/api/v1/certificates/keys', operationId: 'getCertificateKeys', tags, access: 'public',
+  endpoint: endpoints.certificates.getCertificateKeys, tags, access: 'public',
   summary: 'Public keys that member cards are signed with (for offline checks)',
-  responses: { 200: { description: 'Keys', schema: certificateKeysResponseSchema } },
+  responses: { 200: { description: 'Keys' } },
   handler(ctx) {
     const key = ctx.deps.config.secrets.signingKey
     ctx.body = { keys: [{ keyId: key.id, publicKey: base64UrlEncode(key.publicKey) }] }
@@ -38,10 +36,9 @@ export const getCertificateKeys = defineRoute({
 })
 
 export const checkCertificateRoute = defineRoute({
-  method: 'post', path: '/api/v1/certificates/checks', operationId: 'checkCertificate', tags, access: { roles: ['staff', 'reviewer', 'admin'] },
+  endpoint: endpoints.certificates.checkCertificate, tags, access: { roles: ['staff', 'reviewer', 'admin'] },
   summary: 'Check a scanned card: signature and dates offline, then whether the cover has been cancelled since',
-  request: { body: certificateCheckRequestSchema },
-  responses: { 200: { description: 'The verdict (invalid cards too)', schema: certificateCheckResponseSchema } },
+  responses: { 200: { description: 'The verdict (invalid cards too)' } },
   async handler(ctx) {
     const outcome = await checkCertificate(ctx.deps.readDb, ctx.deps.config.secrets.signingKey, ctx.input.body.payload, todayInChina(ctx.deps.clock))
     ctx.body = {

@@ -1,8 +1,5 @@
 import { rmSync } from 'node:fs'
-import {
-  claimPaymentBatchDetailSchema, claimPaymentBatchListSchema, claimPaymentBatchRequestSchema, claimPaymentBatchSchema, claimPaymentResultsSchema,
-  type ErrorCode,
-} from '@huzhu/shared'
+import { endpoints, type ErrorCode } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { tempFilePath } from '../../files/temp-files'
 import { AppError, notFound } from '../../http/errors'
@@ -27,10 +24,9 @@ const payers = ['staff', 'admin'] as const
 export const MAX_RESULTS_FILE_BYTES = 5 * 1024 * 1024
 
 export const createClaimPaymentBatch = defineRoute({
-  method: 'post', path: '/api/v1/claim-payments', operationId: 'createClaimPaymentBatch', tags, access: { roles: payers },
+  endpoint: endpoints.claimPayments.createClaimPaymentBatch, tags, access: { roles: payers },
   summary: 'Put approved claims into a payment batch for the bank, all or nothing: each → payment_in_progress (409 if one is not approved, 422 if one has no payee account, 403 if one is on my own cover)',
-  request: { body: claimPaymentBatchRequestSchema },
-  responses: { 201: { description: 'The batch', schema: claimPaymentBatchSchema } },
+  responses: { 201: { description: 'The batch' } },
   errors: [403, 409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -41,10 +37,10 @@ export const createClaimPaymentBatch = defineRoute({
 })
 
 export const listClaimPaymentBatches = defineRoute({
-  method: 'get', path: '/api/v1/claim-payments', operationId: 'listClaimPaymentBatches', tags, access: { roles: payers },
+  endpoint: endpoints.claimPayments.listClaimPaymentBatches, tags, access: { roles: payers },
   summary: 'Payment batches, newest first, with how many lines await the bank’s result, were paid, failed',
   request: { query: batchListQuerySchema },
-  responses: { 200: { description: 'A page of batches', schema: claimPaymentBatchListSchema } },
+  responses: { 200: { description: 'A page of batches' } },
   async handler(ctx) {
     const { cursor, limit } = ctx.input.query
     const page = await readPage(limit, (take) => listBatchRows(ctx.deps.readDb, cursor, take))
@@ -54,10 +50,10 @@ export const listClaimPaymentBatches = defineRoute({
 })
 
 export const getClaimPaymentBatch = defineRoute({
-  method: 'get', path: '/api/v1/claim-payments/:batchId', operationId: 'getClaimPaymentBatch', tags, access: { roles: payers },
+  endpoint: endpoints.claimPayments.getClaimPaymentBatch, tags, access: { roles: payers },
   summary: 'A payment batch with its lines: claim, masked name and account, amount, the bank’s result',
   request: { params: batchParamsSchema },
-  responses: { 200: { description: 'The batch', schema: claimPaymentBatchDetailSchema } },
+  responses: { 200: { description: 'The batch' } },
   errors: [404],
   async handler(ctx) {
     const { batchId } = ctx.input.params
@@ -70,7 +66,7 @@ export const getClaimPaymentBatch = defineRoute({
 })
 
 export const getClaimPaymentBankFile = defineRoute({
-  method: 'get', path: '/api/v1/claim-payments/:batchId/bank-file.xlsx', operationId: 'getClaimPaymentBankFile', tags, access: { roles: payers },
+  endpoint: endpoints.claimPayments.getClaimPaymentBankFile, tags, access: { roles: payers },
   summary: 'The bank’s batch transfer file (批量转账: 收款人姓名, 收款账号, 开户行, 金额, 附言) for the lines still awaiting the bank’s result; the only place account numbers appear in full: every download is audited. 409 when every line has its result',
   request: { params: batchParamsSchema },
   responses: { 200: xlsxResponse('The batch transfer file') },
@@ -98,11 +94,11 @@ function renamed(error: unknown): unknown {
 }
 
 export const importClaimPaymentResults = defineRoute({
-  method: 'post', path: '/api/v1/claim-payments/:batchId/results', operationId: 'importClaimPaymentResults', tags, access: { roles: payers },
+  endpoint: endpoints.claimPayments.importClaimPaymentResults, tags, access: { roles: payers },
   summary: 'Import the bank’s results file for a batch (raw xlsx body, at most 5 MB; columns found by name: 附言, 收款账号, 金额, 结果, optional 失败原因, 日期, 银行流水号). Paid lines mark their claims paid; failed lines send them back to approved, awaiting payment, and ask the member to correct the account; every other line is listed as unmatched and changes nothing. 403 if the batch holds a claim on my own cover',
   request: { params: batchParamsSchema },
   rawBody: { description: 'The results file’s bytes (.xlsx), at most 5 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
-  responses: { 200: { description: 'What each line did', schema: claimPaymentResultsSchema } },
+  responses: { 200: { description: 'What each line did' } },
   errors: [403, 404, 409, 413, 415, 422, 503],
   async handler(ctx) {
     const { deps } = ctx

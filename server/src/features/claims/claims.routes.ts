@@ -1,6 +1,4 @@
-import {
-  claimCreateRequestSchema, claimListResponseSchema, claimMaterialRequestSchema, claimPayeeRequestSchema, claimSchema, claimWithdrawRequestSchema,
-} from '@huzhu/shared'
+import { claimWithdrawRequestSchema, endpoints } from '@huzhu/shared'
 import type { AppContext, AuthUser } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
 import { readPage } from '../../http/paging'
@@ -8,7 +6,8 @@ import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
 import { changeClaimPayee } from './claim-payee.service'
-import { claimBody, viewerFor } from './claim-response'
+import { claimRecordOf } from './claim-record'
+import { claimBody, claimBodyOf, viewerFor } from './claim-response'
 import { presentClaimSummary } from './claims.presenter'
 import { findOwnClaimRow, listOwnClaimRows, personNamesOfEnrolments } from './claims.repository'
 import { addMaterial, claimForReader, submitClaim, withdrawClaim } from './claims.service'
@@ -23,10 +22,9 @@ async function ownClaimBody(ctx: Pick<AppContext, 'deps'>, user: AuthUser, claim
 }
 
 export const createClaim = defineRoute({
-  method: 'post', path: '/api/v1/claims', operationId: 'createClaim', tags, access: 'signed_in',
+  endpoint: endpoints.claims.createClaim, tags, access: 'signed_in',
   summary: 'Submit a claim on one of my enrolments with uploaded material. Send an `Idempotency-Key` header (8–100 of A-Z a-z 0-9 _ . : -): a retry with the same key and body gives the same claim (200)',
-  request: { body: claimCreateRequestSchema },
-  responses: { 201: { description: 'Submitted', schema: claimSchema }, 200: { description: 'Submitted before with this key', schema: claimSchema } },
+  responses: { 201: { description: 'Submitted' }, 200: { description: 'Submitted before with this key' } },
   errors: [403, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -35,15 +33,15 @@ export const createClaim = defineRoute({
     const result = await ctx.deps.db.transaction().execute((trx) => submitClaim(trx, ctx.deps, me.id, key, ctx.input.body))
     ctx.deps.outbox.kick()
     ctx.status = result.created ? 201 : 200
-    ctx.body = await ownClaimBody(ctx, me, result.claimId)
+    ctx.body = result.written ? await claimBodyOf(ctx, me, claimRecordOf(ctx.deps, result.written)) : await ownClaimBody(ctx, me, result.claimId)
   },
 })
 
 export const listMyClaims = defineRoute({
-  method: 'get', path: '/api/v1/me/claims', operationId: 'listMyClaims', tags, access: 'signed_in',
+  endpoint: endpoints.claims.listMyClaims, tags, access: 'signed_in',
   summary: 'My claims, newest first',
   request: { query: myClaimsQuerySchema },
-  responses: { 200: { description: 'A page of claims', schema: claimListResponseSchema } },
+  responses: { 200: { description: 'A page of claims' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const { cursor, limit } = ctx.input.query
@@ -57,10 +55,10 @@ export const listMyClaims = defineRoute({
 })
 
 export const getClaim = defineRoute({
-  method: 'get', path: '/api/v1/claims/:claimId', operationId: 'getClaim', tags, access: 'signed_in',
+  endpoint: endpoints.claims.getClaim, tags, access: 'signed_in',
   summary: 'One claim: for its member, reviewers, staff and admins (their read of the medical data is audited); others 404',
   request: { params: claimParamsSchema },
-  responses: { 200: { description: 'The claim', schema: claimSchema } },
+  responses: { 200: { description: 'The claim' } },
   errors: [404],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -76,10 +74,10 @@ export const getClaim = defineRoute({
 const withdrawBodySchema = claimWithdrawRequestSchema.optional().default({})
 
 export const withdrawMyClaim = defineRoute({
-  method: 'post', path: '/api/v1/claims/:claimId/withdraw', operationId: 'withdrawClaim', tags, access: 'signed_in',
+  endpoint: endpoints.claims.withdrawClaim, tags, access: 'signed_in',
   summary: 'Withdraw my claim before it is decided (else 409); the body (an optional note) may be left out',
   request: { params: claimParamsSchema, body: withdrawBodySchema },
-  responses: { 200: { description: 'Withdrawn', schema: claimSchema } },
+  responses: { 200: { description: 'Withdrawn' } },
   errors: [404, 409],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -91,10 +89,10 @@ export const withdrawMyClaim = defineRoute({
 })
 
 export const sendClaimMaterial = defineRoute({
-  method: 'post', path: '/api/v1/claims/:claimId/material', operationId: 'sendClaimMaterial', tags, access: 'signed_in',
+  endpoint: endpoints.claims.sendClaimMaterial, tags, access: 'signed_in',
   summary: 'Send the material a reviewer asked for (only while the claim needs material, else 409); the claim is submitted again with a new due date',
-  request: { params: claimParamsSchema, body: claimMaterialRequestSchema },
-  responses: { 200: { description: 'Submitted again', schema: claimSchema } },
+  request: { params: claimParamsSchema },
+  responses: { 200: { description: 'Submitted again' } },
   errors: [404, 409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -106,10 +104,10 @@ export const sendClaimMaterial = defineRoute({
 })
 
 export const changeMyClaimPayee = defineRoute({
-  method: 'put', path: '/api/v1/claims/:claimId/payee-account', operationId: 'changeClaimPayeeAccount', tags, access: 'signed_in',
+  endpoint: endpoints.claims.changeClaimPayeeAccount, tags, access: 'signed_in',
   summary: 'Pay my claim to another of my accounts (e.g. after the bank could not pay it): while the claim is open or approved and awaiting payment, else 409; the account must be mine, in my profile’s name (422)',
-  request: { params: claimParamsSchema, body: claimPayeeRequestSchema },
-  responses: { 200: { description: 'The claim, with the account it is now paid to', schema: claimSchema } },
+  request: { params: claimParamsSchema },
+  responses: { 200: { description: 'The claim, with the account it is now paid to' } },
   errors: [403, 404, 409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)

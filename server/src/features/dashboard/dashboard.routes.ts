@@ -1,4 +1,4 @@
-import { dashboardPaths, dashboardQuerySchema, dashboardSchema, dashboardUi, dashboardWorkbookQuerySchema, type DashboardQuery, type Role } from '@huzhu/shared'
+import { type DashboardQuery, dashboardUi, endpoints, type Role } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import type { AppContext } from '../../http/context'
 import { sendXlsx, xlsxResponse } from '../../http/file-response'
@@ -23,10 +23,9 @@ async function buildDashboard(ctx: HandlerContext<unknown> & Pick<AppContext, 's
 }
 
 export const getDashboard = defineRoute({
-  method: 'get', path: dashboardPaths.figures, operationId: 'getDashboard', tags, access: { roles: viewers },
+  endpoint: endpoints.dashboard.getDashboard, tags, access: { roles: viewers },
   summary: 'The office\'s indicators for a catalogue, plan year, region (GB/T 2260 prefix), unit and range of days: coverage by region, unit and occupation; enrolments by day, event and funding source; premiums by funding source; claims by status and kind; days to pay; loss ratio by catalogue and unit; straight-through approvals; adverse-selection signals per unit. A unit admin sees their own units only (403 `dashboard_unit_not_yours` for another; 400 `dashboard_range_reversed` / `dashboard_range_too_long`)',
-  request: { query: dashboardQuerySchema },
-  responses: { 200: { description: 'The indicators', schema: dashboardSchema } },
+  responses: { 200: { description: 'The indicators' } },
   errors: [422],
   async handler(ctx) {
     ctx.body = await buildDashboard(ctx, ctx.input.query)
@@ -34,9 +33,8 @@ export const getDashboard = defineRoute({
 })
 
 export const getDashboardWorkbook = defineRoute({
-  method: 'get', path: dashboardPaths.workbook, operationId: 'getDashboardWorkbook', tags, access: { roles: viewers },
+  endpoint: endpoints.dashboard.getDashboardWorkbook, tags, access: { roles: viewers },
   summary: 'The same indicators as an xlsx workbook: every table a sheet (or the one `table` names), amounts in yuan, shares as percentages, then 说明. Every download is audited',
-  request: { query: dashboardWorkbookQuerySchema },
   responses: { 200: xlsxResponse('The indicators workbook') },
   errors: [422],
   async handler(ctx) {

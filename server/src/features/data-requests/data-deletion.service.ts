@@ -12,6 +12,7 @@ import {
 } from './data-requests.repository'
 import { eraseAccount } from './data-erasure'
 import { erasedRecords, keptRecords, scheduledReason } from './data-requests.presenter'
+import { hardshipRowsOf, idHashesOf } from './funding-records'
 
 export interface DataDeletionDeps {
   clock: Clock
@@ -77,7 +78,7 @@ export async function deletionOutlook(db: Db, deps: DataDeletionDeps, userId: st
     coverEndsOn: verdict.kind === 'at_cover_end' ? verdict.coverEndsOn : null,
     effectiveOn: verdict.kind === 'at_cover_end' ? verdict.effectiveOn : null,
     refusal: verdict.kind === 'refused' ? { code: verdict.error.code, message: refusal ?? '' } : null,
-    kept: keptRecords(),
+    kept: keptRecords(await isHardshipFlagged(db, userId)),
     erased: erasedRecords(),
   }
 }
@@ -94,7 +95,7 @@ export async function requestDeletion(db: Db, deps: DataDeletionDeps, userId: st
   await lockPersonRows(db, (await linkRowsOf(db, userId)).map((l) => l.insured_person_id))
   const verdict = await deletionVerdict(db, userId, todayInChina(deps.clock))
   if (verdict.kind === 'refused') throw verdict.error
-  const base = { kept: keptRecords(), erased: erasedRecords() }
+  const base = { kept: keptRecords(await isHardshipFlagged(db, userId)), erased: erasedRecords() }
   if (verdict.kind === 'at_cover_end') {
     const row = await insertScheduledRequest(db, { id: newId('ddr', deps.clock.now()), user_id: userId, status: 'scheduled', requested_at: now, effective_on: verdict.effectiveOn, done_at: null, cancelled_at: null })
     if (row.effective_on !== verdict.effectiveOn) await moveRequest(db, row.id, verdict.effectiveOn)
@@ -147,4 +148,9 @@ export async function runDueDeletions(db: Db, deps: DataDeletionDeps, limit = 10
     if (outcome !== 'gone') counts[outcome] += 1
   }
   return counts
+}
+
+/** Whether the member is flagged as a hardship worker (困难职工): then deletion keeps the flag's record too. */
+async function isHardshipFlagged(db: Db, userId: string): Promise<boolean> {
+  return (await hardshipRowsOf(db, await idHashesOf(db, userId))).length > 0
 }

@@ -283,3 +283,35 @@ describe('with the photos in object storage (S3)', () => {
     }
   })
 })
+
+describe('a hardship worker’s flag (困难职工) on deletion', () => {
+  test('the outlook and the result say the flag is kept and why; its name and number go, the reason stays; it matches nobody any more', async () => {
+    setChinaDate(app, '2026-11-24')
+    const erin = await memberWithHistory(app, roles, '杜艾琳')
+    const flagged = await app.api.post('/api/v1/hardship-workers', { name: '杜艾琳', idNumber: erin.idNumber, reason: '困难职工档案 2026-088' }, { token: roles.staff.token })
+    expect(flagged.status).toBe(200)
+    const flagId = flagged.body.id as string
+
+    const outlook = dataDeletionOutlookSchema.parse((await app.api.get('/api/v1/me/data-deletion', { token: erin.member.token })).body)
+    expect(outlook.kept.map((k) => k.kind)).toEqual(['enrolments', 'payments', 'claim_payouts', 'ledger', 'hardship_flag', 'consents', 'audit_log'])
+    const result = dataDeletionResultSchema.parse((await requestDeletion(erin.member)).body)
+    expect(result.status).toBe('done')
+    expect(result.kept.find((k) => k.kind === 'hardship_flag')!.text).toMatch(/工会为你支付保费的依据.*30年/)
+
+    const row = await app.db.selectFrom('hardship_workers').selectAll().where('id', '=', flagId).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ id_number_hash: `erased:${flagId}`, name: null, reason: '困难职工档案 2026-088', flagged_by: roles.staff.id, erased_at: expect.any(String) })
+    expect(unseal(app.protector, 'hardship_workers.id_number', flagId, row.id_number)).toBe('')
+    // Staff no longer see it, cannot remove it, and the number is free: flagging it again is a new flag.
+    const listed = await app.api.get('/api/v1/hardship-workers?limit=200', { token: roles.staff.token })
+    expect(listed.body.workers.map((w: { id: string }) => w.id)).not.toContain(flagId)
+    expect((await app.api.delete(`/api/v1/hardship-workers/${flagId}`, { token: roles.staff.token })).status).toBe(404)
+    const again = await app.api.post('/api/v1/hardship-workers', { name: '杜艾琳', idNumber: erin.idNumber, reason: '困难职工档案 2026-089' }, { token: roles.staff.token })
+    expect(again.body.id).not.toBe(flagId)
+  })
+
+  test('a member not flagged is not told about a flag', async () => {
+    const user = await loginAs(app)
+    const outlook = dataDeletionOutlookSchema.parse((await app.api.get('/api/v1/me/data-deletion', { token: user.token })).body)
+    expect(outlook.kept.map((k) => k.kind)).not.toContain('hardship_flag')
+  })
+})

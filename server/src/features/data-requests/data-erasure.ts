@@ -6,8 +6,10 @@ import { recordAudit, type AuditActor } from '../audit/audit.service'
 import { enqueue } from '../outbox/outbox.service'
 import { clearRateLimitKeys } from '../rate-limits/rate-limits.service'
 import { photoKey } from '../uploads/upload-files'
+import { eraseAssistedEnrolments } from '../assisted-enrolments/assisted-enrolments.repository'
 import { claimRowsOf, findUserRow, linkRowsOf, lockPersonRows, payeeAccountRowsOf, uploadRowsOf } from './data-requests.repository'
 import { EXPORT_BUCKET } from './data-export.service'
+import { eraseHardshipFlags } from './funding-records'
 
 /** What an erased person's name reads as wherever a kept record shows it. */
 export const ERASED_NAME = '已删除'
@@ -17,7 +19,10 @@ export const ERASED_NAME = '已删除'
  * (DOMAIN.md, "Identity"; the kept records and why: `dataRequestUi.kept`).
  *
  * Kept, as the accounting rules require (会计档案管理办法: vouchers and books 30
- * years): enrolments and payments as they are, pointing at the anonymised person;
+ * years): enrolments, their shares and payments as they are; a hardship-worker
+ * flag's reason, who flagged and when (its name and ID number removed); a
+ * confirmed staff-assisted entry's event, staff member and enrolment (its name,
+ * ID number and phone removed; unconfirmed entries go); pointing at the anonymised person;
  * claims with their amounts, payout lines and status history (notes removed);
  * for claims that reached the bank (a payment line) also their figures and
  * invoice numbers and the payee account paid (sealed, marked deleted); consents
@@ -98,6 +103,10 @@ export async function eraseAccount(db: Db, deps: { clock: Clock; protector: Data
       updated_at: now,
     }).where('id', '=', person.id).execute()
   }
+  // A hardship-worker flag: its name and number go; why the union paid stays (the shares stay with the enrolments).
+  await eraseHardshipFlags(db, protector, idHashes, now)
+  // Entries staff made for them at events (代办): unconfirmed ones go; a confirmed one keeps only who enrolled whom where.
+  await eraseAssistedEnrolments(db, protector, { idHashes, phoneHash: user.phone_hash }, ERASED_NAME)
   await db.deleteFrom('person_accounts').where('user_id', '=', userId).execute()
   await db.deleteFrom('member_profiles').where('user_id', '=', userId).execute()
   await db.updateTable('consents').set({ withdrawn_at: now }).where('user_id', '=', userId).where('withdrawn_at', 'is', null).execute()

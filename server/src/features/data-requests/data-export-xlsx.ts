@@ -21,7 +21,11 @@ const labels: Readonly<Record<string, string>> = {
   deductibleFen: '起付线（分）', importedAt: '导入时间', textVersion: '授权文本版本', givenAt: '授权时间', withdrawnAt: '撤回时间',
   at: '时间', by: '操作人', action: '操作', resource: '内容', fields: '字段', title: '标题', body: '内容', subject: '关于', readAt: '已读时间',
   requestedAt: '申请时间', effectiveOn: '执行日期', cancelledAt: '取消时间', actorRole: '处理人', note: '备注', uploadId: '文件编号',
+  payer: '付款方', reason: '原因', flaggedAt: '标记时间',
 }
+
+/** Who pays a share, as the member reads it. */
+const payerNames: Readonly<Record<string, string>> = { union: '工会', unit: '单位', member: '本人' }
 
 function cellOf(value: unknown): Cell {
   if (value === null || value === undefined) return ''
@@ -62,6 +66,8 @@ export async function dataExportWorkbook(data: DataExport, intro: string): Promi
   addTable(workbook, '参保人', data.persons)
   addTable(workbook, '参保记录', data.enrolments)
   addTable(workbook, '缴费', data.payments)
+  addTable(workbook, '保费分担', data.fundingShares.map((s) => ({ ...s, payer: payerNames[s.payer] ?? s.payer })))
+  addTable(workbook, '困难职工标记', data.hardshipWorker ? [data.hardshipWorker] : [])
   addTable(workbook, '线上支付', data.paymentOrders)
   addTable(workbook, '理赔', data.claims, ['history', 'documents', 'flags'])
   addTable(workbook, '理赔进度', data.claims.flatMap((c) => c.history.map((h) => ({ claimId: c.id, ...h }))))

@@ -23,6 +23,7 @@ import {
   payeeAccountRowsOf, paymentOrdersOf, refundRowsOf, roleNamesOf, sessionRowsOf, uploadRowsOf,
 } from './data-requests.repository'
 import { presentAuditAboutMe, presentMedicalRecord } from './data-requests.presenter'
+import { hardshipRowsOf, presentOwnHardshipFlag, shareRowsOf } from './funding-records'
 
 export interface DataExportDeps {
   clock: Clock
@@ -37,7 +38,7 @@ export const EXPORT_BUCKET = 'data_export'
 /**
  * Everything held about the signed-in account's owner (PIPL art. 45): the
  * account, its profile, the persons it is linked to with proof and their
- * enrolments, payments, claims (history and material list), uploads, payee
+ * enrolments with who pays what of each (shares), their hardship-worker flag, payments, claims (history and material list), uploads, payee
  * accounts (masked), medical-insurance records under their ID number, consents,
  * audit entries about them, messages and deletion requests. Nothing is looked up
  * by anything but this account and its proven persons, so nothing of another
@@ -97,6 +98,8 @@ export async function collectPersonalData(db: Db, deps: DataExportDeps, userId: 
       id: o.id, channel: o.channel, amountFen: o.amount_fen, status: o.status, createdAt: o.created_at, paidAt: o.paid_at, transactionId: o.transaction_id,
       refunds: refunds.filter((r) => r.order_id === o.id).map((r) => ({ amountFen: r.amount_fen, reason: r.reason, status: r.status, createdAt: r.created_at, doneAt: r.done_at })),
     })),
+    fundingShares: await shareRowsOf(db, enrolmentRows.map((e) => e.id)),
+    hardshipWorker: presentOwnHardshipFlag(protector, (await hardshipRowsOf(db, idHashes))[0]),
     claims,
     uploads: (await uploadRowsOf(db, userId)).map((u) => ({ id: u.id, mediaType: u.media_type, size: u.size, sha256: u.sha256, createdAt: u.created_at, claimId: u.claim_id ?? null })),
     payeeAccounts: (await payeeAccountRowsOf(db, userId)).map((row) => ({ ...presentPayeeAccount(protector, row), deleted: row.deleted_at !== null })),

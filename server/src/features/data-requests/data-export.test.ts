@@ -59,6 +59,29 @@ describe('GET /api/v1/me/data-export: everything held about me', () => {
     expect(data.notifications.length).toBeGreaterThan(0)
   })
 
+  test('holds who pays what of my enrolments and my hardship-worker flag in full; another member’s export holds neither', async () => {
+    const enrolment = await app.db.selectFrom('enrolments').selectAll().where('id', '=', alice.member.enrolmentId).executeTakeFirstOrThrow()
+    await app.db.deleteFrom('enrolment_shares').where('enrolment_id', '=', enrolment.id).execute()
+    await app.db.insertInto('enrolment_shares').values([
+      { enrolment_id: enrolment.id, payer: 'union', amount_fen: 3_000, payment_id: alice.paymentId, paid_at: '2026-11-20T02:00:00.000Z' },
+      { enrolment_id: enrolment.id, payer: 'member', amount_fen: Number(enrolment.premium_fen) - 3_000, payment_id: null, paid_at: null },
+    ]).execute()
+    const flagged = await app.api.post('/api/v1/hardship-workers', { name: alice.name, idNumber: alice.idNumber, reason: '困难职工档案 2026-050' }, { token: roles.staff.token })
+    expect(flagged.status).toBe(200)
+
+    const { data } = await exportOf(alice.member)
+    expect(data.fundingShares).toEqual([
+      { enrolmentId: enrolment.id, payer: 'union', amountFen: 3_000, paidAt: '2026-11-20T02:00:00.000Z' },
+      { enrolmentId: enrolment.id, payer: 'member', amountFen: Number(enrolment.premium_fen) - 3_000, paidAt: null },
+    ])
+    expect(data.hardshipWorker).toEqual({ name: alice.name, idNumber: alice.idNumber, reason: '困难职工档案 2026-050', flaggedAt: flagged.body.flaggedAt })
+    const other = await exportOf(bob.member)
+    expect(other.data.hardshipWorker).toBeNull()
+    expect(other.data.fundingShares.map((s) => s.enrolmentId)).not.toContain(enrolment.id)
+    // 3 exports an hour: the next tests' downloads start a fresh hour.
+    app.clock.advance(3_601_000)
+  })
+
   test('holds nothing of another person: no id, name, number, claim, photo or account of theirs', async () => {
     const { text } = await exportOf(alice.member)
     const bobProfile = await app.db.selectFrom('uploads').select('id').where('owner_user_id', '=', bob.member.id).execute()
@@ -98,7 +121,7 @@ describe('GET /api/v1/me/data-export: everything held about me', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      '说明', '账号', '登录记录', '实名信息', '参保人', '参保记录', '缴费', '线上支付', '理赔', '理赔进度', '理赔材料', '上传文件', '收款账户',
+      '说明', '账号', '登录记录', '实名信息', '参保人', '参保记录', '缴费', '保费分担', '困难职工标记', '线上支付', '理赔', '理赔进度', '理赔材料', '上传文件', '收款账户',
       '医保结算数据', '授权记录', '查看和修改记录', '消息', '删除申请',
     ])
     const cells = (name: string) => {

@@ -31,8 +31,9 @@ export function presentMedicalRecord(row: MedicalRecordRow): DataExport['medical
   }
 }
 
-/** What deletion keeps, each with the rule that requires it, in the member's words (shared message catalogue). */
-export const keptRecords = (): DataDeletionResult['kept'] => keptRecordKinds.map((kind) => ({ kind, text: dataRequestUi.kept[kind] }))
+/** What deletion keeps, each with the rule that requires it, in the member's words (shared message catalogue); a hardship flag only for a flagged member. */
+export const keptRecords = (hardshipFlagged: boolean): DataDeletionResult['kept'] =>
+  keptRecordKinds.filter((kind) => kind !== 'hardship_flag' || hardshipFlagged).map((kind) => ({ kind, text: dataRequestUi.kept[kind] }))
 export const erasedRecords = (): DataDeletionResult['erased'] => erasedRecordKinds.map((kind) => ({ kind, text: dataRequestUi.erased[kind] }))
 
 /** Why a deletion waits for the cover to end, with both dates. */

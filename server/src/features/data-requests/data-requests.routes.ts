@@ -1,6 +1,4 @@
-import {
-  dataDeletionOutlookSchema, dataDeletionRequestSchema, dataDeletionResultSchema, dataExportQuerySchema, dataExportSchema, dataRequestUi, type DataExport,
-} from '@huzhu/shared'
+import { type DataExport, dataRequestUi, endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import type { AppContext } from '../../http/context'
 import { attachment, sendXlsx, xlsxResponse } from '../../http/file-response'
@@ -27,10 +25,9 @@ async function exportFor(ctx: AppContext, format: 'json' | 'xlsx'): Promise<Data
 }
 
 export const getMyDataExport = defineRoute({
-  method: 'get', path: '/api/v1/me/data-export', operationId: 'getMyDataExport', tags, access: 'signed_in',
+  endpoint: endpoints.dataRequests.getMyDataExport, tags, access: 'signed_in',
   summary: 'Everything held about me (PIPL art. 45) as JSON, as an attachment: account, profile, my persons, enrolments, payments, claims with history and material list, uploads, payee accounts (masked), medical-insurance records, consents, audit entries about me, messages. Audited; 3 an hour and 10 a day with the xlsx (429)',
-  request: { query: dataExportQuerySchema },
-  responses: { 200: { description: 'My data', schema: dataExportSchema } },
+  responses: { 200: { description: 'My data' } },
   errors: [400, 429],
   async handler(ctx) {
     const data = await exportFor(ctx, 'json')
@@ -40,9 +37,8 @@ export const getMyDataExport = defineRoute({
 })
 
 export const getMyDataExportWorkbook = defineRoute({
-  method: 'get', path: '/api/v1/me/data-export.xlsx', operationId: 'getMyDataExportWorkbook', tags, access: 'signed_in',
+  endpoint: endpoints.dataRequests.getMyDataExportWorkbook, tags, access: 'signed_in',
   summary: 'The same as an xlsx workbook, a sheet per kind of record (written in memory, never to a file). Audited; rate-limited with the JSON (429)',
-  request: { query: dataExportQuerySchema },
   responses: { 200: xlsxResponse('My data') },
   errors: [400, 429],
   async handler(ctx) {
@@ -52,21 +48,20 @@ export const getMyDataExportWorkbook = defineRoute({
 })
 
 export const getMyDataDeletion = defineRoute({
-  method: 'get', path: '/api/v1/me/data-deletion', operationId: 'getMyDataDeletion', tags, access: 'signed_in',
+  endpoint: endpoints.dataRequests.getMyDataDeletion, tags, access: 'signed_in',
   summary: 'What asking for deletion would do now (at once, at the end of my cover, or refused and why), my scheduled request, and what is kept (with the rule) and erased',
-  responses: { 200: { description: 'My deletion outlook', schema: dataDeletionOutlookSchema } },
+  responses: { 200: { description: 'My deletion outlook' } },
   async handler(ctx) {
     ctx.body = await deletionOutlook(ctx.deps.db, ctx.deps, currentUser(ctx).id)
   },
 })
 
 export const requestMyDataDeletion = defineRoute({
-  method: 'post', path: '/api/v1/me/data-deletion', operationId: 'requestMyDataDeletion', tags, access: 'signed_in',
+  endpoint: endpoints.dataRequests.requestMyDataDeletion, tags, access: 'signed_in',
   summary: 'Delete my personal data (PIPL art. 47), keeping the financial records the rules require: 200 done at once (the account is closed and signed out); 202 scheduled for the day after my cover ends (asking again answers the same); 409 while a claim is being handled, a premium is awaited, or the account holds a role',
-  request: { body: dataDeletionRequestSchema },
   responses: {
-    200: { description: 'Deleted; the account is closed', schema: dataDeletionResultSchema },
-    202: { description: 'Scheduled for the day after my cover ends', schema: dataDeletionResultSchema },
+    200: { description: 'Deleted; the account is closed' },
+    202: { description: 'Scheduled for the day after my cover ends' },
   },
   errors: [409],
   async handler(ctx) {
@@ -79,7 +74,7 @@ export const requestMyDataDeletion = defineRoute({
 })
 
 export const cancelMyDataDeletion = defineRoute({
-  method: 'delete', path: '/api/v1/me/data-deletion', operationId: 'cancelMyDataDeletion', tags, access: 'signed_in',
+  endpoint: endpoints.dataRequests.cancelMyDataDeletion, tags, access: 'signed_in',
   summary: 'Withdraw my scheduled deletion (404 when none is scheduled)',
   responses: { 204: { description: 'Cancelled' } },
   errors: [404],

@@ -1,5 +1,6 @@
-import { fundingShares, type FundingContributions, type FundingPayer, type FundingSource } from '@huzhu/shared'
+import { catalogueContributions, fundingShares, type FundingContributions, type FundingPayer, type FundingSource } from '@huzhu/shared'
 import type { Db } from '../../db/open'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { EnrolmentShareRow } from './enrolment-shares.table'
 import type { NewEnrolmentRow } from './enrolments.table'
 import { chunks } from './insured-persons.repository'
@@ -18,11 +19,13 @@ export async function hardshipPersonIds(db: Db, personIds: readonly string[]): P
 /**
  * Writes each new enrolment's shares (`fundingShares`: union first, then the
  * unit, then the member; a hardship worker's part paid by the union), owed.
- * `split` is what the union and the unit give under a unit's split.
+ * `split` is what the union and the unit give under a unit's split; without
+ * one, the enrolment's catalogue's default split (its funding order) applies.
  */
-export async function insertSharesOf(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null): Promise<void> {
+export async function insertSharesOf(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null, catalogues: Pick<CatalogueStore, 'get'>): Promise<void> {
   const hardship = await hardshipPersonIds(db, rows.map((r) => r.insured_person_id))
-  const shares = rows.flatMap((r) => fundingShares(r.premium_fen, r.funding_source as FundingSource, split, hardship.has(r.insured_person_id))
+  const byCatalogue = (r: NewEnrolmentRow) => catalogueContributions(catalogues.get(r.catalogue_id)?.data.funding, r.unit_id !== null)
+  const shares = rows.flatMap((r) => fundingShares(r.premium_fen, r.funding_source as FundingSource, split, hardship.has(r.insured_person_id), byCatalogue(r))
     .map((s) => ({ enrolment_id: r.id, payer: s.payer, amount_fen: s.amountFen, payment_id: null, paid_at: null })))
   for (const part of chunks(shares)) await db.insertInto('enrolment_shares').values(part).execute()
 }

@@ -1,5 +1,6 @@
 import type { FundingContributions } from '@huzhu/shared'
 import type { Db } from '../../db/open'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { insertSharesOf, sharesOf } from './enrolment-shares.repository'
 import type { EnrolmentShareRow } from './enrolment-shares.table'
 import { newestFirst } from '../../db/paging'
@@ -21,12 +22,13 @@ export function findEnrolment(db: Db, id: string): Promise<EnrolmentRow | undefi
 
 /**
  * Writes new enrolments with their shares of the premium (`insertSharesOf`;
- * `split`: what the union and the unit give under a unit's split).
+ * `split`: what the union and the unit give under a unit's split; without
+ * one, the catalogue's default split from `catalogues`).
  * 21 columns × 400 rows per statement stays under SQLite's parameter limit.
  */
-export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null = null): Promise<void> {
+export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null, catalogues: Pick<CatalogueStore, 'get'>): Promise<void> {
   for (const part of chunks(rows, 400)) await db.insertInto('enrolments').values(part).execute()
-  await insertSharesOf(db, rows, split)
+  await insertSharesOf(db, rows, split, catalogues)
 }
 
 /** Live enrolments of a person in a catalogue whose cover overlaps [start, end]. */

@@ -1,4 +1,4 @@
-import { enrolmentListQuerySchema, enrolmentListResponseSchema, enrolmentSchema, selfEnrolmentRequestSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import { AppError, badRequest, forbidden, notFound } from '../../http/errors'
 import { readPage } from '../../http/paging'
@@ -24,10 +24,9 @@ async function page(db: Db, filter: EnrolmentFilter): Promise<{ views: Enrolment
 }
 
 export const createMyEnrolment = defineRoute({
-  method: 'post', path: '/api/v1/me/enrolments', operationId: 'createMyEnrolment', tags, access: 'signed_in',
+  endpoint: endpoints.enrolments.createMyEnrolment, tags, access: 'signed_in',
   summary: 'Enrol myself (instant mode) from my real-name profile, priced today; an event sets the funding',
-  request: { body: selfEnrolmentRequestSchema },
-  responses: { 201: { description: 'Enrolled, pending payment', schema: enrolmentSchema } },
+  responses: { 201: { description: 'Enrolled, pending payment' } },
   errors: [409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -43,9 +42,9 @@ export const createMyEnrolment = defineRoute({
 })
 
 export const listMyEnrolments = defineRoute({
-  method: 'get', path: '/api/v1/me/enrolments', operationId: 'listMyEnrolments', tags, access: 'signed_in',
+  endpoint: endpoints.enrolments.listMyEnrolments, tags, access: 'signed_in',
   summary: 'Every enrolment covering me (the persons my account is linked to with proof), roster ones included, newest first',
-  responses: { 200: { description: 'My enrolments', schema: enrolmentListResponseSchema } },
+  responses: { 200: { description: 'My enrolments' } },
   async handler(ctx) {
     const { readDb } = ctx.deps
     const personIds = await linkedPersonIds(readDb, currentUser(ctx).id)
@@ -56,10 +55,9 @@ export const listMyEnrolments = defineRoute({
 })
 
 export const listEnrolments = defineRoute({
-  method: 'get', path: '/api/v1/enrolments', operationId: 'listEnrolments', tags, access: { roles: ['staff', 'reviewer', 'admin', 'unit_admin'] },
+  endpoint: endpoints.enrolments.listEnrolments, tags, access: { roles: ['staff', 'reviewer', 'admin', 'unit_admin'] },
   summary: 'Enrolments by unit, catalogue, event, status; newest first, paged by cursor. A unit admin passes their own unitId',
-  request: { query: enrolmentListQuerySchema },
-  responses: { 200: { description: 'A page of enrolments (ID numbers and mobiles masked)', schema: enrolmentListResponseSchema } },
+  responses: { 200: { description: 'A page of enrolments (ID numbers and mobiles masked)' } },
   async handler(ctx) {
     const user = currentUser(ctx)
     const q = ctx.input.query
@@ -83,10 +81,10 @@ export const listEnrolments = defineRoute({
 })
 
 export const getEnrolment = defineRoute({
-  method: 'get', path: '/api/v1/enrolments/:enrolmentId', operationId: 'getEnrolment', tags, access: 'signed_in',
+  endpoint: endpoints.enrolments.getEnrolment, tags, access: 'signed_in',
   summary: 'One enrolment: the insured person (unmasked), office staff, or the admin of the enrolling unit',
   request: { params: enrolmentParamsSchema },
-  responses: { 200: { description: 'The enrolment', schema: enrolmentSchema } },
+  responses: { 200: { description: 'The enrolment' } },
   errors: [404],
   async handler(ctx) {
     const view = await loadView(ctx.deps.db, ctx.input.params.enrolmentId)
@@ -97,10 +95,10 @@ export const getEnrolment = defineRoute({
 })
 
 export const cancelEnrolmentRoute = defineRoute({
-  method: 'post', path: '/api/v1/enrolments/:enrolmentId/cancel', operationId: 'cancelEnrolment', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.enrolments.cancelEnrolment, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Cancel an enrolment (pending or active); its card then checks as cancelled; paid online and cancelled before its cover starts, its premium is refunded',
   request: { params: enrolmentParamsSchema },
-  responses: { 200: { description: 'Cancelled', schema: enrolmentSchema } },
+  responses: { 200: { description: 'Cancelled' } },
   errors: [404, 409],
   async handler(ctx) {
     const { view, notices, refundIds } = await ctx.deps.db.transaction().execute(async (trx) => {

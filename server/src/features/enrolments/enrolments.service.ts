@@ -161,7 +161,7 @@ export async function enrolPerson(
   const personRowSaved = await upsertPerson(db, deps, person, whenFoundLate)
   await assertNoOverlap(db, personRowSaved.id, q, { catalogue: catalogueOr422(deps.catalogues, q.catalogueId), unitId: extras.unitId })
   const row = enrolmentRowOf(q, personRowSaved.id, extras, newId('enr', deps.clock.now()), nowIso(deps.clock))
-  await insertEnrolments(db, [row], extras.split ?? null)
+  await insertEnrolments(db, [row], extras.split ?? null, deps.catalogues)
   // Paid on its own: its payment code (缴费识别码) for a transfer's memo.
   if (extras.rosterId === null) await issueEnrolmentCodes(db, deps.clock, [row.id])
   return row as EnrolmentRow

@@ -1,4 +1,4 @@
-import { enrolmentSchema, renewalRequestSchema } from '@huzhu/shared'
+import { endpoints, renewalRequestSchema } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { notifyEnrolmentHolders } from './enrolment-notifications'
@@ -13,12 +13,12 @@ const tags = ['enrolments']
 const renewalBodySchema = renewalRequestSchema.default({})
 
 export const createRenewal = defineRoute({
-  method: 'post', path: '/api/v1/enrolments/:enrolmentId/renewals', operationId: 'createRenewal', tags, access: 'signed_in',
+  endpoint: endpoints.renewal.createRenewal, tags, access: 'signed_in',
   summary: 'Renew my cover (续保) while its renewal window is open: pending payment, from the day after it ends, priced by the engine; renewing again gives the same renewal',
   request: { params: enrolmentParamsSchema, body: renewalBodySchema },
   responses: {
-    201: { description: 'Renewed, pending payment', schema: enrolmentSchema },
-    200: { description: 'Renewed before: the same renewal', schema: enrolmentSchema },
+    201: { description: 'Renewed, pending payment' },
+    200: { description: 'Renewed before: the same renewal' },
   },
   errors: [404, 409, 422],
   async handler(ctx) {

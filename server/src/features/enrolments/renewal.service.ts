@@ -65,7 +65,7 @@ export async function renewEnrolment(
   const row = enrolmentRowOf(quote, held.insured_person_id, {
     fundingSource: 'member', unitId: null, eventId: null, rosterId: null, createdBy: userId, renewsEnrolmentId: held.id,
   }, newId('enr', deps.clock.now()), nowIso(deps.clock))
-  if (!(await insertRenewal(db, row))) return { row: (await findLiveRenewal(db, held.id))!, created: false }
+  if (!(await insertRenewal(db, row, deps.catalogues))) return { row: (await findLiveRenewal(db, held.id))!, created: false }
   await issueEnrolmentCodes(db, deps.clock, [row.id])
   return { row: (await findEnrolment(db, row.id))!, created: true }
 }

@@ -103,7 +103,7 @@ describe('renewing my cover', () => {
     const member = await memberWithCover('2026-12-20', shaanxiCover)
     const first = await renew(member, member.enrolmentId)
     const row = await app.db.selectFrom('enrolments').selectAll().where('id', '=', first.body.id).executeTakeFirstOrThrow()
-    expect(await insertRenewal(app.db, { ...row, id: `${row.id}y` })).toBe(false)
+    expect(await insertRenewal(app.db, { ...row, id: `${row.id}y` }, app.deps.catalogues)).toBe(false)
     expect(await renewalsOf(member.enrolmentId)).toHaveLength(1)
   })
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/open'
+import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { insertSharesOf } from './enrolment-shares.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { chunks } from './insured-persons.repository'
@@ -25,12 +26,12 @@ export async function liveRenewalIds(db: Db, enrolmentIds: readonly string[]): P
  * partial index `enrolments_renewal_once` decides, not a read before the write,
  * so two requests at once make one renewal. True when this one was written.
  */
-export async function insertRenewal(db: Db, row: NewEnrolmentRow): Promise<boolean> {
+export async function insertRenewal(db: Db, row: NewEnrolmentRow, catalogues: Pick<CatalogueStore, 'get'>): Promise<boolean> {
   const result = await db.insertInto('enrolments').values(row)
     .onConflict((oc) => oc.column('renews_enrolment_id').where(sql.ref('status'), '<>', sql.lit('cancelled')).doNothing())
     .executeTakeFirst()
   const written = Number(result.numInsertedOrUpdatedRows ?? 0n) === 1
-  // Its shares of the premium (the member's, or the union's for a hardship worker).
-  if (written) await insertSharesOf(db, [row], null)
+  // Its shares of the premium (the member's after the catalogue's default split; the union's for a hardship worker).
+  if (written) await insertSharesOf(db, [row], null, catalogues)
   return written
 }

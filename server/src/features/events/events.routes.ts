@@ -1,4 +1,4 @@
-import { eventCreateRequestSchema, eventListResponseSchema, eventPublicSchema, eventSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { AppContext } from '../../http/context'
 import { notFound } from '../../http/errors'
@@ -34,10 +34,9 @@ async function eventOr404(db: Db, id: string): Promise<OutreachEventRow> {
 }
 
 export const createEventRoute = defineRoute({
-  method: 'post', path: '/api/v1/events', operationId: 'createEvent', tags, access: staffOnly,
+  endpoint: endpoints.events.createEvent, tags, access: staffOnly,
   summary: 'Create an outreach event (宣讲、义诊) with its QR code: catalogue, suggested products, who pays',
-  request: { body: eventCreateRequestSchema },
-  responses: { 201: { description: 'Created', schema: eventSchema } },
+  responses: { 201: { description: 'Created' } },
   errors: [422],
   async handler(ctx) {
     const staffId = currentUser(ctx).id
@@ -48,19 +47,19 @@ export const createEventRoute = defineRoute({
 })
 
 export const listEventsRoute = defineRoute({
-  method: 'get', path: '/api/v1/events', operationId: 'listEvents', tags, access: staffOnly,
+  endpoint: endpoints.events.listEvents, tags, access: staffOnly,
   summary: 'Outreach events, latest date first, with live counts',
-  responses: { 200: { description: 'Events', schema: eventListResponseSchema } },
+  responses: { 200: { description: 'Events' } },
   async handler(ctx) {
     ctx.body = { events: await presentMany(ctx, await listEventRows(ctx.deps.readDb)) }
   },
 })
 
 export const getEventRoute = defineRoute({
-  method: 'get', path: '/api/v1/events/:eventId', operationId: 'getEvent', tags, access: staffOnly,
+  endpoint: endpoints.events.getEvent, tags, access: staffOnly,
   summary: 'One event with its link, mini-program scene and live counts (scanned, enrolled, pending payment)',
   request: { params: eventParamsSchema },
-  responses: { 200: { description: 'The event', schema: eventSchema } },
+  responses: { 200: { description: 'The event' } },
   errors: [404],
   async handler(ctx) {
     const row = await eventOr404(ctx.deps.readDb, ctx.input.params.eventId)
@@ -69,7 +68,7 @@ export const getEventRoute = defineRoute({
 })
 
 export const getEventQrRoute = defineRoute({
-  method: 'get', path: '/api/v1/events/:eventId/qr.png', operationId: 'getEventQr', tags, access: staffOnly,
+  endpoint: endpoints.events.getEventQr, tags, access: staffOnly,
   summary: 'The event’s QR code (PNG) holding its H5 link, for a phone screen or a poster',
   request: { params: eventParamsSchema },
   responses: { 200: { description: 'A PNG image', contentType: 'image/png' } },
@@ -82,10 +81,10 @@ export const getEventQrRoute = defineRoute({
 })
 
 export const getEventByCodeRoute = defineRoute({
-  method: 'get', path: '/api/v1/event-codes/:code', operationId: 'getEventByCode', tags, access: 'public',
+  endpoint: endpoints.events.getEventByCode, tags, access: 'public',
   summary: 'What a rider who scanned an event’s code sees: the event and its suggested selection, no counts',
   request: { params: eventCodeParamsSchema },
-  responses: { 200: { description: 'The event', schema: eventPublicSchema } },
+  responses: { 200: { description: 'The event' } },
   errors: [404],
   async handler(ctx) {
     const row = await findEventByCode(ctx.deps.readDb, ctx.input.params.code)
@@ -96,7 +95,7 @@ export const getEventByCodeRoute = defineRoute({
 })
 
 export const scanEventRoute = defineRoute({
-  method: 'post', path: '/api/v1/event-codes/:code/scans', operationId: 'scanEvent', tags, access: 'public',
+  endpoint: endpoints.events.scanEvent, tags, access: 'public',
   summary: 'Count one scan of an event’s code (rate-limited per client)',
   request: { params: eventCodeParamsSchema },
   responses: { 204: { description: 'Counted' } },

@@ -1,4 +1,4 @@
-import { identityVerificationResponseSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { userParamsSchema } from '../accounts/schema'
@@ -6,11 +6,11 @@ import { auditActorOf } from '../audit/audit.service'
 import { verifyPersonOfAccount } from './identity.service'
 
 export const verifyIdentity = defineRoute({
-  method: 'post', path: '/api/v1/members/:userId/identity-verifications', operationId: 'verifyIdentity', tags: ['members'],
+  endpoint: endpoints.identity.verifyIdentity, tags: ['members'],
   access: { roles: ['staff', 'admin'] },
   summary: "Office staff verified the person in front of them (ID card) as the one the account's profile names: the account is linked to that person's cover (audited)",
   request: { params: userParamsSchema },
-  responses: { 201: { description: 'Linked', schema: identityVerificationResponseSchema } },
+  responses: { 201: { description: 'Linked' } },
   errors: [403, 404],
   async handler(ctx) {
     const { userId } = ctx.input.params

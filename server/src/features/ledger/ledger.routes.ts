@@ -1,4 +1,4 @@
-import { ledgerQuerySchema, ledgerSchema, ledgerUi, type Role } from '@huzhu/shared'
+import { endpoints, ledgerUi, type Role } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import { sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
@@ -12,10 +12,9 @@ const tags = ['ledger']
 const accountants: readonly Role[] = ['staff', 'admin']
 
 export const getLedger = defineRoute({
-  method: 'get', path: '/api/v1/ledger', operationId: 'getLedger', tags, access: { roles: accountants },
+  endpoint: endpoints.ledger.getLedger, tags, access: { roles: accountants },
   summary: 'The premium and payout ledger of a range of China dates (at most 366 days), optionally one catalogue: per day, catalogue and funding source, premiums received online and by transfer, refunds, claims paid and returned by the bank, with totals (400 `ledger_range_reversed` / `ledger_range_too_long`)',
-  request: { query: ledgerQuerySchema },
-  responses: { 200: { description: 'The ledger', schema: ledgerSchema } },
+  responses: { 200: { description: 'The ledger' } },
   errors: [422],
   async handler(ctx) {
     const { deps } = ctx
@@ -24,9 +23,8 @@ export const getLedger = defineRoute({
 })
 
 export const getLedgerWorkbook = defineRoute({
-  method: 'get', path: '/api/v1/ledger.xlsx', operationId: 'getLedgerWorkbook', tags, access: { roles: accountants },
+  endpoint: endpoints.ledger.getLedgerWorkbook, tags, access: { roles: accountants },
   summary: 'The same ledger as an xlsx workbook (收支台账: one row per day, catalogue and funding source, then 合计; amounts in yuan; 说明: the period and how days are counted). Every download is audited',
-  request: { query: ledgerQuerySchema },
   responses: { 200: xlsxResponse('The ledger workbook') },
   errors: [422],
   async handler(ctx) {

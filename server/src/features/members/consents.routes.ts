@@ -1,4 +1,4 @@
-import { consentListResponseSchema, consentRequestSchema, consentSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
@@ -10,19 +10,18 @@ import { consentParamsSchema } from './schema'
 const tags = ['members']
 
 export const listMyConsents = defineRoute({
-  method: 'get', path: '/api/v1/me/consents', operationId: 'listMyConsents', tags, access: 'signed_in',
+  endpoint: endpoints.consents.listMyConsents, tags, access: 'signed_in',
   summary: 'The consents I gave, newest first (withdrawn ones included)',
-  responses: { 200: { description: 'Consents', schema: consentListResponseSchema } },
+  responses: { 200: { description: 'Consents' } },
   async handler(ctx) {
     ctx.body = { consents: (await listConsentRows(ctx.deps.db, currentUser(ctx).id)).map(presentConsent) }
   },
 })
 
 export const giveMyConsent = defineRoute({
-  method: 'post', path: '/api/v1/me/consents', operationId: 'giveMyConsent', tags, access: 'signed_in',
+  endpoint: endpoints.consents.giveMyConsent, tags, access: 'signed_in',
   summary: 'Record a consent (e.g. sensitive_personal_info before the ID number) with the version of the text shown',
-  request: { body: consentRequestSchema },
-  responses: { 201: { description: 'Recorded', schema: consentSchema } },
+  responses: { 201: { description: 'Recorded' } },
   async handler(ctx) {
     const row = await giveConsent(ctx.deps.db, ctx.deps.clock, currentUser(ctx).id, ctx.input.body, auditActorOf(ctx))
     ctx.status = 201
@@ -31,7 +30,7 @@ export const giveMyConsent = defineRoute({
 })
 
 export const withdrawMyConsent = defineRoute({
-  method: 'delete', path: '/api/v1/me/consents/:consentId', operationId: 'withdrawMyConsent', tags, access: 'signed_in',
+  endpoint: endpoints.consents.withdrawMyConsent, tags, access: 'signed_in',
   summary: 'Withdraw one of my consents',
   request: { params: consentParamsSchema },
   responses: { 204: { description: 'Withdrawn' } },

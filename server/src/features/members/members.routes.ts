@@ -1,4 +1,4 @@
-import { memberSearchRequestSchema, memberSearchResponseSchema, profileRequestSchema, profileResponseSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { notFound } from '../../http/errors'
 import { defineRoute } from '../../http/route'
 import { unwrap } from '../../outcome'
@@ -12,9 +12,9 @@ const tags = ['members']
 const staffRoles = ['staff', 'reviewer', 'admin'] as const
 
 export const getMyProfile = defineRoute({
-  method: 'get', path: '/api/v1/me/profile', operationId: 'getMyProfile', tags, access: 'signed_in',
+  endpoint: endpoints.members.getMyProfile, tags, access: 'signed_in',
   summary: 'My real-name profile, unmasked (the read is audited); 204 while I have none yet',
-  responses: { 200: { description: 'The profile', schema: profileResponseSchema }, 204: { description: 'No profile yet' } },
+  responses: { 200: { description: 'The profile' }, 204: { description: 'No profile yet' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const profile = await ctx.deps.db.transaction().execute((trx) => readProfile(trx, ctx.deps, me.id, auditActorOf(ctx)))
@@ -27,10 +27,9 @@ export const getMyProfile = defineRoute({
 })
 
 export const putMyProfile = defineRoute({
-  method: 'put', path: '/api/v1/me/profile', operationId: 'putMyProfile', tags, access: 'signed_in',
+  endpoint: endpoints.members.putMyProfile, tags, access: 'signed_in',
   summary: 'Fill in or replace my real-name profile; needs the sensitive_personal_info consent first. The ID number links me to cover only with proof (DOMAIN.md, Identity); setting it is rate-limited',
-  request: { body: profileRequestSchema },
-  responses: { 200: { description: 'Saved', schema: profileResponseSchema } },
+  responses: { 200: { description: 'Saved' } },
   errors: [403, 409, 429],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -40,10 +39,10 @@ export const putMyProfile = defineRoute({
 })
 
 export const getMemberProfile = defineRoute({
-  method: 'get', path: '/api/v1/members/:userId/profile', operationId: 'getMemberProfile', tags, access: { roles: staffRoles },
+  endpoint: endpoints.members.getMemberProfile, tags, access: { roles: staffRoles },
   summary: "A member's profile for office staff, ID number and mobile masked (the read is audited)",
   request: { params: userParamsSchema },
-  responses: { 200: { description: 'The profile, masked', schema: profileResponseSchema } },
+  responses: { 200: { description: 'The profile, masked' } },
   errors: [404],
   async handler(ctx) {
     const { userId } = ctx.input.params
@@ -54,10 +53,9 @@ export const getMemberProfile = defineRoute({
 })
 
 export const searchMembers = defineRoute({
-  method: 'post', path: '/api/v1/members/search', operationId: 'searchMembers', tags, access: { roles: staffRoles },
+  endpoint: endpoints.members.searchMembers, tags, access: { roles: staffRoles },
   summary: 'Find a member by ID number (POST keeps the number out of URLs and logs; the search is audited)',
-  request: { body: memberSearchRequestSchema },
-  responses: { 200: { description: 'Accounts whose profile holds this number, masked, each with its masked login phone and whether it is linked to the person with this number (typing a number proves nothing: there may be several)', schema: memberSearchResponseSchema } },
+  responses: { 200: { description: 'Accounts whose profile holds this number, masked, each with its masked login phone and whether it is linked to the person with this number (typing a number proves nothing: there may be several)' } },
   async handler(ctx) {
     const { idNumber } = ctx.input.body
     const found = await ctx.deps.db.transaction().execute((trx) => findProfilesByIdNumber(trx, ctx.deps, idNumber.value, auditActorOf(ctx)))

@@ -1,4 +1,4 @@
-import { notificationListResponseSchema, notificationReadRequestSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
@@ -10,10 +10,10 @@ import { notificationListQuerySchema } from './schema'
 const tags = ['notifications']
 
 export const listMyNotifications = defineRoute({
-  method: 'get', path: '/api/v1/me/notifications', operationId: 'listMyNotifications', tags, access: 'signed_in',
+  endpoint: endpoints.notifications.listMyNotifications, tags, access: 'signed_in',
   summary: 'My messages about enrolments and claims, newest first, with the unread count',
   request: { query: notificationListQuerySchema },
-  responses: { 200: { description: 'A page of messages', schema: notificationListResponseSchema } },
+  responses: { 200: { description: 'A page of messages' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const { before, limit } = ctx.input.query
@@ -27,9 +27,8 @@ export const listMyNotifications = defineRoute({
 })
 
 export const readMyNotifications = defineRoute({
-  method: 'post', path: '/api/v1/me/notifications/read', operationId: 'readMyNotifications', tags, access: 'signed_in',
+  endpoint: endpoints.notifications.readMyNotifications, tags, access: 'signed_in',
   summary: 'Mark my messages read: those in `ids` (others’ ids are ignored), or all when `ids` is absent',
-  request: { body: notificationReadRequestSchema },
   responses: { 204: { description: 'Marked' } },
   async handler(ctx) {
     const me = currentUser(ctx)

@@ -1,3 +1,4 @@
+import { endpoints } from '@huzhu/shared'
 import { z } from 'zod'
 import { buildOpenApiDocument } from '../../http/openapi'
 import { defineRoute, type Route } from '../../http/route'
@@ -6,7 +7,7 @@ import { defineRoute, type Route } from '../../http/route'
 export function openApiRoute(routes: () => readonly Route[], version: string): Route {
   let document: Record<string, unknown> | undefined
   return defineRoute({
-    method: 'get', path: '/api/v1/openapi.json', operationId: 'getOpenApiDocument', tags: ['meta'], access: 'public',
+    endpoint: endpoints.openapi.getOpenApiDocument, tags: ['meta'], access: 'public',
     summary: 'This document: OpenAPI 3.1 of every endpoint, generated from the zod schemas that validate requests',
     responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.literal('3.1.0') }) } },
     handler(ctx) {

@@ -1,4 +1,4 @@
-import { payeeAccountCreateRequestSchema, payeeAccountListResponseSchema, payeeAccountSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import type { AppContext } from '../../http/context'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
@@ -14,19 +14,18 @@ async function accountList(ctx: Pick<AppContext, 'deps'>, userId: string) {
 }
 
 export const listMyPayeeAccounts = defineRoute({
-  method: 'get', path: '/api/v1/me/payee-accounts', operationId: 'listMyPayeeAccounts', tags, access: 'signed_in',
+  endpoint: endpoints.payeeAccounts.listMyPayeeAccounts, tags, access: 'signed_in',
   summary: 'My bank accounts for claim payouts, numbers masked, the default first; with the name they are held in (my profile’s)',
-  responses: { 200: { description: 'My accounts', schema: payeeAccountListResponseSchema } },
+  responses: { 200: { description: 'My accounts' } },
   async handler(ctx) {
     ctx.body = await accountList(ctx, currentUser(ctx).id)
   },
 })
 
 export const addMyPayeeAccount = defineRoute({
-  method: 'post', path: '/api/v1/me/payee-accounts', operationId: 'addMyPayeeAccount', tags, access: 'signed_in',
+  endpoint: endpoints.payeeAccounts.addMyPayeeAccount, tags, access: 'signed_in',
   summary: 'Add a bank account of my own for claim payouts: the holder must be the name on my real-name profile (422; 403 without a profile); the number is checked (400), stored encrypted and shown masked; the same number twice is a 409; at most 10',
-  request: { body: payeeAccountCreateRequestSchema },
-  responses: { 201: { description: 'Added', schema: payeeAccountSchema } },
+  responses: { 201: { description: 'Added' } },
   errors: [403, 409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -37,10 +36,10 @@ export const addMyPayeeAccount = defineRoute({
 })
 
 export const setMyDefaultPayeeAccount = defineRoute({
-  method: 'put', path: '/api/v1/me/payee-accounts/:payeeAccountId/default', operationId: 'setMyDefaultPayeeAccount', tags, access: 'signed_in',
+  endpoint: endpoints.payeeAccounts.setMyDefaultPayeeAccount, tags, access: 'signed_in',
   summary: 'Make one of my accounts the default for new claims',
   request: { params: payeeAccountParamsSchema },
-  responses: { 200: { description: 'My accounts', schema: payeeAccountListResponseSchema } },
+  responses: { 200: { description: 'My accounts' } },
   errors: [404],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -50,7 +49,7 @@ export const setMyDefaultPayeeAccount = defineRoute({
 })
 
 export const deleteMyPayeeAccount = defineRoute({
-  method: 'delete', path: '/api/v1/me/payee-accounts/:payeeAccountId', operationId: 'deleteMyPayeeAccount', tags, access: 'signed_in',
+  endpoint: endpoints.payeeAccounts.deleteMyPayeeAccount, tags, access: 'signed_in',
   summary: 'Delete one of my accounts; 409 while a claim not yet paid is to be paid to it',
   request: { params: payeeAccountParamsSchema },
   responses: { 204: { description: 'Deleted' } },

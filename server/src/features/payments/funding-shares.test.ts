@@ -73,8 +73,8 @@ describe('hardship workers (困难职工): flagged by staff, the union pays thei
   test('a flagged rider’s own enrolment is owed by the union alone; the flag is audited; only staff flag', async () => {
     const rider = await loginAs(app)
     const idNumber = freshIdNumber()
-    expect((await app.api.post('/api/v1/hardship-workers', { idNumber, reason: '困难职工档案 2026-017' }, { token: users.member.token })).status).toBe(403)
-    const flagged = await app.api.post('/api/v1/hardship-workers', { idNumber, reason: '困难职工档案 2026-017' }, { token: users.staff.token })
+    expect((await app.api.post('/api/v1/hardship-workers', { name: '孙困难', idNumber, reason: '困难职工档案 2026-017' }, { token: users.member.token })).status).toBe(403)
+    const flagged = await app.api.post('/api/v1/hardship-workers', { name: '孙困难', idNumber, reason: '困难职工档案 2026-017' }, { token: users.staff.token })
     expect(flagged.status).toBe(200)
     expect(flagged.body).toMatchObject({ idNumberMasked: expect.stringMatching(/^\d{4}\*+[\dX]{4}$/), reason: '困难职工档案 2026-017', flaggedBy: users.staff.id })
     const audit = await app.db.selectFrom('audit_log').select(['actor_user_id', 'action', 'resource']).where('resource', 'like', 'hardship_worker:%').execute()

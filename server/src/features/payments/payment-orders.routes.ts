@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { paymentOrderRequestSchema, paymentOrderSchema, unitPaymentOrderRequestSchema, type PaymentOrder } from '@huzhu/shared'
+import { endpoints, type PaymentOrder } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import type { AppContext, AppDeps } from '../../http/context'
 import { AppError, forbidden, isAppError, notFound } from '../../http/errors'
@@ -60,10 +60,10 @@ async function openOrder(deps: AppDeps, request: OrderRequest, payer: { openid?:
 }
 
 export const createEnrolmentPaymentOrder = defineRoute({
-  method: 'post', path: '/api/v1/enrolments/:enrolmentId/payment-orders', operationId: 'createEnrolmentPaymentOrder', tags, access: 'signed_in',
+  endpoint: endpoints.paymentOrders.createEnrolmentPaymentOrder, tags, access: 'signed_in',
   summary: 'Pay a pending enrolment with WeChat Pay at the premium the engine priced: the member in the mini-program (JSAPI), in a phone browser (H5) or by QR (Native); staff and the unit’s admin by QR',
-  request: { params: enrolmentParamsSchema, body: paymentOrderRequestSchema },
-  responses: { 201: { description: 'The order and what the payer needs to pay it', schema: paymentOrderSchema } },
+  request: { params: enrolmentParamsSchema },
+  responses: { 201: { description: 'The order and what the payer needs to pay it' } },
   errors: [404, 409, 422, 502, 503],
   async handler(ctx) {
     const user = currentUser(ctx)
@@ -90,10 +90,10 @@ export const createEnrolmentPaymentOrder = defineRoute({
 })
 
 export const createUnitPaymentOrder = defineRoute({
-  method: 'post', path: '/api/v1/units/:unitId/payment-orders', operationId: 'createUnitPaymentOrder', tags, access: { roles: ['unit_admin', 'staff', 'admin'] },
+  endpoint: endpoints.paymentOrders.createUnitPaymentOrder, tags, access: { roles: ['unit_admin', 'staff', 'admin'] },
   summary: 'A unit pays all its pending enrolments of a catalogue (its roster) with WeChat Pay, by a QR code any phone can scan',
-  request: { params: unitParamsSchema, body: unitPaymentOrderRequestSchema },
-  responses: { 201: { description: 'The order and its QR code URL', schema: paymentOrderSchema } },
+  request: { params: unitParamsSchema },
+  responses: { 201: { description: 'The order and its QR code URL' } },
   errors: [404, 409, 422, 502, 503],
   async handler(ctx) {
     const user = currentUser(ctx)
@@ -129,10 +129,10 @@ async function mayRead(ctx: Pick<AppContext, 'deps' | 'state'>, order: PaymentOr
 }
 
 export const getPaymentOrder = defineRoute({
-  method: 'get', path: '/api/v1/payment-orders/:orderId', operationId: 'getPaymentOrder', tags, access: 'signed_in',
+  endpoint: endpoints.paymentOrders.getPaymentOrder, tags, access: 'signed_in',
   summary: 'An order’s state; while it is open the server asks WeChat Pay (the payer has just come back) and records a payment it reports',
   request: { params: orderParamsSchema },
-  responses: { 200: { description: 'The order', schema: paymentOrderSchema } },
+  responses: { 200: { description: 'The order' } },
   errors: [404],
   async handler(ctx) {
     let order = await findOrder(ctx.deps.db, ctx.input.params.orderId)
@@ -151,7 +151,7 @@ export const getPaymentOrder = defineRoute({
 })
 
 export const receiveWechatPayNotice = defineRoute({
-  method: 'post', path: '/api/v1/wechat-pay/notices', operationId: 'receiveWechatPayNotice', tags, access: 'public',
+  endpoint: endpoints.paymentOrders.receiveWechatPayNotice, tags, access: 'public',
   summary: 'WeChat Pay’s payment notice (notify_url): the signature over timestamp, nonce and body checked with the platform key (401 otherwise), the resource decrypted, the payment recorded once',
   rawBody: { description: 'The notice exactly as WeChat Pay signed it', mediaTypes: ['application/json'] },
   responses: { 204: { description: 'Recorded (or recorded before)' } },

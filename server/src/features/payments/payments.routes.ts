@@ -1,6 +1,4 @@
-import {
-  enrolmentListResponseSchema, paymentListQuerySchema, paymentListResponseSchema, paymentRequestSchema, paymentSchema, pendingEnrolmentQuerySchema,
-} from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { AppError } from '../../http/errors'
 import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
@@ -16,10 +14,9 @@ import { confirmPayment, pendingSearchOf } from './payments.service'
 const tags = ['payments']
 
 export const createPayment = defineRoute({
-  method: 'post', path: '/api/v1/payments', operationId: 'createPayment', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.payments.createPayment, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Confirm a bank transfer: the listed (or the unit’s) pending enrolments become active in one transaction',
-  request: { body: paymentRequestSchema },
-  responses: { 201: { description: 'Confirmed', schema: paymentSchema } },
+  responses: { 201: { description: 'Confirmed' } },
   errors: [409, 422],
   async handler(ctx) {
     const staffId = currentUser(ctx).id
@@ -35,20 +32,18 @@ export const createPayment = defineRoute({
 })
 
 export const listPayments = defineRoute({
-  method: 'get', path: '/api/v1/payments', operationId: 'listPayments', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.payments.listPayments, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Confirmed payments of a catalogue, newest first',
-  request: { query: paymentListQuerySchema },
-  responses: { 200: { description: 'Payments', schema: paymentListResponseSchema } },
+  responses: { 200: { description: 'Payments' } },
   async handler(ctx) {
     ctx.body = { payments: (await listPaymentRows(ctx.deps.readDb, ctx.input.query.catalogueId)).map(presentPayment) }
   },
 })
 
 export const listPendingEnrolments = defineRoute({
-  method: 'get', path: '/api/v1/payments/pending-enrolments', operationId: 'listPendingEnrolments', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.payments.listPendingEnrolments, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Every enrolment awaiting payment (self-enrolments, events, units), newest first, paged by cursor; `q` is a whole mobile number or part of a name',
-  request: { query: pendingEnrolmentQuerySchema },
-  responses: { 200: { description: 'A page of pending enrolments (ID numbers and mobiles masked)', schema: enrolmentListResponseSchema } },
+  responses: { 200: { description: 'A page of pending enrolments (ID numbers and mobiles masked)' } },
   async handler(ctx) {
     const { q, cursor, limit } = ctx.input.query
     if (cursor !== undefined && !idPattern('enr').test(cursor)) throw new AppError(400, 'cursor_invalid', { details: [{ path: 'cursor', code: 'cursor_invalid' }] })

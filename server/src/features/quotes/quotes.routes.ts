@@ -1,4 +1,4 @@
-import { payoutEstimateRequestSchema, payoutEstimateResponseSchema, quoteRequestSchema, quoteResponseSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { presentPayout, presentQuote } from './quotes.presenter'
 import { estimatePayout, quoteSelection } from './quotes.service'
@@ -6,10 +6,9 @@ import { estimatePayout, quoteSelection } from './quotes.service'
 const tags = ['quotes']
 
 export const createQuote = defineRoute({
-  method: 'post', path: '/api/v1/quotes', operationId: 'createQuote', tags, access: 'public',
+  endpoint: endpoints.quotes.createQuote, tags, access: 'public',
   summary: 'Quote a selection: cover dates, premium lines, and per category the day cover begins',
-  request: { body: quoteRequestSchema },
-  responses: { 200: { description: 'The quote', schema: quoteResponseSchema } },
+  responses: { 200: { description: 'The quote' } },
   errors: [422],
   handler(ctx) {
     ctx.body = presentQuote(quoteSelection(ctx.deps.catalogues, ctx.input.body).quote)
@@ -17,10 +16,9 @@ export const createQuote = defineRoute({
 })
 
 export const createPayoutEstimate = defineRoute({
-  method: 'post', path: '/api/v1/payout-estimates', operationId: 'createPayoutEstimate', tags, access: 'public',
+  endpoint: endpoints.quotes.createPayoutEstimate, tags, access: 'public',
   summary: 'Estimate the payout of an event under a selection (理赔试算), line by line',
-  request: { body: payoutEstimateRequestSchema },
-  responses: { 200: { description: 'The estimate', schema: payoutEstimateResponseSchema } },
+  responses: { 200: { description: 'The estimate' } },
   errors: [422],
   handler(ctx) {
     ctx.body = presentPayout(estimatePayout(ctx.deps.catalogues, ctx.input.body))

@@ -1,4 +1,4 @@
-import { claimDecisionRequestSchema, claimListResponseSchema, claimSchema, reviewQueueQuerySchema, reviewSampleQuerySchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { AppError, forbidden } from '../../http/errors'
 import { readPage } from '../../http/paging'
@@ -23,10 +23,9 @@ const queueReaders = ['reviewer', 'admin'] as const
  * and nothing earlier in the review.
  */
 export const listReviewQueue = defineRoute({
-  method: 'get', path: '/api/v1/review/claims', operationId: 'listReviewQueue', tags, access: { roles: [...queueReaders, 'staff'] },
+  endpoint: endpoints.review.listReviewQueue, tags, access: { roles: [...queueReaders, 'staff'] },
   summary: 'The reviewer queue: by due date (earliest first), then id; default submitted and in review (for staff: approved, awaiting payment, and only that); cursor paging',
-  request: { query: reviewQueueQuerySchema },
-  responses: { 200: { description: 'A page of the queue', schema: claimListResponseSchema } },
+  responses: { 200: { description: 'A page of the queue' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const { cursor, limit, overdue, flagged, ...filter } = ctx.input.query
@@ -51,10 +50,9 @@ export const listReviewQueue = defineRoute({
 })
 
 export const sampleClaims = defineRoute({
-  method: 'get', path: '/api/v1/review/sample', operationId: 'sampleClaims', tags, access: { roles: queueReaders },
+  endpoint: endpoints.review.sampleClaims, tags, access: { roles: queueReaders },
   summary: 'Approved or paid claims for a second look: all above `aboveFen`, all more than `farFromAverage` standard deviations from the mean of the other claims of their kind, and a random `sharePercent` of the rest (at most 200, newest first); each flagged `sampled` with the reason',
-  request: { query: reviewSampleQuerySchema },
-  responses: { 200: { description: 'The sample', schema: claimListResponseSchema } },
+  responses: { 200: { description: 'The sample' } },
   async handler(ctx) {
     const me = currentUser(ctx)
     const { farFromAverage: deviations, ...criteria } = ctx.input.query
@@ -74,10 +72,10 @@ export const sampleClaims = defineRoute({
 })
 
 export const startClaimReview = defineRoute({
-  method: 'post', path: '/api/v1/claims/:claimId/review', operationId: 'startClaimReview', tags, access: { roles: ['reviewer'] },
+  endpoint: endpoints.review.startClaimReview, tags, access: { roles: ['reviewer'] },
   summary: 'Take a submitted claim into review (submitted → in_review; else 409)',
   request: { params: claimParamsSchema },
-  responses: { 200: { description: 'In review', schema: claimSchema } },
+  responses: { 200: { description: 'In review' } },
   errors: [403, 404, 409],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -89,10 +87,10 @@ export const startClaimReview = defineRoute({
 })
 
 export const decideOnClaim = defineRoute({
-  method: 'post', path: '/api/v1/claims/:claimId/decisions', operationId: 'decideOnClaim', tags, access: { roles: ['reviewer'] },
+  endpoint: endpoints.review.decideOnClaim, tags, access: { roles: ['reviewer'] },
   summary: 'Decide a submitted or in-review claim: approve (the engine’s amount as of now, else 409 `claim_estimate_changed` with the estimate refreshed; another amount needs a note and stays within the plan year’s caps, else 422 `claim_amount_over_limit`), request material, or reject with a numbered reason',
-  request: { params: claimParamsSchema, body: claimDecisionRequestSchema },
-  responses: { 200: { description: 'Decided', schema: claimSchema } },
+  request: { params: claimParamsSchema },
+  responses: { 200: { description: 'Decided' } },
   errors: [403, 404, 409, 422],
   async handler(ctx) {
     const me = currentUser(ctx)

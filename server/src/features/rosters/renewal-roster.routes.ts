@@ -1,4 +1,4 @@
-import { unitRenewalListSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
 import { sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
@@ -16,10 +16,10 @@ const tags = ['rosters']
 const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
 
 export const listUnitRenewals = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/renewals', operationId: 'listUnitRenewals', tags, access: unitRoles,
+  endpoint: endpoints.renewalRoster.listUnitRenewals, tags, access: unitRoles,
   summary: 'Per catalogue, the unit’s covers whose renewal window is open today and not renewed yet, and the catalogue they renew into',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'Covers to renew', schema: unitRenewalListSchema } },
+  responses: { 200: { description: 'Covers to renew' } },
   errors: [404],
   async handler(ctx) {
     const { unitId } = ctx.input.params
@@ -30,7 +30,7 @@ export const listUnitRenewals = defineRoute({
 })
 
 export const getRenewalRoster = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/renewal-roster.xlsx', operationId: 'getRenewalRoster', tags, access: unitRoles,
+  endpoint: endpoints.renewalRoster.getRenewalRoster, tags, access: unitRoles,
   summary: 'Next year’s roster (续保名单) prefilled from the unit’s covers in a catalogue that may be renewed today, in the upload’s layout with ID numbers and mobiles in full (audited): delete the leavers, add the new hires, upload it',
   request: { params: unitParamsSchema, query: renewalRosterQuerySchema },
   responses: { 200: xlsxResponse() },

@@ -103,7 +103,7 @@ export async function importRosterFile(
       premiumFen += p.quote.premiumFen
     }
     await insertPersons(db, fresh)
-    await insertEnrolments(db, enrolments, unitContributions(unit))
+    await insertEnrolments(db, enrolments, unitContributions(unit), deps.catalogues)
     await linkProvenAccounts(db, deps.clock, personIds)
     importedCount += enrolments.length
   }

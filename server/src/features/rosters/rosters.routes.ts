@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { errorsByRow, rosterImportRequestSchema, rosterSchema, rosterUploadQuerySchema } from '@huzhu/shared'
+import { endpoints, errorsByRow } from '@huzhu/shared'
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
@@ -19,6 +19,7 @@ import { importRosterFile } from './roster-import.service'
 import { receiveXlsx } from './roster-upload'
 import { rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
 import { deleteRosterFiles, storeRosterFiles, withRosterImportFiles, withRosterXlsx } from './roster-files'
+import { deleteFilesOnImport, rosterFilesRemoved } from './roster-retention'
 import { openStaging } from './roster-staging'
 import { presentRoster, type StoredRosterError } from './rosters.presenter'
 import { findRoster, insertRoster } from './rosters.repository'
@@ -35,7 +36,7 @@ async function rosterOr404(deps: AppDeps, unitId: string, rosterId: string): Pro
 }
 
 export const getRosterTemplate = defineRoute({
-  method: 'get', path: '/api/v1/rosters/template.xlsx', operationId: 'getRosterTemplate', tags, access: 'signed_in',
+  endpoint: endpoints.rosters.getRosterTemplate, tags, access: 'signed_in',
   summary: 'A blank roster (参保名单模板) in the required layout; ID number and mobile columns are text',
   responses: { 200: xlsxResponse() },
   async handler(ctx) {
@@ -44,11 +45,11 @@ export const getRosterTemplate = defineRoute({
 })
 
 export const uploadRoster = defineRoute({
-  method: 'post', path: '/api/v1/units/:unitId/rosters', operationId: 'uploadRoster', tags, access: unitRoles,
+  endpoint: endpoints.rosters.uploadRoster, tags, access: unitRoles,
   summary: 'Upload a roster (raw xlsx body, at most 20 MB): every row is checked and every error reported; nothing is imported yet',
-  request: { params: unitParamsSchema, query: rosterUploadQuerySchema },
+  request: { params: unitParamsSchema },
   rawBody: { description: 'The roster file’s bytes (.xlsx), at most 20 MB', mediaTypes: [XLSX_TYPE, 'application/octet-stream'] },
-  responses: { 201: { description: 'Checked', schema: rosterSchema } },
+  responses: { 201: { description: 'Checked' } },
   errors: [404, 413, 415, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
@@ -73,7 +74,7 @@ export const uploadRoster = defineRoute({
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
         status: 'checked', row_count: checked.rowCount, valid_count: checked.validCount, errors: JSON.stringify(checked.errors),
-        imported_count: null, premium_fen: null, created_by: user.id, created_at: nowIso(deps.clock), imported_at: null,
+        imported_count: null, premium_fen: null, created_by: user.id, created_at: nowIso(deps.clock), imported_at: null, files_deleted_at: null,
       }
       // Stored before the row is written (and outside its transaction): a roster row never names missing files.
       try {
@@ -93,10 +94,10 @@ export const uploadRoster = defineRoute({
 })
 
 export const getRoster = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/rosters/:rosterId', operationId: 'getRoster', tags, access: unitRoles,
+  endpoint: endpoints.rosters.getRoster, tags, access: unitRoles,
   summary: 'A roster: its counts, every error (row, column, reason), and whether it was imported',
   request: { params: rosterParamsSchema },
-  responses: { 200: { description: 'The roster', schema: rosterSchema } },
+  responses: { 200: { description: 'The roster' } },
   errors: [404],
   async handler(ctx) {
     const { unitId, rosterId } = ctx.input.params
@@ -106,15 +107,16 @@ export const getRoster = defineRoute({
 })
 
 export const getRosterErrors = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/rosters/:rosterId/errors.xlsx', operationId: 'getRosterErrors', tags, access: unitRoles,
+  endpoint: endpoints.rosters.getRosterErrors, tags, access: unitRoles,
   summary: 'The uploaded file back with a 错误说明 column for every bad row and the bad cells highlighted',
   request: { params: rosterParamsSchema },
   responses: { 200: xlsxResponse() },
-  errors: [404, 503],
+  errors: [404, 409, 503],
   async handler(ctx) {
     const { unitId, rosterId } = ctx.input.params
     assertUnitAccess(currentUser(ctx), unitId)
     const roster = await rosterOr404(ctx.deps, unitId, rosterId)
+    if (roster.files_deleted_at !== null) throw rosterFilesRemoved()
     const errors = JSON.parse(roster.errors) as StoredRosterError[]
     const buffer = await withRosterXlsx(ctx.deps.blobs, ctx.deps.config.dataDir, roster.id, (path) =>
       rosterWithErrors(readRosterRows(path), errorsByRow(errors), new Set(errors.map((e) => e.cell))))
@@ -123,10 +125,10 @@ export const getRosterErrors = defineRoute({
 })
 
 export const importRoster = defineRoute({
-  method: 'post', path: '/api/v1/units/:unitId/rosters/:rosterId/import', operationId: 'importRoster', tags, access: unitRoles,
+  endpoint: endpoints.rosters.importRoster, tags, access: unitRoles,
   summary: 'Import a checked roster in one transaction (all rows, or only the good ones when asked): pending payment',
-  request: { params: rosterParamsSchema, body: rosterImportRequestSchema },
-  responses: { 200: { description: 'Imported', schema: rosterSchema } },
+  request: { params: rosterParamsSchema },
+  responses: { 200: { description: 'Imported' } },
   errors: [404, 409, 422, 503],
   async handler(ctx) {
     const { deps } = ctx
@@ -135,6 +137,7 @@ export const importRoster = defineRoute({
     assertUnitAccess(user, unitId)
     const roster = await rosterOr404(deps, unitId, rosterId)
     if (roster.status === 'imported') throw new AppError(409, 'roster_already_imported')
+    if (roster.files_deleted_at !== null) throw rosterFilesRemoved()
     const errors = JSON.parse(roster.errors) as StoredRosterError[]
     const badRows = new Set(errors.map((e) => e.row)).size
     if (badRows > 0 && !ctx.input.body.onlyValidRows) throw new AppError(422, 'roster_has_errors', { params: { count: badRows } })
@@ -143,6 +146,8 @@ export const importRoster = defineRoute({
     // The stored rows are copied to this node first (from object storage): the transaction reads a local file.
     await withRosterImportFiles(deps.blobs, deps.config.dataDir, roster.id, (files) => deps.db.transaction().execute(async (trx) => {
       await importRosterFile(trx, deps, roster, unit, files, today, ctx.input.body.onlyValidRows, user.id)
+      // Bad rows left out: the files stay (to the retention's end) for the error file the unit fixes them from.
+      if (badRows === 0) await deleteFilesOnImport(trx, deps.clock, roster.id)
       await recordAudit(trx, deps.clock, auditActorOf(ctx), { subjectUserId: null, action: 'create', resource: `roster_import:${roster.id}`, fields: ID_NUMBER_AND_MOBILE })
     }))
     ctx.body = presentRoster(await rosterOr404(deps, unitId, rosterId))
@@ -150,7 +155,7 @@ export const importRoster = defineRoute({
 })
 
 export const exportRoster = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/roster.xlsx', operationId: 'exportRoster', tags, access: unitRoles,
+  endpoint: endpoints.rosters.exportRoster, tags, access: unitRoles,
   summary: 'The unit’s enrolled members in a catalogue, in the roster layout, ID numbers and mobiles masked; with `full=1` in full, for the regional office (that export is audited)',
   request: { params: unitParamsSchema, query: rosterExportQuerySchema },
   responses: { 200: xlsxResponse() },

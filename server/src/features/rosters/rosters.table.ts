@@ -21,6 +21,8 @@ export interface RostersTable {
   created_by: string
   created_at: string
   imported_at: string | null
+  /** When its files (xlsx, staged rows) were queued for deletion: imported, or never imported in time (`roster-retention.ts`). */
+  files_deleted_at: string | null
 }
 export type RosterRow = Selectable<RostersTable>
 export type NewRosterRow = Insertable<RostersTable>

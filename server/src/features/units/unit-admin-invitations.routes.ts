@@ -1,4 +1,4 @@
-import { unitAdminInvitationListSchema, unitAdminInvitationRequestSchema, unitAdminInvitationSchema } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { auditActorOf } from '../audit/audit.service'
 import { presentInvitation } from './unit-admin-invitations.presenter'
@@ -11,10 +11,10 @@ const tags = ['units']
 const office = { roles: ['staff', 'admin'] } as const
 
 export const listUnitAdminInvitations = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/admin-invitations', operationId: 'listUnitAdminInvitations', tags, access: office,
+  endpoint: endpoints.units.listUnitAdminInvitations, tags, access: office,
   summary: 'The phones invited to be the unit’s admins (masked), pending or granted, newest first',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'Invitations', schema: unitAdminInvitationListSchema } },
+  responses: { 200: { description: 'Invitations' } },
   errors: [404],
   async handler(ctx) {
     const { unitId } = ctx.input.params
@@ -24,10 +24,10 @@ export const listUnitAdminInvitations = defineRoute({
 })
 
 export const createUnitAdminInvitation = defineRoute({
-  method: 'post', path: '/api/v1/units/:unitId/admin-invitations', operationId: 'createUnitAdminInvitation', tags, access: office,
+  endpoint: endpoints.units.createUnitAdminInvitation, tags, access: office,
   summary: 'Invite a mobile number to be the unit’s admin: the account with that login phone gets the unit_admin role now, or when it first signs in with it (audited)',
-  request: { params: unitParamsSchema, body: unitAdminInvitationRequestSchema },
-  responses: { 201: { description: 'Invited (status granted when the account exists)', schema: unitAdminInvitationSchema } },
+  request: { params: unitParamsSchema },
+  responses: { 201: { description: 'Invited (status granted when the account exists)' } },
   errors: [404, 409],
   async handler(ctx) {
     const row = await ctx.deps.db.transaction().execute((trx) => inviteUnitAdmin(trx, ctx.deps, ctx.input.params.unitId, ctx.input.body.phone, auditActorOf(ctx)))
@@ -37,7 +37,7 @@ export const createUnitAdminInvitation = defineRoute({
 })
 
 export const deleteUnitAdminInvitation = defineRoute({
-  method: 'delete', path: '/api/v1/units/:unitId/admin-invitations/:invitationId', operationId: 'deleteUnitAdminInvitation', tags, access: office,
+  endpoint: endpoints.units.deleteUnitAdminInvitation, tags, access: office,
   summary: 'Withdraw a pending invitation (a granted one is a 409: revoke the role instead); audited',
   request: { params: invitationParamsSchema },
   responses: { 204: { description: 'Withdrawn' } },

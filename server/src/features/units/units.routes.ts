@@ -1,4 +1,4 @@
-import { catalogueListResponseSchema, enrolmentSchema, newHireRequestSchema, unitDetailSchema, unitListResponseSchema, unitRecordSchema } from '@huzhu/shared'
+import { endpoints, newHireRequestSchema } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import { todayInChina } from '../../clock'
 import { defineRoute } from '../../http/route'
@@ -25,10 +25,9 @@ async function unitDetail(db: Db, unit: UnitRow, today: string) {
 }
 
 export const createUnit = defineRoute({
-  method: 'post', path: '/api/v1/units', operationId: 'createUnit', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.units.createUnit, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Register a unit (参保单位) that enrols members as a group: its profile and standing selection (audited)',
-  request: { body: unitRecordSchema },
-  responses: { 201: { description: 'Created', schema: unitDetailSchema } },
+  responses: { 201: { description: 'Created' } },
   errors: [409, 422],
   async handler(ctx) {
     const { deps } = ctx
@@ -42,19 +41,19 @@ export const createUnit = defineRoute({
 })
 
 export const listAllUnits = defineRoute({
-  method: 'get', path: '/api/v1/units', operationId: 'listUnits', tags, access: { roles: ['admin', 'staff'] },
+  endpoint: endpoints.units.listUnits, tags, access: { roles: ['admin', 'staff'] },
   summary: 'Every unit with its profile',
-  responses: { 200: { description: 'Units by name', schema: unitListResponseSchema } },
+  responses: { 200: { description: 'Units by name' } },
   async handler(ctx) {
     ctx.body = { units: (await listUnits(ctx.deps.readDb)).map(presentUnitSummary) }
   },
 })
 
 export const getUnit = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId', operationId: 'getUnit', tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
+  endpoint: endpoints.units.getUnit, tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
   summary: 'One unit with its profile, standing selection, enrolment counts and coverage rate; a unit admin reaches only their own',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'The unit', schema: unitDetailSchema } },
+  responses: { 200: { description: 'The unit' } },
   errors: [404],
   async handler(ctx) {
     const { unitId } = ctx.input.params
@@ -65,10 +64,10 @@ export const getUnit = defineRoute({
 })
 
 export const listUnitCatalogues = defineRoute({
-  method: 'get', path: '/api/v1/units/:unitId/catalogues', operationId: 'listUnitCatalogues', tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
+  endpoint: endpoints.units.listUnitCatalogues, tags, access: { roles: ['admin', 'staff', 'unit_admin'] },
   summary: 'The plan catalogues this unit may enrol by today (rosters, new hires): its standing selection’s catalogue when set, else any; only those taking a unit’s enrolment today',
   request: { params: unitParamsSchema },
-  responses: { 200: { description: 'Catalogues the unit may use', schema: catalogueListResponseSchema } },
+  responses: { 200: { description: 'Catalogues the unit may use' } },
   errors: [404],
   async handler(ctx) {
     const { unitId } = ctx.input.params
@@ -79,10 +78,10 @@ export const listUnitCatalogues = defineRoute({
 })
 
 export const putUnit = defineRoute({
-  method: 'put', path: '/api/v1/units/:unitId', operationId: 'putUnit', tags, access: { roles: ['staff', 'admin'] },
+  endpoint: endpoints.units.putUnit, tags, access: { roles: ['staff', 'admin'] },
   summary: 'Replace a unit’s record: profile (credit code, region, occupation, union members) and standing selection (catalogue, products, who pays, the split); audited',
-  request: { params: unitParamsSchema, body: unitRecordSchema },
-  responses: { 200: { description: 'Saved', schema: unitDetailSchema } },
+  request: { params: unitParamsSchema },
+  responses: { 200: { description: 'Saved' } },
   errors: [404, 409, 422],
   async handler(ctx) {
     const { deps } = ctx
@@ -96,10 +95,10 @@ export const putUnit = defineRoute({
 })
 
 export const createNewHire = defineRoute({
-  method: 'post', path: '/api/v1/units/:unitId/new-hires', operationId: 'createNewHire', tags, access: { roles: ['staff', 'unit_admin'] },
+  endpoint: endpoints.units.createNewHire, tags, access: { roles: ['staff', 'unit_admin'] },
   summary: 'Enrol one new hire with the unit’s selection and funding, pending payment',
   request: { params: unitParamsSchema, body: newHireRequestSchema },
-  responses: { 201: { description: 'Enrolled, pending payment', schema: enrolmentSchema } },
+  responses: { 201: { description: 'Enrolled, pending payment' } },
   errors: [404, 409, 422],
   async handler(ctx) {
     const user = currentUser(ctx)

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { MAX_UPLOAD_BYTES, uploadMediaTypes, uploadSchema } from '@huzhu/shared'
+import { endpoints, MAX_UPLOAD_BYTES, uploadMediaTypes } from '@huzhu/shared'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
@@ -11,10 +11,10 @@ import { uploadParamsSchema } from './schema'
 const tags = ['claims']
 
 export const createUpload = defineRoute({
-  method: 'post', path: '/api/v1/uploads', operationId: 'createUpload', tags, access: 'signed_in',
+  endpoint: endpoints.uploads.createUpload, tags, access: 'signed_in',
   summary: 'Upload one photo or PDF of claim material as the raw request body (JPEG, PNG, WebP, HEIC or PDF, known from the bytes; at most 10 MB); needs the medical_data consent',
   rawBody: { description: 'the file’s bytes; its type is read from them, whatever Content-Type says', mediaTypes: uploadMediaTypes },
-  responses: { 201: { description: 'Stored', schema: uploadSchema } },
+  responses: { 201: { description: 'Stored' } },
   errors: [403, 413, 415, 422],
   async handler(ctx) {
     const me = currentUser(ctx)
@@ -41,7 +41,7 @@ export const createUpload = defineRoute({
 })
 
 export const getUploadContent = defineRoute({
-  method: 'get', path: '/api/v1/uploads/:uploadId/content', operationId: 'getUploadContent', tags, access: 'signed_in',
+  endpoint: endpoints.uploads.getUploadContent, tags, access: 'signed_in',
   summary: 'The bytes of an upload: for its owner, and for reviewers, staff and admins once it is material of a claim (that read is audited)',
   request: { params: uploadParamsSchema },
   responses: { 200: { description: 'The file, with its media type', contentType: 'application/octet-stream' } },

@@ -1,0 +1,5 @@
+import { assistedUi } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: assistedUi.rider.title,
+})

@@ -1,0 +1,5 @@
+import { staffPageTitles } from '@huzhu/shared'
+
+export default definePageConfig({
+  navigationBarTitleText: staffPageTitles.hardship,
+})
