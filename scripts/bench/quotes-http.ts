@@ -1,42 +1,100 @@
 /**
- * Quote endpoint benchmark: the real server (tsx src/main.ts, loopback only,
- * response checks off as in production) under autocannon, 100 connections for
- * 10 s, POST /api/v1/quotes with a Shaanxi and a Shanghai selection in turn.
- * Prints requests per second and latency percentiles.
+ * Quote endpoint benchmark, side by side with its baseline in the same run (issue 13): a bare Koa
+ * JSON echo (bench/koa-echo.ts) and the real server (tsx src/main.ts on SQLite, loopback only,
+ * production settings, response checks off), each its own process, each under the same autocannon
+ * settings: 100 connections, POST with a Shaanxi and a Shanghai quote selection in turn (the echo
+ * gets the same bodies back). Each round warms both up for 1 s, then measures the echo and the
+ * server one after the other; the figures are the rounds' means. Prints requests per second,
+ * latency percentiles and each process's CPU per request (steadier than the rate on a shared
+ * machine), then the ratio to the echo.
+ * Goal (issue 13): at least 0.6× the echo's requests per second, p99 at most 2× the echo's.
  *
- *   npm run bench:quotes            # 10 s
- *   npm run bench:quotes -- 5       # seconds
+ *   npm run bench:quotes                          # 10 s per measurement, 2 rounds
+ *   npm run bench:quotes -- 5 --rounds 3          # seconds per measurement, rounds
+ *   npm run bench:quotes -- 10 --cpu-prof /tmp/profiles   # the server's V8 CPU profile when it stops
  */
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { newDataDir, serverEnv, startServerProcess } from '../../server/test/helpers/server-process'
+import { newDataDir, serverEnv, startServerProcess, type ServerProcess } from '../../server/test/helpers/server-process'
+import { numberArg, serverCommand } from './databases'
+import { cpuSeconds } from './process-cpu'
+import { endpoints, pathOf } from '@huzhu/shared'
 
-const seconds = Number(process.argv[2] ?? 10)
+const seconds = /^\d+$/.test(process.argv[2] ?? '') ? Number(process.argv[2]) : 10
+const rounds = numberArg('rounds', 2)
+const CONNECTIONS = 100
+const RATIO_GOAL = 0.6
+const P99_GOAL = 2
 const bodies = [
   { catalogueId: 'shaanxi-gig-2023', products: ['ZY'], mode: 'instant', acceptedOn: '2026-11-24' },
   { catalogueId: 'shanghai-2020', products: ['A0', 'A2', 'C1'], mode: 'instant', acceptedOn: '2020-10-14' },
 ].map((b) => JSON.stringify(b))
 
+interface Figures { rate: number; p50: number; p90: number; p99: number; max: number; cpuMs: number; ok: number; failed: number }
+
+async function load(target: ServerProcess, path: string, duration: number): Promise<Figures> {
+  let turn = 0
+  const cpuBefore = cpuSeconds(target.child.pid)
+  const result = await autocannon({
+    url: `${target.baseUrl}${path}`,
+    connections: CONNECTIONS,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    setupClient: (client) => client.setBody(bodies[turn++ % bodies.length]!),
+  })
+  const ok = result['2xx']
+  return {
+    rate: result.requests.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
+    cpuMs: ((cpuSeconds(target.child.pid) - cpuBefore) * 1000) / Math.max(ok, 1), ok, failed: result.non2xx + result.errors + result.timeouts,
+  }
+}
+
+function mean(figures: readonly Figures[]): Figures {
+  const avg = (pick: (f: Figures) => number) => figures.reduce((sum, f) => sum + pick(f), 0) / figures.length
+  const sum = (pick: (f: Figures) => number) => figures.reduce((total, f) => total + pick(f), 0)
+  return {
+    rate: avg((f) => f.rate), p50: avg((f) => f.p50), p90: avg((f) => f.p90), p99: avg((f) => f.p99), max: Math.max(...figures.map((f) => f.max)),
+    cpuMs: avg((f) => f.cpuMs), ok: sum((f) => f.ok), failed: sum((f) => f.failed),
+  }
+}
+
+function line(name: string, f: Figures): string {
+  return `${name.padEnd(22)} ${f.rate.toFixed(0).padStart(6)} req/s   latency ms p50 ${f.p50.toFixed(1)}  p90 ${f.p90.toFixed(1)}  p99 ${f.p99.toFixed(1)}  max ${f.max}   `
+    + `process CPU ${f.cpuMs.toFixed(3)} ms/request   (${f.ok.toLocaleString('en')} 2xx, ${f.failed} failed)`
+}
+
 async function main(): Promise<void> {
   const { dataDir, keys } = newDataDir()
-  const server = await startServerProcess(serverEnv(dataDir, { ...keys, NODE_ENV: 'production', SMS_FIXED_CODE: '', SMS_PROVIDER: 'console', HUZHU_LOG_LEVEL: 'warn' }))
+  const env = serverEnv(dataDir, { ...keys, NODE_ENV: 'production', SMS_FIXED_CODE: '', SMS_PROVIDER: 'console', HUZHU_LOG_LEVEL: 'warn', DATABASE_URL: '' })
+  const echo = await startServerProcess(env, { label: 'koa echo', command: [process.execPath, '--import', 'tsx', 'bench/koa-echo.ts'], cwd: join(__dirname, '..') })
+  const server = await startServerProcess(env, { label: 'server', command: serverCommand() })
   try {
-    let turn = 0
-    const result = await autocannon({
-      url: `${server.baseUrl}/api/v1/quotes`,
-      connections: 100,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      setupClient: (client) => client.setBody(bodies[turn++ % bodies.length]!),
-    })
-    const ok = result['2xx']
-    console.log(`POST /api/v1/quotes, 100 connections, ${seconds} s, loopback`)
-    console.log(`requests/s: ${result.requests.average.toFixed(0)} (mean), ${ok.toLocaleString('en')} answered 2xx, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
-    console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`)
-    if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1
+    const echoes: Figures[] = []
+    const quotes: Figures[] = []
+    for (let round = 1; round <= rounds; round++) {
+      await load(echo, '/echo', 1)
+      await load(server, pathOf(endpoints.quotes.createQuote), 1)
+      echoes.push(await load(echo, '/echo', seconds))
+      quotes.push(await load(server, pathOf(endpoints.quotes.createQuote), seconds))
+      console.log(`round ${round}/${rounds}`)
+      console.log(`  ${line('bare Koa JSON echo', echoes.at(-1)!)}`)
+      console.log(`  ${line(`POST ${pathOf(endpoints.quotes.createQuote)}`, quotes.at(-1)!)}`)
+    }
+    const e = mean(echoes)
+    const q = mean(quotes)
+    const ratio = q.rate / e.rate
+    const p99Ratio = q.p99 / e.p99
+    console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${rounds} round(s), loopback, means of the rounds`)
+    console.log(line('bare Koa JSON echo', e))
+    console.log(line(`POST ${pathOf(endpoints.quotes.createQuote)}`, q))
+    console.log(`quotes / echo: ${ratio.toFixed(2)}× the requests/s (goal ≥ ${RATIO_GOAL}×), p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${P99_GOAL}×), `
+      + `CPU per request ${(q.cpuMs / e.cpuMs).toFixed(2)}×: ${ratio >= RATIO_GOAL && p99Ratio <= P99_GOAL ? 'met' : 'NOT met'}`)
+    if (e.failed > 0 || q.failed > 0) process.exitCode = 1
   } finally {
     await server.stop()
+    await echo.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { chinaDateOf, addDays } from '@huzhu/shared'
+import { addDays, builtInCatalogueData, chinaDateOf, endpoints, pathOf } from '@huzhu/shared'
 import type { OpenDatabase } from '../../server/src/db/open'
+import { CATALOGUE_MAX_AGE_MS } from '../../server/src/features/catalogues/catalogue-store'
 import { COVER_ENDING_JOB } from '../../server/src/features/notifications/cover-ending.service'
 import {
   createAdminFor, createTestEnrolment, fillProfile, giveMedicalConsent, inpatientClaim, loginAs, makePng, addTestPayeeAccount, postUpload,
@@ -82,27 +83,43 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
 
   test('a session made on one node works on the other; signed out on that one, it is refused on both', async () => {
     const member = await loginAs(via(a))
-    expect((await b.process.api.get('/api/v1/me', { token: member.token })).body.id).toBe(member.id)
-    expect((await b.process.api.delete('/api/v1/auth/sessions/current', { token: member.token })).status).toBe(204)
-    for (const node of nodes()) expect((await node.process.api.get('/api/v1/me', { token: member.token })).status).toBe(401)
+    expect((await b.process.api.get(pathOf(endpoints.users.getMe), { token: member.token })).body.id).toBe(member.id)
+    expect((await b.process.api.delete(pathOf(endpoints.auth.deleteCurrentSession), { token: member.token })).status).toBe(204)
+    for (const node of nodes()) expect((await node.process.api.get(pathOf(endpoints.users.getMe), { token: member.token })).status).toBe(401)
     // The admin signed in through B works on A too.
-    expect((await a.process.api.get('/api/v1/me', { token: adminToken })).body.roles).toContain('admin')
+    expect((await a.process.api.get(pathOf(endpoints.users.getMe), { token: adminToken })).body.roles).toContain('admin')
+  })
+
+  test('a catalogue published through one node is quoted through the other within a second, without a restart', async () => {
+    const quote = { catalogueId: 'two-node-2020', products: ['A0'], mode: 'instant', acceptedOn: '2020-10-14' }
+    // B has answered quotes before: its catalogues are loaded, and it must not keep what it loaded.
+    expect((await b.process.api.post(pathOf(endpoints.quotes.createQuote), quote)).body.error.code).toBe('unknown_catalogue')
+    const file = { ...(builtInCatalogueData[0] as Record<string, unknown>), id: 'two-node-2020', name: '双节点测试计划' }
+    const published = await a.process.api.put(pathOf(endpoints.catalogueAdmin.publishCatalogue, { catalogueId: 'two-node-2020' }), file, { token: adminToken })
+    expect(published.status).toBe(200)
+    const onA = await a.process.api.post(pathOf(endpoints.quotes.createQuote), quote)
+    expect(onA.status).toBe(200)
+    // Each node reads the catalogues' change mark at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, CATALOGUE_MAX_AGE_MS))
+    const onB = await b.process.api.post(pathOf(endpoints.quotes.createQuote), quote)
+    expect(onB.status).toBe(200)
+    expect(onB.body).toEqual(onA.body)
   })
 
   test('a staff role granted on one node counts on the other; a card issued by one node is checked by the other', async () => {
     const staff = await loginAs(via(b), { profile: true })
-    const granted = await a.process.api.post(`/api/v1/users/${staff.id}/roles`, { role: 'staff' }, { token: adminToken })
+    const granted = await a.process.api.post(pathOf(endpoints.users.grantUserRole, { userId: staff.id }), { role: 'staff' }, { token: adminToken })
     expect(granted.status).toBe(201)
     const member = await loginAs(via(a))
     await fillProfile(via(a), member)
     const { enrolmentId } = await coverEndingIn(via(a), member, 30)
-    const card = await b.process.api.get(`/api/v1/enrolments/${enrolmentId}/certificate`, { token: member.token })
+    const card = await b.process.api.get(pathOf(endpoints.certificates.getCertificate, { enrolmentId }), { token: member.token })
     expect(card.status).toBe(200)
-    const check = await a.process.api.post('/api/v1/certificates/checks', { payload: card.body.payload }, { token: staff.token })
+    const check = await a.process.api.post(pathOf(endpoints.certificates.checkCertificate), { payload: card.body.payload }, { token: staff.token })
     expect([check.status, check.body.verdict]).toEqual([200, 'valid'])
     // Cancelled through A: B's online check says so at once (no cache on either node).
-    expect((await a.process.api.post(`/api/v1/enrolments/${enrolmentId}/cancel`, {}, { token: staff.token })).status).toBe(200)
-    expect((await b.process.api.post('/api/v1/certificates/checks', { payload: card.body.payload }, { token: staff.token })).body.verdict).toBe('cancelled')
+    expect((await a.process.api.post(pathOf(endpoints.enrolments.cancelEnrolment, { enrolmentId }), {}, { token: staff.token })).status).toBe(200)
+    expect((await b.process.api.post(pathOf(endpoints.certificates.checkCertificate), { payload: card.body.payload }, { token: staff.token })).body.verdict).toBe('cancelled')
   })
 
   test('a photo uploaded through one node is read through the other, from the object store', async () => {
@@ -112,7 +129,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
     const bytes = makePng(6, 5, 4242)
     const uploaded = await postUpload(via(a), member, bytes, 'image/png')
     expect(uploaded.status).toBe(201)
-    const read = await fetch(`${b.process.baseUrl}/api/v1/uploads/${uploaded.body.id}/content`, { headers: { authorization: `Bearer ${member.token}` } })
+    const read = await fetch(`${b.process.baseUrl}${pathOf(endpoints.uploads.getUploadContent, { uploadId: uploaded.body.id })}`, { headers: { authorization: `Bearer ${member.token}` } })
     expect(read.status).toBe(200)
     expect(read.headers.get('content-type')).toBe('image/png')
     expect(Buffer.from(await read.arrayBuffer()).equals(bytes)).toBe(true)
@@ -130,7 +147,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
     const upload = await postUpload(via(a), member, makePng(4, 4, 777), 'image/png')
     const body = { ...inpatientClaim(enrolmentId, [upload.body.id]), payeeAccountId }
     const key = `two-node-${Date.now()}`
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => nodes()[i % 2]!.process.api.post('/api/v1/claims', body, {
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => nodes()[i % 2]!.process.api.post(pathOf(endpoints.claims.createClaim), body, {
       token: member.token, headers: { 'idempotency-key': key },
     })))
     const statuses = answers.map((r) => r.status).sort((x, y) => x - y)
@@ -167,7 +184,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
     const notices = await direct.db.selectFrom('notifications').select('user_id').where('kind', '=', 'cover_ending').execute()
     expect(notices.filter((n) => members.some((m) => m.id === n.user_id))).toHaveLength(members.length)
     // And the sessions of before the restart still work on either node.
-    for (const node of nodes()) expect((await node.process.api.get('/api/v1/me', { token: members[0]!.token })).status).toBe(200)
+    for (const node of nodes()) expect((await node.process.api.get(pathOf(endpoints.users.getMe), { token: members[0]!.token })).status).toBe(200)
   })
 
   describe('kill -9 of one node in the middle of a roster import', () => {
@@ -181,7 +198,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
     async function uploadRoster(node: ClusterNode, name: string): Promise<string> {
       const file = join(scratch, name)
       await writeLargeRoster(file, ROSTER_ROWS)
-      const res = await node.process.api.request('POST', `/api/v1/units/${unitId}/rosters?catalogueId=shaanxi-gig-2023`, undefined, {
+      const res = await node.process.api.request('POST', pathOf(endpoints.rosters.uploadRoster, { unitId }, { catalogueId: 'shaanxi-gig-2023' }), undefined, {
         token: adminToken, rawBody: new Uint8Array(readFileSync(file)), headers: { 'content-type': XLSX },
       })
       expect([res.status, res.body.validCount]).toEqual([201, ROSTER_ROWS])
@@ -189,14 +206,14 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
     }
 
     beforeAll(async () => {
-      unitId = (await a.process.api.post('/api/v1/units', { name: '双节点测试站点' }, { token: adminToken })).body.id
+      unitId = (await a.process.api.post(pathOf(endpoints.units.createUnit), { name: '双节点测试站点' }, { token: adminToken })).body.id
     })
     afterAll(() => console.log(`two-node kill -9 outcomes (baseline ${Math.round(baselineMs)} ms): ${outcomes.join('; ')}`))
 
     test('baseline: a roster uploaded through B imports whole through A (its duration sets the kill moments)', async () => {
       const rosterId = await uploadRoster(b, 'baseline.xlsx')
       const started = performance.now()
-      const res = await a.process.api.post(`/api/v1/units/${unitId}/rosters/${rosterId}/import`, {}, { token: adminToken })
+      const res = await a.process.api.post(pathOf(endpoints.rosters.importRoster, { unitId, rosterId }), {}, { token: adminToken })
       baselineMs = performance.now() - started
       expect([res.status, res.body.importedCount]).toEqual([200, ROSTER_ROWS])
       expect(await countImported(rosterId)).toBe(ROSTER_ROWS)
@@ -204,7 +221,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
 
     test.each([0.3, 0.7, 1.3])('A killed at %f × the import’s duration while B is asked too: all rows or none, and a 200 only for all', async (fraction) => {
       const rosterId = await uploadRoster(b, `crash-${fraction}.xlsx`)
-      const importOn = (node: ClusterNode) => node.process.api.post(`/api/v1/units/${unitId}/rosters/${rosterId}/import`, {}, { token: adminToken })
+      const importOn = (node: ClusterNode) => node.process.api.post(pathOf(endpoints.rosters.importRoster, { unitId, rosterId }), {}, { token: adminToken })
         .then((r) => ({ status: r.status, count: r.body?.importedCount as number | undefined, code: r.body?.error?.code as string | undefined }), () => undefined)
       const onA = importOn(a)
       await new Promise((r) => setTimeout(r, Math.round(baselineMs * fraction)))
@@ -222,7 +239,7 @@ describeOnPostgres('two nodes, one PostgreSQL, one object store', () => {
       if (answerB!.status === 200) expect(answerB!.count).toBe(ROSTER_ROWS)
       else expect([answerB!.status, answerB!.code]).toEqual([409, 'roster_already_imported'])
       expect(count).toBe(ROSTER_ROWS)
-      const roster = await b.process.api.get(`/api/v1/units/${unitId}/rosters/${rosterId}`, { token: adminToken })
+      const roster = await b.process.api.get(pathOf(endpoints.rosters.getRoster, { unitId, rosterId }), { token: adminToken })
       expect([roster.body.status, roster.body.importedCount]).toEqual(['imported', ROSTER_ROWS])
       a = await startNode('A', a.env)
     })

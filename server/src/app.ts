@@ -1,4 +1,3 @@
-import Router from '@koa/router'
 import Koa from 'koa'
 import compress from 'koa-compress'
 import { createDataProtector } from './crypto/protector'
@@ -8,10 +7,10 @@ import { refreshCatalogues } from './features/catalogues/refresh-catalogues'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
 import { errorMiddleware } from './http/error-middleware'
+import { serializeJsonOnce } from './http/json-response'
 import { createWechatPayClient } from './features/wechat-pay/wechat-pay-client'
 import { createBlobStore, type BlobStore } from './files/blob-store'
-import { methodNotAllowed } from './http/errors'
-import { mountRoutes } from './http/mount'
+import { apiRouter } from './http/api-router'
 import { requestContext } from './http/request-context'
 import type { Route } from './http/route'
 import { staticFiles } from './http/static-files'
@@ -61,16 +60,13 @@ export function createApp(options: AppOptions): App {
     else logger.error({ err }, 'response failed')
   })
 
-  const router = new Router<AppState, AppContextExtras>()
-  mountRoutes(router, options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses })
-
   app.use(requestContext(logger, { hsts: config.isProduction }))
   app.use(errorMiddleware())
   // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
   app.use(compress({ threshold: 1024, br: false }))
+  app.use(serializeJsonOnce())
   if (config.staticDir) app.use(staticFiles(config.staticDir))
   app.use(refreshCatalogues())
-  app.use(router.routes())
-  app.use(router.allowedMethods({ throw: true, methodNotAllowed: () => methodNotAllowed(), notImplemented: () => methodNotAllowed() }))
+  app.use(apiRouter(options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses }))
   return app
 }

@@ -13,6 +13,13 @@ describe('data protector', () => {
     expect(protector.decrypt(a, 'ctx:1')).toBe('11010519491231002X')
   })
 
+  test('never uses an IV twice, across the batches IVs are drawn in', () => {
+    const texts = Array.from({ length: 1_500 }, (_, i) => protector.encrypt(`row ${i}`, 'ctx:iv'))
+    const ivs = new Set(texts.map((t) => t.split('.')[1]))
+    expect(ivs.size).toBe(texts.length)
+    expect(texts.map((t) => protector.decrypt(t, 'ctx:iv'))).toEqual(texts.map((_, i) => `row ${i}`))
+  })
+
   test('refuses another context, a tampered ciphertext, another key, an unknown version', () => {
     const text = protector.encrypt('13812345678', 'users.phone:usr_1')
     expect(() => protector.decrypt(text, 'users.phone:usr_2')).toThrow()

@@ -24,7 +24,7 @@ export interface AppDeps {
   wechatPay: WechatPayClient | undefined
   logger: Logger
   protector: DataProtector
-  /** Shipped and published catalogues, brought up to date with the database at the start of every API request. */
+  /** Shipped and published catalogues, as the database had them at most a second before each API request (`catalogue-store.ts`). */
   catalogues: LiveCatalogueStore
   /** Claim material and rosters: on disk or in object storage, shared by every node (`files/blob-store.ts`). */
   blobs: BlobStore

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Middleware } from 'koa'
+import type { Middleware, ParameterizedContext } from 'koa'
 import type { Logger } from 'pino'
 import type { AppContextExtras, AppState } from './context'
 import { FRAME_POLICY, HSTS_POLICY } from './security-headers'
@@ -18,7 +18,9 @@ export function requestContext(logger: Logger, options: { hsts: boolean }): Midd
     const incoming = ctx.get('X-Request-Id')
     const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID()
     ctx.state.requestId = requestId
-    ctx.state.log = logger.child({ reqId: requestId })
+    // Made when first used: most requests log nothing but the access line, which is off below `info`.
+    let log: Logger | undefined
+    Object.defineProperty(ctx.state, 'log', { get: () => (log ??= logger.child({ reqId: requestId })), enumerable: true, configurable: true })
     ctx.set('X-Request-Id', requestId)
     ctx.set('X-Content-Type-Options', 'nosniff')
     ctx.set('Referrer-Policy', 'no-referrer')
@@ -30,15 +32,20 @@ export function requestContext(logger: Logger, options: { hsts: boolean }): Midd
     try {
       await next()
     } finally {
-      const route = (ctx as { _matchedRoute?: unknown })._matchedRoute
-      ctx.state.log.info({
-        method: ctx.method,
-        route: typeof route === 'string' ? route : undefined,
-        path: ctx.path,
-        status: ctx.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        userId: ctx.state.user?.id,
-      }, 'request')
+      if (logger.isLevelEnabled('info')) logAccess(ctx, started)
     }
   }
+}
+
+/** The access-log line: method, route, path (never the query string), status, time, account. */
+function logAccess(ctx: ParameterizedContext<AppState, AppContextExtras>, started: number): void {
+  const route = (ctx as { _matchedRoute?: unknown })._matchedRoute
+  ctx.state.log.info({
+    method: ctx.method,
+    route: typeof route === 'string' ? route : undefined,
+    path: ctx.path,
+    status: ctx.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+    userId: ctx.state.user?.id,
+  }, 'request')
 }

@@ -77,7 +77,7 @@ async function lockedRow(db: Db, clock: Clock, id: string, actor: AuditActor): P
  * An admin publishes a catalogue file under its id (audited): a new catalogue,
  * or a new version of one published here that no enrolment uses yet. A shipped
  * catalogue's id, or a used one's, is a 409 and changes nothing. The caller
- * refreshes the store after the commit; every other node does at its next request.
+ * refreshes the store after the commit; every other node goes by it within a second (`catalogue-store.ts`).
  */
 export async function publishCatalogue(db: Db, deps: CatalogueAdminDeps, actor: AuditActor, id: string, raw: unknown): Promise<void> {
   const catalogue = checkCatalogueFile(raw)

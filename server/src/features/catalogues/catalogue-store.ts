@@ -21,13 +21,18 @@ export interface StoredCatalogue {
 
 /**
  * The store every request reads. Shipped catalogues are read once at start; the
- * database's are read again whenever the sum of the rows' change counters moved
- * (`refresh`, at the start of each API request and each job), so a catalogue
- * published or closed on one node is what every node quotes and enrols by from
- * its next request on. No restart, and no per-node state another node would not see.
+ * database's are read again whenever the sum of the rows' change counters moved.
+ * `refresh` reads that mark now (at start, before each job, and on the node that
+ * just changed a catalogue, after the commit); `fresh`, at the start of each API
+ * request, reads it at most once every CATALOGUE_MAX_AGE_MS per node (requests in
+ * between share that read), so a catalogue published or closed on one node is what
+ * every node quotes and enrols by within a second, without a restart, and a busy
+ * node does not pay a database round trip per request for it.
  */
 export interface LiveCatalogueStore extends CatalogueStore {
   refresh(db: Db): Promise<void>
+  /** The catalogues as the database had them at most `maxAgeMs` ago (one read of the change mark per `maxAgeMs` at most). */
+  fresh(db: Db): Promise<void>
   /** Every catalogue on offer with its origin and row, in the order of `list`. */
   records(): readonly StoredCatalogue[]
   record(id: string): StoredCatalogue | undefined
@@ -36,6 +41,16 @@ export interface LiveCatalogueStore extends CatalogueStore {
 }
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
+
+/** How old the change mark an API request goes by may be: another node's publish or closure is seen within this. */
+export const CATALOGUE_MAX_AGE_MS = 1000
+
+export interface CatalogueStoreOptions {
+  /** Default CATALOGUE_MAX_AGE_MS; 0 reads the mark for every request. */
+  maxAgeMs?: number
+  /** Monotonic milliseconds (default `performance.now`); tests pass their own. */
+  now?: () => number
+}
 
 function readCatalogueFile(path: string): { ok: true; raw: unknown } | { ok: false; reason: string } {
   const size = statSync(path).size
@@ -114,7 +129,9 @@ function storedOf(row: CatalogueRow, shipped: StoredCatalogue | undefined, logge
   return { catalogue: compileCatalogue(applySettings(loaded.catalogue.data, row)), origin: 'published', row }
 }
 
-export function loadCatalogueStore(dir: string, logger: Logger): LiveCatalogueStore {
+export function loadCatalogueStore(dir: string, logger: Logger, options: CatalogueStoreOptions = {}): LiveCatalogueStore {
+  const maxAgeMs = options.maxAgeMs ?? CATALOGUE_MAX_AGE_MS
+  const now = options.now ?? (() => performance.now())
   const shipped = loadShipped(dir, logger)
   let byId = new Map(shipped)
   let list = [...byId.values()].map((s) => s.catalogue)
@@ -136,12 +153,25 @@ export function loadCatalogueStore(dir: string, logger: Logger): LiveCatalogueSt
     mark = seen
   }
 
+  // The latest read of the mark: when it started, and its end (requests within maxAgeMs of its start wait for it, not for their own).
+  let last: { started: number; done: Promise<void> } | undefined
+  const read = (db: Db): Promise<void> => {
+    const started = now()
+    const done = load(db)
+    const current = { started, done }
+    last = current
+    // A failed read is not reused: the next request reads again (those that waited on it fail as they would have alone).
+    done.catch(() => { if (last === current) last = undefined })
+    return done
+  }
+
   return {
     list: () => list,
     get: (id) => byId.get(id)?.catalogue,
     records: () => [...byId.values()],
     record: (id) => byId.get(id),
     shipped: (id) => shipped.get(id),
-    refresh: load,
+    refresh: read,
+    fresh: (db) => (last !== undefined && now() - last.started < maxAgeMs ? last.done : read(db)),
   }
 }

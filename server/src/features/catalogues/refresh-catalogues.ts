@@ -2,13 +2,15 @@ import type { Middleware } from 'koa'
 import type { AppContextExtras, AppState } from '../../http/context'
 
 /**
- * Before every API request: the catalogues as the database has them now (one
- * read of the change mark; the rows only when it moved). A catalogue an admin
- * published or closed on any node is what this request quotes and enrols by.
+ * Before every API request: the catalogues as the database had them at most a
+ * second ago (one read of the change mark per second per node, shared by the
+ * requests in between; the rows only when it moved). A catalogue an admin
+ * published or closed on any node is what this request quotes and enrols by
+ * within a second of the commit (at once on the admin's node).
  */
 export function refreshCatalogues(): Middleware<AppState, AppContextExtras> {
   return async (ctx, next) => {
-    if (ctx.path.startsWith('/api/')) await ctx.deps.catalogues.refresh(ctx.deps.readDb)
+    if (ctx.path.startsWith('/api/')) await ctx.deps.catalogues.fresh(ctx.deps.readDb)
     await next()
   }
 }

@@ -1,0 +1,18 @@
+import type { Middleware } from 'koa'
+import type { AppContextExtras, AppState } from './context'
+
+/**
+ * A JSON answer serialised once, right under compression. Otherwise it is serialised twice: koa-compress
+ * asks the response's length (Koa stringifies an object body to count it), then Koa stringifies it to send
+ * it. Plain objects and arrays only (what presenters and the error handler make); the Content-Type Koa set
+ * for the object stays `application/json`.
+ */
+export function serializeJsonOnce(): Middleware<AppState, AppContextExtras> {
+  return async (ctx, next) => {
+    await next()
+    const body: unknown = ctx.body
+    if (typeof body === 'object' && body !== null && (Array.isArray(body) || Object.getPrototypeOf(body) === Object.prototype)) {
+      ctx.body = JSON.stringify(body)
+    }
+  }
+}
