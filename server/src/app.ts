@@ -63,7 +63,13 @@ export function createApp(options: AppOptions): App {
   app.use(requestContext(logger, { hsts: config.isProduction }))
   app.use(errorMiddleware())
   // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
-  app.use(compress({ threshold: 1024, br: false }))
+  // A request without Accept-Encoding gets identity from koa-compress (its default), after its checks of the answer: skip them.
+  const gzip = compress({ threshold: 1024, br: false })
+  app.use((ctx, next) => {
+    if (ctx.req.headers['accept-encoding']) return gzip(ctx, next)
+    ctx.vary('Accept-Encoding')
+    return next()
+  })
   app.use(serializeJsonOnce())
   if (config.staticDir) app.use(staticFiles(config.staticDir))
   app.use(refreshCatalogues())

@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { endpoint } from '@huzhu/shared'
 import { z } from 'zod'
 import { defineRoute } from './route'
@@ -19,9 +21,29 @@ const drifted = defineRoute({
   },
 })
 
+const large = defineRoute({
+  endpoint: endpoint({ method: 'get', path: '/api/v1/test/large', operationId: 'testLarge' }), tags: ['test'], access: 'public', summary: 'answers 2 KB of JSON',
+  responses: { 200: { description: 'declared' } },
+  handler(ctx) {
+    ctx.body = { text: 'x'.repeat(2048) }
+  },
+})
+
+/** A GET as sent, no Accept-Encoding unless given (fetch adds one and unzips), answering the raw bytes. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((done, fail) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => done({ headers: res.headers, bytes: Buffer.concat(chunks) }))
+      res.on('error', fail)
+    }).on('error', fail)
+  })
+}
+
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp({ extraRoutes: [boom, drifted] })
+  app = await startTestApp({ extraRoutes: [boom, drifted, large] })
 })
 afterAll(() => app.close())
 
@@ -106,6 +128,19 @@ describe('HTTP basics', () => {
     const failures = app.logs().split('\n').filter((l) => l.includes('"reqId":"boom-1"') && l.includes('request failed'))
     expect(failures).toHaveLength(1)
     expect(failures[0]).toContain('boom: secret detail')
+  })
+
+  test('a JSON answer over 1 KB is gzipped for a client that accepts it, sent plain to one that does not', async () => {
+    const url = `${app.baseUrl}/api/v1/test/large`
+    const zipped = await rawGet(url, { 'Accept-Encoding': 'gzip' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toBe('Accept-Encoding')
+    expect(JSON.parse(gunzipSync(zipped.bytes).toString('utf8'))).toEqual({ text: 'x'.repeat(2048) })
+    const plain = await rawGet(url, {})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(JSON.parse(plain.bytes.toString('utf8'))).toEqual({ text: 'x'.repeat(2048) })
   })
 
   test('outside production a response that drifts from its declared schema fails loudly', async () => {

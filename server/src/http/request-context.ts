@@ -14,26 +14,41 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
  * access-log line. The query string is never logged.
  */
 export function requestContext(logger: Logger, options: { hsts: boolean }): Middleware<AppState, AppContextExtras> {
+  // The same for every response: set straight on the Node response (what `ctx.set` does with a string), in one loop.
+  const fixed: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['X-Frame-Options', 'DENY'],
+    ['Content-Security-Policy', FRAME_POLICY],
+  ]
+  if (options.hsts) fixed.push(['Strict-Transport-Security', HSTS_POLICY])
   return async (ctx, next) => {
-    const incoming = ctx.get('X-Request-Id')
-    const requestId = REQUEST_ID.test(incoming) ? incoming : randomUUID()
-    ctx.state.requestId = requestId
-    // Made when first used: most requests log nothing but the access line, which is off below `info`.
-    let log: Logger | undefined
-    Object.defineProperty(ctx.state, 'log', { get: () => (log ??= logger.child({ reqId: requestId })), enumerable: true, configurable: true })
-    ctx.set('X-Request-Id', requestId)
-    ctx.set('X-Content-Type-Options', 'nosniff')
-    ctx.set('Referrer-Policy', 'no-referrer')
-    ctx.set('X-Frame-Options', 'DENY')
-    ctx.set('Content-Security-Policy', FRAME_POLICY)
-    if (options.hsts) ctx.set('Strict-Transport-Security', HSTS_POLICY)
-    if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store')
+    const incoming = ctx.req.headers['x-request-id']
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    ctx.state = new RequestState(requestId, logger)
+    const res = ctx.res
+    res.setHeader('X-Request-Id', requestId)
+    for (const [name, value] of fixed) res.setHeader(name, value)
+    if (ctx.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store')
     const started = performance.now()
     try {
       await next()
     } finally {
       if (logger.isLevelEnabled('info')) logAccess(ctx, started)
     }
+  }
+}
+
+/**
+ * A request's `ctx.state`: its id, and its logger made when first used (most requests log nothing but the
+ * access line, which is off below `info`). A class, so the lazy `log` costs no closure or property definition per request.
+ */
+class RequestState {
+  user?: AppState['user']
+  private childLog: Logger | undefined
+  constructor(readonly requestId: string, private readonly logger: Logger) {}
+  get log(): Logger {
+    return (this.childLog ??= this.logger.child({ reqId: this.requestId }))
   }
 }
 
