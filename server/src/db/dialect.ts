@@ -49,3 +49,20 @@ export function randomBelowPercent(db: AnyDb, percent: number): RawBuilder<boole
 export function containsText(db: AnyDb, haystack: Expression<string>, needle: string): RawBuilder<boolean> {
   return isPostgres(db) ? sql<boolean>`strpos(${haystack}, ${needle}) > 0` : sql<boolean>`instr(${haystack}, ${needle}) > 0`
 }
+
+/** The SQL type a column of `valuesTable` is read as. */
+export type ValuesColumnType = 'text' | 'money'
+
+/**
+ * `(VALUES (…), (…)) AS <alias>`, to join many rows of values in one statement
+ * (e.g. `UPDATE t SET c = v.column2 FROM … WHERE t.id = v.column1`). Both
+ * databases name the columns `column1`, `column2`…; PostgreSQL types bound
+ * parameters there as text, so each value is cast to its column's type (SQLite
+ * takes them as bound).
+ */
+export function valuesTable(db: AnyDb, alias: string, types: readonly ValuesColumnType[], rows: readonly (readonly (string | number | null)[])[]): RawBuilder<unknown> {
+  const pg = isPostgres(db)
+  const cell = (value: string | number | null, type: ValuesColumnType) => (pg ? sql`cast(${value} as ${sql.raw(type === 'money' ? 'bigint' : 'text')})` : sql`${value}`)
+  const tuples = rows.map((row) => sql`(${sql.join(row.map((value, i) => cell(value, types[i] ?? 'text')))})`)
+  return sql`(values ${sql.join(tuples)}) as ${sql.ref(alias)}`
+}

@@ -66,8 +66,13 @@ export const cappedRules: ReadonlySet<string> = new Set(['percent_of_out_of_pock
  * engine sees it; such benefits have no cap the fen could eat into).
  */
 export async function priorPayouts(db: Db, insuredPersonId: string, catalogueId: string, exceptClaimId: string): Promise<PriorPayout[]> {
+  return priorPayoutsOf(await listDecidedClaimRows(db, insuredPersonId, catalogueId, exceptClaimId))
+}
+
+/** priorPayouts over decided claims already read (approved, paying or paid ones of one person under one catalogue). */
+export function priorPayoutsOf(claims: readonly Pick<ClaimRow, 'decision' | 'catalogue_id' | 'event_date'>[]): PriorPayout[] {
   const prior: PriorPayout[] = []
-  for (const claim of await listDecidedClaimRows(db, insuredPersonId, catalogueId, exceptClaimId)) {
+  for (const claim of claims) {
     for (const line of parseDecision(claim.decision)?.lines ?? []) {
       if (line.benefit === null || line.refusal !== null) continue
       const amountFen = onceAYearRules.has(line.rule) ? Math.max(1, line.amountFen) : line.amountFen
@@ -129,8 +134,13 @@ export async function reassessClaim(db: Db, catalogues: CatalogueStore, claim: C
   const { sex: rawSex, person_name: _name, ...enrolment } = found
   const sex: Sex = rawSex === 'F' ? 'F' : 'M'
   const { catalogue, covers, prior } = await engineInputs(db, catalogues, claim.id, enrolment)
+  return reassessWith(catalogue, covers, prior, sex, claim)
+}
+
+/** reassessClaim on inputs already read: the claim's covers (its enrolment first) and the person's earlier payouts. */
+export function reassessWith(catalogue: Catalogue, covers: readonly Cover[], prior: readonly PriorPayout[], sex: Sex, claim: Pick<ClaimRow, 'kind' | 'event_date' | 'figures'>): { payout: Payout; limits: Map<string, number> } {
   const kind = claim.kind as EventKind
-  const payout = computePayout(catalogue, { covers, sex, prior, event: eventOf(kind, claim.event_date, parseFigures(claim.figures)) })
+  const payout = computePayout(catalogue, { covers: [...covers], sex, prior: [...prior], event: eventOf(kind, claim.event_date, parseFigures(claim.figures)) })
   return { payout, limits: payoutLimits(catalogue, covers, prior, sex, kind, claim.event_date, payout) }
 }
 

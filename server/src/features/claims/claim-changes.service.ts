@@ -3,7 +3,7 @@ import { nowIso, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { AppError } from '../../http/errors'
 import { newId } from '../../ids'
-import { notify } from '../notifications/notifications.service'
+import { notify, type NotificationInput } from '../notifications/notifications.service'
 import type { NotificationRow } from '../notifications/notifications.table'
 import type { ClaimHistoryRow } from './claim-history.table'
 import type { ClaimRow, ClaimUpdate } from './claims.table'
@@ -70,14 +70,19 @@ export async function recordHistory(db: Db, deps: { clock: Clock }, claimId: str
 }
 
 export function notifyMember(db: Db, deps: { clock: Clock }, claim: Pick<ClaimRow, 'id' | 'member_user_id' | 'status' | 'due_on' | 'kind'>, params: MessageParams = {}, kind?: NotificationKind): Promise<NotificationRow> {
+  return notify(db, deps, memberNoticeOf(claim, params, kind))
+}
+
+/** The member's message about the claim reaching its status (notifyMember's, to write many at once with notifyMany). */
+export function memberNoticeOf(claim: Pick<ClaimRow, 'id' | 'member_user_id' | 'status' | 'due_on' | 'kind'>, params: MessageParams = {}, kind?: NotificationKind): NotificationInput {
   const messageKind = kind ?? kinds[claim.status as ClaimStatus]
   if (!messageKind) throw new Error(`no member message for a claim reaching ${claim.status}`)
-  return notify(db, deps, {
+  return {
     userId: claim.member_user_id,
     kind: messageKind,
     subject: { type: 'claim', id: claim.id },
     params: { dueOn: claim.due_on, kind: eventKindLabels[claim.kind as keyof typeof eventKindLabels] ?? claim.kind, ...params },
-  })
+  }
 }
 
 export const yuan = (fen: number) => formatFen(fen)

@@ -1,5 +1,6 @@
 import { payingClaimStatuses } from '@huzhu/shared'
-import { forUpdate } from '../../db/dialect'
+import { sql } from 'kysely'
+import { forUpdate, valuesTable } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
@@ -196,4 +197,78 @@ export function listActiveEnrolmentRows(db: Db, insuredPersonId: string, catalog
     .where('status', '=', 'active')
     .orderBy('id')
     .execute()
+}
+
+/*
+ * Many claims at once (the system's straight-through approvals of an import):
+ * each read or write below is one statement for a part of at most PART rows.
+ */
+const PART = 500
+const partsOf = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / PART) }, (_, i) => items.slice(i * PART, (i + 1) * PART))
+
+/** What a decision on a claim depends on, as it is now. */
+export type ClaimDecisionState = Pick<ClaimRow, 'id' | 'status' | 'decision' | 'flags' | 'estimate_fen' | 'estimate_lines'>
+
+/** lockClaimRow for many claims (in id order), in one statement per part: what a decision depends on. */
+export async function lockClaimRows(db: Db, claimIds: readonly string[]): Promise<ClaimDecisionState[]> {
+  const rows: ClaimDecisionState[] = []
+  for (const part of partsOf([...new Set(claimIds)].sort())) {
+    rows.push(...await forUpdate(db, db.selectFrom('claims').select(['id', 'status', 'decision', 'flags', 'estimate_fen', 'estimate_lines']).where('id', 'in', part).orderBy('id')).execute())
+  }
+  return rows
+}
+
+/** findEnrolmentWithPerson for many enrolments. */
+export async function findEnrolmentsWithPersons(db: Db, enrolmentIds: readonly string[]) {
+  const rows = []
+  for (const part of partsOf([...new Set(enrolmentIds)])) {
+    rows.push(...await db.selectFrom('enrolments').innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+      .selectAll('enrolments').select(['insured_persons.sex']).where('enrolments.id', 'in', part).execute())
+  }
+  return rows
+}
+
+/** listActiveEnrolmentRows for many persons, every catalogue (by person, then id). */
+export async function listActiveEnrolmentRowsOfPersons(db: Db, insuredPersonIds: readonly string[]) {
+  const rows = []
+  for (const part of partsOf([...new Set(insuredPersonIds)])) {
+    rows.push(...await db.selectFrom('enrolments').selectAll().where('insured_person_id', 'in', part).where('status', '=', 'active').orderBy('insured_person_id').orderBy('id').execute())
+  }
+  return rows
+}
+
+/** listDecidedClaimRows for many persons, every catalogue (only the columns prior payouts need). */
+export async function listDecidedClaimRowsOfPersons(db: Db, insuredPersonIds: readonly string[]): Promise<Pick<ClaimRow, 'id' | 'insured_person_id' | 'catalogue_id' | 'event_date' | 'decision'>[]> {
+  const rows = []
+  for (const part of partsOf([...new Set(insuredPersonIds)])) {
+    rows.push(...await db.selectFrom('claims').select(['id', 'insured_person_id', 'catalogue_id', 'event_date', 'decision'])
+      .where('insured_person_id', 'in', part).where('status', 'in', payingClaimStatuses).orderBy('id').execute())
+  }
+  return rows
+}
+
+export async function insertHistoryRows(db: Db, rows: readonly NewClaimHistoryRow[]): Promise<void> {
+  for (const part of partsOf(rows)) await db.insertInto('claim_history').values(part).execute()
+}
+
+export interface ApprovedClaimWrite {
+  id: string
+  decision: string
+  approvedFen: number
+}
+
+/**
+ * Approves many claims by the system (no person decided): status, decision and
+ * amount per claim, one `UPDATE … FROM (VALUES …)` per part, only from
+ * `fromStatuses`. Returns how many rows changed.
+ */
+export async function approveClaimRowsBySystem(db: Db, rows: readonly ApprovedClaimWrite[], fromStatuses: readonly string[], at: string): Promise<number> {
+  let changed = 0
+  for (const part of partsOf(rows)) {
+    const values = valuesTable(db, 'v', ['text', 'text', 'money'], part.map((r) => [r.id, r.decision, r.approvedFen]))
+    const result = await sql`update claims set status = ${'approved'}, decision = v.column2, approved_fen = v.column3, decided_by = null, updated_at = ${at}
+      from ${values} where claims.id = v.column1 and claims.status in (${sql.join(fromStatuses)})`.execute(db)
+    changed += Number(result.numAffectedRows ?? 0n)
+  }
+  return changed
 }

@@ -88,6 +88,9 @@ export interface MedicalCheckDeps {
 
 export const STRAIGHT_THROUGH_NOTE = '申报金额与医保结算数据一致，系统自动核准'
 
+/** The history note of a straight-through approval: the record it rests on. */
+export const straightThroughNote = (match: MedicalMatch) => `${STRAIGHT_THROUGH_NOTE}（${match.record.hospital}，入院 ${match.record.admitted_on}）`
+
 /**
  * Matches an undecided claim to the imported medical-insurance records and
  * records the result: the match (verified or mismatch), and the claim's
@@ -143,7 +146,7 @@ export function straightThroughCandidate(claim: ClaimRow, match: MedicalMatch | 
 
 /** The system's approval through the reviewers' path (caps and earlier payouts as of now); the member's message, if approved. */
 export async function approveStraightThrough(db: Db, deps: MedicalCheckDeps, claim: ClaimRow, match: MedicalMatch): Promise<NotificationRow[]> {
-  const note = `${STRAIGHT_THROUGH_NOTE}（${match.record.hospital}，入院 ${match.record.admitted_on}）`
+  const note = straightThroughNote(match)
   const outcome = await approveClaim(db, deps, claim, { actorUserId: null, actorRole: 'system', note })
   // The estimate no longer held (written fresh by the approval path): a person decides.
   return outcome.ok ? [outcome.value] : []

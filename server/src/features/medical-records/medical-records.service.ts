@@ -4,9 +4,9 @@ import { newId } from '../../ids'
 import type { AuditActor } from '../audit/audit.service'
 import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
-import type { NotificationRow } from '../notifications/notifications.table'
 import type { ClaimRow } from '../claims/claims.table'
-import { approveStraightThrough, matchAmong, matchRowOf, straightThroughCandidate, writeFlags, type MedicalMatch } from './medical-match.service'
+import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
+import { approveClaimsBySystem } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
 import type { MedicalRecordLine } from './medical-records-file'
 import { deleteMatchRows, listOpenClaimsOfHashes, listStayRecordsOfOpenClaims, saveMatchRows, upsertMedicalRecordRows } from './medical-records.repository'
@@ -24,9 +24,11 @@ const BATCH = 500
  * date as a stored one replaces it), audits the import, then matches every
  * undecided claim of the persons in the file again: verified, flagged, or
  * approved straight through. All in the caller's transaction. Returns the
- * count written and the members' messages (for WeChat after the commit).
+ * count written and the count approved (the members' messages are in the
+ * outbox, sent after the commit: none is held here, so memory stays that of
+ * one batch whatever the file's size).
  */
-export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, lines: readonly MedicalRecordLine[], userId: string, actor: AuditActor): Promise<{ importedCount: number; notifications: NotificationRow[] }> {
+export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, lines: readonly MedicalRecordLine[], userId: string, actor: AuditActor): Promise<{ importedCount: number; approvedCount: number }> {
   await assertClaimHandlerKnown(db, userId)
   const importId = newId('mri', deps.clock.now())
   const at = nowIso(deps.clock)
@@ -41,9 +43,9 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, line
   await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'create', resource: `medical_records_import:${importId}`, fields: ['idNumber', 'figures'] })
 
   const hashes = [...new Set(lines.map((l) => l.idNumberHash))]
-  const notifications: NotificationRow[] = []
-  for (let i = 0; i < hashes.length; i += BATCH) notifications.push(...await checkOpenClaimsOfHashes(db, deps, hashes.slice(i, i + BATCH)))
-  return { importedCount: lines.length, notifications }
+  let approvedCount = 0
+  for (let i = 0; i < hashes.length; i += BATCH) approvedCount += await checkOpenClaimsOfHashes(db, deps, hashes.slice(i, i + BATCH))
+  return { importedCount: lines.length, approvedCount }
 }
 
 /**
@@ -51,11 +53,13 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, line
  * set-based: one query for the claims, one joining them to the records whose
  * stay holds the event date, the match rows written (and stale ones deleted) in
  * one statement each, the own-cover and claim-handler rules checked in one query
- * each; flags written only where they change. Each straight-through approval
- * still goes through the reviewers' approval path (the person's lock, caps and
- * earlier payouts as of now, history row, member's message), in claim order.
+ * each; flags written only where they change. The straight-through approvals
+ * of the batch go together through approveClaimsBySystem (the reviewers'
+ * approval rules: the persons' locks, caps and earlier payouts as of now, a
+ * person's claims in claim order, history rows, members' messages). Returns how
+ * many were approved.
  */
-async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<NotificationRow[]> {
+async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<number> {
   const claims = await listOpenClaimsOfHashes(db, hashes)
   const recordsOf = new Map<string, MedicalRecordRow[]>()
   for (const { claim_id: claimId, ...record } of await listStayRecordsOfOpenClaims(db, hashes)) {
@@ -87,10 +91,7 @@ async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: 
     const own = await ownCoverPersonIds(db, importer, [...new Set(ofImporter.map((c) => c.claim.insured_person_id))])
     for (const c of ofImporter) if (own.has(c.claim.insured_person_id)) ownCover.add(c.claim.id)
   }
-  const notifications: NotificationRow[] = []
-  for (const { claim, match } of candidates) {
-    if (handlers.has(claim.insured_person_id) || ownCover.has(claim.id)) continue
-    notifications.push(...await approveStraightThrough(db, deps, claim, match))
-  }
-  return notifications
+  const approvals = candidates.filter(({ claim }) => !handlers.has(claim.insured_person_id) && !ownCover.has(claim.id))
+    .map(({ claim, match }) => ({ claim, note: straightThroughNote(match) }))
+  return approveClaimsBySystem(db, deps, approvals)
 }

@@ -236,6 +236,30 @@ describe('matching claims to medical-insurance records', () => {
     expect(match.result).toBe('verified')
   })
 
+  test('two claims of one person in one import: in claim order, the second weighed against what the first was just approved (A0 cap 100,000.00)', async () => {
+    const m = await member()
+    // Pooled out-of-pocket only, 100,000.00 each: the engine pays 60 %, 60,000.00 each while nothing is approved yet.
+    const figures = { totalCostFen: 15_000_000, pooledOutOfPocketFen: 10_000_000 }
+    const first = await submitTestClaim(app, m, { figures, eventDate: '2020-06-01' })
+    const second = await submitTestClaim(app, m, { figures, eventDate: '2020-09-01' })
+    expect([first.estimate.totalFen, second.estimate.totalFen]).toEqual([6_000_000, 6_000_000])
+    const stay = (admitted: string, discharged: string) => [m.idNumber, '西安市第一医院', admitted, discharged, '150000.00', '100000.00', '0', '0']
+    expect((await upload(await recordsXlsx([stay('2020-09-01', '2020-09-10'), stay('2020-06-01', '2020-06-13')]))).status).toBe(201)
+
+    const approved = await claimAsStaff(first.id)
+    expect(approved).toMatchObject({ status: 'approved', decision: { approvedFen: 6_000_000 } })
+    expect(approved.history.at(-1)).toMatchObject({ status: 'approved', actorRole: 'system' })
+    // Only 40,000.00 of the cap is left: the fresh estimate is written and a person decides (never 60,000.00 paid twice).
+    const left = await claimAsStaff(second.id)
+    expect(left).toMatchObject({ status: 'submitted', decision: null, estimate: { totalFen: 4_000_000 } })
+    expect(left.history).toHaveLength(1)
+    // The member's message of the approval, queued in the outbox for delivery after the commit.
+    const notes = await app.db.selectFrom('notifications').select(['id', 'kind']).where('subject_id', 'in', [first.id, second.id]).where('kind', '=', 'claim_approved').execute()
+    expect(notes).toHaveLength(1)
+    const queued = await app.db.selectFrom('outbox').select('payload').where('kind', '=', 'notification').execute()
+    expect(queued.map((q) => JSON.parse(q.payload).notificationId)).toContain(notes[0]!.id)
+  })
+
   test('a claim a reviewer has taken into review is not approved by a later import', async () => {
     const reviewer = await loginAs(app, { roles: ['reviewer'] })
     const m = await member()

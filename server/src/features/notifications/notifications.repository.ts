@@ -6,6 +6,11 @@ export async function insertNotificationRow(db: Db, row: NewNotificationRow): Pr
   await db.insertInto('notifications').values(row).execute()
 }
 
+/** Many rows in one statement (at most a few hundred: 10 columns each). */
+export async function insertNotificationRows(db: Db, rows: readonly NewNotificationRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('notifications').values([...rows]).execute()
+}
+
 /** Newest first; `before` is the id of the last one of the previous page. */
 export function listNotificationRows(db: Db, userId: string, before: string | undefined, limit: number): Promise<NotificationRow[]> {
   return newestFirst(db.selectFrom('notifications').selectAll().where('user_id', '=', userId), before, limit).execute()

@@ -2,9 +2,9 @@ import { fillTemplate, type MessageParams, type NotificationKind } from '@huzhu/
 import { nowIso, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { newId } from '../../ids'
-import { enqueue } from '../outbox/outbox.service'
+import { enqueue, enqueueMany } from '../outbox/outbox.service'
 import { notificationTexts } from './notification-texts'
-import { insertNotificationRow } from './notifications.repository'
+import { insertNotificationRow, insertNotificationRows } from './notifications.repository'
 import type { NotificationRow } from './notifications.table'
 
 export interface NotificationInput {
@@ -26,8 +26,23 @@ export interface NotificationInput {
  * outbox's next poll does). Nothing here goes over the network.
  */
 export async function notify(db: Db, deps: { clock: Clock }, input: NotificationInput): Promise<NotificationRow> {
+  const row = notificationRowOf(deps, input)
+  await insertNotificationRow(db, row)
+  await enqueue(db, deps, 'notification', { notificationId: row.id })
+  return row
+}
+
+/** notify for many messages: the rows and their deliveries in one statement each (at most a few hundred at a time). */
+export async function notifyMany(db: Db, deps: { clock: Clock }, inputs: readonly NotificationInput[]): Promise<NotificationRow[]> {
+  const rows = inputs.map((input) => notificationRowOf(deps, input))
+  await insertNotificationRows(db, rows)
+  await enqueueMany(db, deps, 'notification', rows.map((row) => ({ notificationId: row.id })))
+  return rows
+}
+
+function notificationRowOf(deps: { clock: Clock }, input: NotificationInput): NotificationRow {
   const text = notificationTexts[input.kind]
-  const row: NotificationRow = {
+  return {
     id: newId('ntf', deps.clock.now()),
     user_id: input.userId,
     kind: input.kind,
@@ -39,7 +54,4 @@ export async function notify(db: Db, deps: { clock: Clock }, input: Notification
     read_at: null,
     wechat_state: 'none',
   }
-  await insertNotificationRow(db, row)
-  await enqueue(db, deps, 'notification', { notificationId: row.id })
-  return row
 }

@@ -7,6 +7,11 @@ export async function insertOutboxRow(db: Db, row: NewOutboxRow): Promise<void> 
   await db.insertInto('outbox').values(row).execute()
 }
 
+/** Many rows in one statement (at most a few hundred: 14 columns each). */
+export async function insertOutboxRows(db: Db, rows: readonly NewOutboxRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('outbox').values([...rows]).execute()
+}
+
 /** A row still to send, due at `now`, and not leased (or its lease ran out). */
 const isDue = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb.and([
   eb('done_at', 'is', null),

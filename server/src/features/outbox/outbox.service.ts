@@ -4,17 +4,22 @@ import { seal, unseal } from '../../crypto/personal-data'
 import type { Db } from '../../db/open'
 import { newId } from '../../ids'
 import { outboxKinds, type OutboxData, type OutboxKind, type PlainOutboxKind, type SealedOutboxKind } from './outbox-kinds'
-import { insertOutboxRow } from './outbox.repository'
-import type { OutboxRow } from './outbox.table'
+import { insertOutboxRow, insertOutboxRows } from './outbox.repository'
+import type { NewOutboxRow, OutboxRow } from './outbox.table'
 
-async function insert(db: Db, clock: Clock, kind: OutboxKind, payload: (id: string) => string, expiresAt: string | null): Promise<string> {
+function rowOf(clock: Clock, kind: OutboxKind, payload: (id: string) => string, expiresAt: string | null): NewOutboxRow {
   const id = newId('obx', clock.now())
   const now = nowIso(clock)
-  await insertOutboxRow(db, {
+  return {
     id, kind, payload: payload(id), priority: outboxKinds[kind].priority, created_at: now, run_after: now, expires_at: expiresAt, attempts: 0,
     lease_owner: null, lease_until: null, done_at: null, failed_at: null, last_error: null,
-  })
-  return id
+  }
+}
+
+async function insert(db: Db, clock: Clock, kind: OutboxKind, payload: (id: string) => string, expiresAt: string | null): Promise<string> {
+  const row = rowOf(clock, kind, payload, expiresAt)
+  await insertOutboxRow(db, row)
+  return row.id
 }
 
 /**
@@ -24,6 +29,11 @@ async function insert(db: Db, clock: Clock, kind: OutboxKind, payload: (id: stri
  */
 export function enqueue<K extends PlainOutboxKind>(db: Db, deps: { clock: Clock }, kind: K, data: OutboxData[K]): Promise<string> {
   return insert(db, deps.clock, kind, () => JSON.stringify(outboxKinds[kind].schema.parse(data)), null)
+}
+
+/** enqueue for many messages of one kind, in one statement. */
+export async function enqueueMany<K extends PlainOutboxKind>(db: Db, deps: { clock: Clock }, kind: K, data: readonly OutboxData[K][]): Promise<void> {
+  await insertOutboxRows(db, data.map((d) => rowOf(deps.clock, kind, () => JSON.stringify(outboxKinds[kind].schema.parse(d)), null)))
 }
 
 /**

@@ -45,7 +45,7 @@ export interface ReviewDeps {
  */
 async function currentEstimate(db: Db, deps: ReviewDeps, claim: ClaimRow) {
   const { payout, limits } = await reassessClaim(db, deps.catalogues, claim)
-  const stale = payout.totalFen !== claim.estimate_fen || amountsOf(payout.lines) !== amountsOf(parseLines(claim.estimate_lines))
+  const stale = estimateStale(claim, payout)
   if (stale) {
     const updated = await updateClaimRow(db, claim.id, [claim.status], { estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), updated_at: nowIso(deps.clock) })
     if (!updated) throw statusConflict(claim.status)
@@ -63,6 +63,11 @@ export async function startReview(db: Db, deps: ReviewDeps, reviewerId: string, 
 
 /** The amounts of a payout's lines, to tell whether a stored estimate still holds. */
 const amountsOf = (lines: readonly PayoutLine[]) => JSON.stringify(lines.map((l) => [l.product, l.benefit, l.part, l.amountFen]))
+
+/** The claim's stored estimate no longer holds: the engine as of now pays another total or other lines. */
+export function estimateStale(claim: Pick<ClaimRow, 'estimate_fen' | 'estimate_lines'>, payout: { totalFen: number; lines: readonly PayoutLine[] }): boolean {
+  return payout.totalFen !== claim.estimate_fen || amountsOf(payout.lines) !== amountsOf(parseLines(claim.estimate_lines))
+}
 
 function refusalFor(claim: ClaimRow, code: RefusalCode, note: string | undefined): NonNullable<StoredDecision['refusal']> {
   const fromEngine = parseLines(claim.estimate_lines).find((l) => l.refusal?.code === code)
