@@ -1,5 +1,5 @@
 import {
-  auditUi, calendarUi, cataloguesUi, dashboardPageUi, dashboardUi, dataRequestUi, fillTemplate, ledgerUi, payeeUi, staffPageTitles, staffUi, transparencyUi, ui, unitsUi, usersUi,
+  assistedUi, auditUi, calendarUi, cataloguesUi, dashboardPageUi, dashboardUi, dataRequestUi, fillTemplate, hardshipUi, ledgerUi, payeeUi, staffPageTitles, staffUi, transparencyUi, ui, unitsUi, usersUi,
 } from '@huzhu/shared'
 import { routesOf, type PageHandle } from './harness/mini-program'
 import { weappWorld } from './harness/world'
@@ -62,6 +62,12 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
     signedOut: { shows: () => [transparencyUi.intro, SHAANXI, transparencyUi.figures.members, transparencyUi.figures.premiums, transparencyUi.cases.title, transparencyUi.cases.empty] },
     signedIn: { shows: () => [transparencyUi.intro, SHAANXI, transparencyUi.figures.members, transparencyUi.cases.title] },
   },
+  'enrol/assisted/index': {
+    // Signed out: the login on the page itself (WeChat's, in the mini-program), to come back here.
+    signedOut: { shows: () => [assistedUi.rider.title, assistedUi.rider.intro, ui.login.wechat] },
+    // Nothing was entered for this rider: they are told to sign in with the phone staff entered.
+    signedIn: { shows: () => [assistedUi.rider.title, assistedUi.rider.none, assistedUi.rider.switchAccount] },
+  },
   'me/profile/index': {
     signedOut: loginPage('me/profile/index'),
     signedIn: { shows: () => [ui.profile.title, RIDER.name, RIDER.maskedId, RIDER.maskedPhone, '美团外卖', ui.profile.edit] },
@@ -119,6 +125,7 @@ const pages: Record<string, { signedOut: Visit; signedIn: Visit }> = {
   'staff/payments/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.claimPayments.approved, staffUi.claimPayments.empty, staffUi.claimPayments.addById, staffUi.claimPayments.byEvent, EVENT_NAME] } },
   'staff/medical/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.medical, staffUi.medical.allOrNothing, staffUi.medical.weappChoose] } },
   'staff/identity/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffUi.identity.intro, staffUi.identity.idNumber, staffUi.identity.search] } },
+  'staff/hardship/index': { signedOut: staffSignIn, signedIn: { shows: () => [hardshipUi.flagTitle, hardshipUi.intro, hardshipUi.name, hardshipUi.reason, hardshipUi.submit, hardshipUi.listTitle, hardshipUi.empty] } },
   'staff/calendar/index': { signedOut: staffSignIn, signedIn: { shows: () => [staffPageTitles.calendar, calendarUi.intro, calendarUi.holidaysHint, calendarUi.add, calendarUi.addHoliday, calendarUi.addWorkday] } },
   'staff/catalogues/index': {
     signedOut: staffSignIn,
