@@ -4,6 +4,8 @@ import { encryptResource, parseAuthorization, signedHeaders, verifyMessage } fro
 import type { JsapiPayParams, Transaction } from '../../src/features/wechat-pay/wechat-pay-client'
 import type { Json } from './http'
 import { listenOnLoopback } from './loopback'
+import { startAppWithEveryRole, type EveryRole } from './login'
+import type { TestApp, TestAppOptions } from './test-app'
 
 interface FakeOrder {
   channel: 'jsapi' | 'h5' | 'native'
@@ -280,4 +282,17 @@ export async function startFakeWechatPay(options: { now?: () => number; appId?: 
     },
     close: listening.close,
   }
+}
+
+/**
+ * A test app with every role, wired to a fake WeChat Pay that signs with the app's
+ * test clock and delivers its payment notices to the app (what a payment test sets up).
+ */
+export async function startAppWithWechatPay(options: TestAppOptions = {}): Promise<{ app: TestApp; users: EveryRole; fake: FakeWechatPay }> {
+  const clock = { now: () => Date.now() }
+  const fake = await startFakeWechatPay({ now: () => clock.now() })
+  const { app, users } = await startAppWithEveryRole({ ...options, env: { ...options.env, ...fake.env, WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' } })
+  clock.now = () => app.clock.now().getTime()
+  fake.deliverTo(app.baseUrl)
+  return { app, users, fake }
 }

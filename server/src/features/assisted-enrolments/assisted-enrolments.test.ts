@@ -1,5 +1,5 @@
 import {
-  freshIdNumber, loginAs, nextPhone, startAppWithEveryRole, startFakeWechatPay,
+  freshIdNumber, loginAs, nextPhone, startAppWithWechatPay,
   type EveryRole, type FakeWechatPay, type TestApp, type TestUser,
 } from '../../../test/helpers'
 import { CONSENT_TEXT_VERSIONS } from '../members/consent-versions'
@@ -16,11 +16,7 @@ let app: TestApp
 let users: EveryRole
 let fake: FakeWechatPay
 beforeAll(async () => {
-  let now = () => Date.now()
-  fake = await startFakeWechatPay({ now: () => now() })
-  ;({ app, users } = await startAppWithEveryRole({ env: { ...fake.env, WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' } }))
-  now = () => app.clock.now().getTime()
-  fake.deliverTo(app.baseUrl)
+  ;({ app, users, fake } = await startAppWithWechatPay())
 })
 afterAll(async () => {
   await app.close()

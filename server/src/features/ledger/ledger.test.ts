@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { fundingSourceLabels, ledgerUi, type FundingSource, type LedgerFigures, type LedgerRow } from '@huzhu/shared'
 import {
-  accountNumber, approvedClaim, fillProfile, freshIdNumber, importResults, loginAs, makeBatch, resultsXlsx, setUnitSelection, startAppWithEveryRole,
-  startFakeWechatPay, XLSX, type EveryRole, type FakeWechatPay, type TestApp, type TestUser,
+  accountNumber, approvedClaim, fillProfile, freshIdNumber, importResults, loginAs, makeBatch, resultsXlsx, setUnitSelection,
+  startAppWithWechatPay, XLSX, type EveryRole, type FakeWechatPay, type TestApp, type TestUser,
 } from '../../../test/helpers'
 import { expireUnpaidEnrolments, runPaymentJobs } from '../payments/payment-jobs.service'
 
@@ -29,11 +29,7 @@ let app: TestApp
 let users: EveryRole
 let fake: FakeWechatPay
 beforeAll(async () => {
-  let now = () => Date.now()
-  fake = await startFakeWechatPay({ now: () => now() })
-  ;({ app, users } = await startAppWithEveryRole({ env: { ...fake.env, WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' }, catalogueFiles: { 'copy.json': copy } }))
-  now = () => app.clock.now().getTime()
-  fake.deliverTo(app.baseUrl)
+  ;({ app, users, fake } = await startAppWithWechatPay({ catalogueFiles: { 'copy.json': copy } }))
   await buildDataSet()
 }, 120_000)
 afterAll(async () => {

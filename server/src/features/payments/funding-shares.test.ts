@@ -1,13 +1,11 @@
 import { chinaDateOf } from '@huzhu/shared'
-import { createUnit, fillProfile, freshIdNumber, loginAs, startAppWithEveryRole, startFakeWechatPay, type EveryRole, type FakeWechatPay, type TestApp } from '../../../test/helpers'
+import { createUnit, fillProfile, freshIdNumber, loginAs, startAppWithWechatPay, type EveryRole, type FakeWechatPay, type TestApp } from '../../../test/helpers'
 
 let app: TestApp
 let users: EveryRole
 let fake: FakeWechatPay
 beforeAll(async () => {
-  fake = await startFakeWechatPay({ now: () => app.clock.now().getTime() })
-  ;({ app, users } = await startAppWithEveryRole({ env: { ...fake.env, WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' } }))
-  fake.deliverTo(app.baseUrl)
+  ;({ app, users, fake } = await startAppWithWechatPay())
 })
 afterAll(async () => {
   await app.close()

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto'
 import {
-  fillProfile, freshIdNumber, loginAs, setChinaDate, setUnitSelection, startAppWithEveryRole, startFakeWechatPay,
+  fillProfile, freshIdNumber, loginAs, setChinaDate, setUnitSelection, startAppWithWechatPay,
   type EveryRole, type FakeWechatPay, type TestApp, type TestUser,
 } from '../../../test/helpers'
 import { runPaymentJobs, expireUnpaidEnrolments } from './payment-jobs.service'
@@ -15,11 +15,7 @@ let app: TestApp
 let users: EveryRole
 let fake: FakeWechatPay
 beforeAll(async () => {
-  let now = () => Date.now()
-  fake = await startFakeWechatPay({ now: () => now() })
-  ;({ app, users } = await startAppWithEveryRole({ env: { ...fake.env, WECHATPAY_NOTIFY_URL: 'https://huzhu.example.org/api/v1/wechat-pay/notices' } }))
-  now = () => app.clock.now().getTime()
-  fake.deliverTo(app.baseUrl)
+  ;({ app, users, fake } = await startAppWithWechatPay())
   await setUnitSelection(app, users.unitId, 'shaanxi-gig-2023', ['ZY'])
 })
 afterAll(async () => {
