@@ -42,7 +42,7 @@ export const previewCatalogue = defineRoute({
 
 export const publishCatalogueRoute = defineRoute({
   endpoint: endpoints.catalogueAdmin.publishCatalogue, tags, access: admins,
-  summary: 'Publish a catalogue file under its id (audited), offered for quotes and enrolment at once on every node, no restart: a new catalogue, or a new version of one published here that no enrolment uses. 422 `catalogue_invalid` (every problem at its path) or `catalogue_id_mismatch`; 409 `catalogue_shipped`, `catalogue_in_use` (succeed it or close it instead); nothing changed',
+  summary: 'Publish a catalogue file under its id (audited), offered for quotes and enrolment without a restart (at once on this node, within a second on the others): a new catalogue, or a new version of one published here that no enrolment uses. 422 `catalogue_invalid` (every problem at its path) or `catalogue_id_mismatch`; 409 `catalogue_shipped`, `catalogue_in_use` (succeed it or close it instead); nothing changed',
   request: { params: catalogueParamsSchema },
   bodyLimit: CATALOGUE_BODY_LIMIT,
   responses: { 200: { description: 'The catalogue as published' } },
