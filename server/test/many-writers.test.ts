@@ -58,6 +58,21 @@ test('the same member enrolling many times at once (a new person) gets one enrol
   expect(persons).toHaveLength(1)
 })
 
+test('one cover renewed many times at once makes one renewal; every answer names it', async () => {
+  const before = app.clock.now().toISOString()
+  app.clock.set('2026-12-20T02:00:00.000Z') // in the renewal window of a cover accepted 2026-01-10 (ends 2027-01-10)
+  try {
+    const member = await claimant(app, { enrolment: { catalogueId: 'shaanxi-gig-2023', products: ['ZY'], mode: 'instant', acceptedOn: '2026-01-10' } })
+    const answers = await times(N, () => app.api.post(`/api/v1/enrolments/${member.enrolmentId}/renewals`, undefined, { token: member.token }))
+    expect(statuses(answers)).toEqual([...Array<number>(N - 1).fill(200), 201])
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
+    const renewals = await app.db.selectFrom('enrolments').select('id').where('renews_enrolment_id', '=', member.enrolmentId).execute()
+    expect(renewals.map((r) => r.id)).toEqual([answers[0]!.body.id])
+  } finally {
+    app.clock.set(before)
+  }
+})
+
 test('a person on record (an earlier, cancelled cover) enrolled many times at once gets one enrolment', async () => {
   const member = await loginAs(app)
   await fillProfile(app, member)

@@ -8,6 +8,7 @@ import { isLinked } from '../identity/person-accounts.repository'
 import { decodeProfile } from '../members/profile'
 import { findProfileRow } from '../members/members.repository'
 import { findEnrolment } from './enrolments.repository'
+import { lockPersons } from './insured-persons.repository'
 import { assertEligible, assertNoOverlap, catalogueOr422, enrolmentRowOf, type EnrolDeps } from './enrolments.service'
 import type { EnrolmentRow } from './enrolments.table'
 import { findLiveRenewal, insertRenewal } from './renewals.repository'
@@ -30,14 +31,18 @@ function unavailable(violations: readonly RuleViolation[]): AppError {
  * successor catalogue when the office names one, the held categories without
  * new waiting; the catalogue's eligibility rules still apply. It is written
  * pending payment, paid by the member like any enrolment, and starts only once
- * paid. Renewing again gives the same renewal (`created: false`): a live
- * renewal is unique per cover (`insertRenewal`), so two taps at once make one.
+ * paid. Renewing again gives the same renewal (`created: false`): the person
+ * is locked before the read, and a live renewal is unique per cover
+ * (`insertRenewal`), so two taps at once make one.
  */
 export async function renewEnrolment(
   db: Db, deps: EnrolDeps, userId: string, enrolmentId: string, expectedPremiumFen: number | undefined,
 ): Promise<{ row: EnrolmentRow; created: boolean }> {
   const held = await findEnrolment(db, enrolmentId)
   if (!held || !(await isLinked(db, userId, held.insured_person_id))) throw notFound('enrolment_not_found')
+  // The person's lock before the read of a live renewal: a second tap at once (PostgreSQL) waits here for
+  // the first to commit and then finds its renewal, instead of finding it later as an overlap (409).
+  await lockPersons(db, [held.insured_person_id])
   const existing = await findLiveRenewal(db, held.id)
   if (existing) return { row: existing, created: false }
   if (held.status !== 'active') throw new AppError(409, 'renewal_not_active')
