@@ -108,7 +108,7 @@ export async function seedOffice(app: TestApp, memberUserId: string, reviewerId:
     }
     claims.push(c)
     claimRows.push({
-      ...c, member_user_id: memberUserId, diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', last_material_at: c.submitted_at,
+      ...c, unit_id: e.unit_id, cover_start_on: e.start_on, member_user_id: memberUserId, diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', last_material_at: c.submitted_at,
       due_on: dayOf(submittedMs + 14 * DAY), due_on_provisional: 0, estimate_lines: '[]', flags: '[]', flagged: 0,
       decision: null, payee_account_id: null, payment_batch_id: null, payment_reference: null, paid_at: c.paid_on === null ? null : `${c.paid_on}T03:00:00.000Z`,
       created_at: c.submitted_at, updated_at: c.submitted_at,

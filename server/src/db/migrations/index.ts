@@ -36,6 +36,7 @@ import * as dataDeletionRequests from './20261201T1640_data_deletion_requests'
 import * as assistedEnrolments from './20261202T1000_assisted_enrolments'
 import * as hardshipWorkerNames from './20261202T1100_hardship_worker_names'
 import * as rosterFileRetention from './20261202T1101_roster_file_retention'
+import * as dashboardScope from './20261202T1700_dashboard_scope'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -80,4 +81,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T1000_assisted_enrolments': assistedEnrolments,
   '20261202T1100_hardship_worker_names': hardshipWorkerNames,
   '20261202T1101_roster_file_retention': rosterFileRetention,
+  '20261202T1700_dashboard_scope': dashboardScope,
 }

@@ -109,7 +109,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const due = await dueDateFor(db, now)
   const row: ClaimRow = {
     id: claimId, member_user_id: userId, enrolment_id: enrolment.id, insured_person_id: enrolment.insured_person_id,
-    catalogue_id: enrolment.catalogue_id, kind: input.kind, event_date: input.eventDate, diagnosis: input.diagnosis,
+    catalogue_id: enrolment.catalogue_id, unit_id: enrolment.unit_id, cover_start_on: enrolment.start_on, kind: input.kind, event_date: input.eventDate, diagnosis: input.diagnosis,
     hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
     status: 'submitted', submitted_at: now, last_material_at: now, due_on: due.date, due_on_provisional: due.calendarPublished ? 0 : 1,
     estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,

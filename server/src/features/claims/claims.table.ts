@@ -17,6 +17,9 @@ export interface ClaimsTable {
   enrolment_id: string
   insured_person_id: string
   catalogue_id: string
+  /** The enrolment's unit (null: not through a unit) and the day its cover starts, copied at submission (they never change after): the indicators filter claims by them. */
+  unit_id: string | null
+  cover_start_on: string
   kind: string
   event_date: string
   diagnosis: string

@@ -10,8 +10,9 @@ import { openDatabase } from '../../db/open'
  * An installation upgraded to the indicators: a claim paid before gets its
  * days to pay counted on the calendar (from the bank's date on its payment
  * line, else the China date it was recorded paid); an unpaid claim gets none.
+ * Every claim made before gets its enrolment's unit and cover start.
  */
-test('the dashboard migration counts the days to pay of claims paid before it', async () => {
+test('the dashboard migrations count the days to pay of claims paid before them and copy each claim’s unit and cover start', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'huzhu-dashboard-migration-'))
   const { db, close } = await openDatabase(join(dir, 'db.sqlite'), { readPoolSize: 1 })
   try {
@@ -22,13 +23,21 @@ test('the dashboard migration counts the days to pay of claims paid before it', 
       values ('per_1', 'i', 'x', '王', 'M', '1990-01-01', null, null, null, null, 1, ${at}, ${at})`.execute(db)
     await sql`insert into enrolments (id, insured_person_id, catalogue_id, mode, status, products, accepted_on, start_on, end_on, cover_from, premium_fen, premium_lines, funding_source, unit_id, event_id, roster_id, payment_id, created_by, created_at, updated_at, cancelled_at)
       values ('enr_1', 'per_1', 'c', 'instant', 'active', '[]', '2026-01-01', '2026-01-02', '2027-01-01', '{}', 100, '[]', 'member', null, null, null, null, 'usr_1', ${at}, ${at}, null)`.execute(db)
+    // A cover through a unit, starting 2026-03-01: its claim carries the unit and the start after the claim-scope migration.
+    await sql`insert into units (id, name, created_at) values ('unt_1', '快递站', ${at})`.execute(db)
+    await sql`insert into enrolments (id, insured_person_id, catalogue_id, mode, status, products, accepted_on, start_on, end_on, cover_from, premium_fen, premium_lines, funding_source, unit_id, event_id, roster_id, payment_id, created_by, created_at, updated_at, cancelled_at)
+      values ('enr_2', 'per_1', 'c', 'collective', 'active', '[]', '2026-02-20', '2026-03-01', '2027-02-28', '{}', 100, '[]', 'unit', 'unt_1', null, null, null, 'usr_1', ${at}, ${at}, null)`.execute(db)
+    await sql`insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, kind, event_date, diagnosis, hospital, figures, invoice_numbers, status, submitted_at, last_material_at, due_on, estimate_fen, estimate_lines, flags, flagged, decision, approved_fen, decided_by, payment_batch_id, payment_reference, paid_at, created_at, updated_at)
+      values ('clm_unit', 'usr_1', 'enr_2', 'per_1', 'c', 'inpatient', '2026-09-01', 'd', null, '{}', '[]', 'submitted', ${at}, ${at}, '2026-10-16', 100, '[]', '[]', 0, null, null, null, null, null, null, ${at}, ${at})`.execute(db)
     // Last material Monday 2026-09-28 (China); recorded paid on 2026-10-12 and on 2026-09-30 (China dates of the instants), or not at all.
     for (const [id, status, paidAt] of [['clm_late', 'paid', '2026-10-12T03:00:00.000Z'], ['clm_alone', 'paid', '2026-09-29T17:00:00.000Z'], ['clm_open', 'approved', null]] as const) {
       await sql`insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, kind, event_date, diagnosis, hospital, figures, invoice_numbers, status, submitted_at, last_material_at, due_on, estimate_fen, estimate_lines, flags, flagged, decision, approved_fen, decided_by, payment_batch_id, payment_reference, paid_at, created_at, updated_at)
         values (${id}, 'usr_1', 'enr_1', 'per_1', 'c', 'inpatient', '2026-09-01', 'd', null, '{}', '[]', ${status}, ${at}, ${at}, '2026-10-16', 100, '[]', '[]', 0, null, 100, null, null, null, ${paidAt}, ${at}, ${at})`.execute(db)
     }
     await migrateToLatest(db)
-    const rows = await db.selectFrom('claims').select(['id', 'paid_on', 'paid_working_days']).orderBy('id').execute()
+    const scope = await db.selectFrom('claims').select(['id', 'unit_id', 'cover_start_on']).where('id', 'in', ['clm_unit', 'clm_open']).orderBy('id').execute()
+    expect(scope).toEqual([{ id: 'clm_open', unit_id: null, cover_start_on: '2026-01-02' }, { id: 'clm_unit', unit_id: 'unt_1', cover_start_on: '2026-03-01' }])
+    const rows = await db.selectFrom('claims').select(['id', 'paid_on', 'paid_working_days']).where('id', '<>', 'clm_unit').orderBy('id').execute()
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]))
     expect(byId.clm_alone).toEqual({ id: 'clm_alone', paid_on: '2026-09-30', paid_working_days: 2 })
     expect(byId.clm_open).toEqual({ id: 'clm_open', paid_on: null, paid_working_days: null })

@@ -1,17 +1,19 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/open'
 import { allOf, enrolmentConditions, type Population } from './population'
 
 /**
  * The enrolment figures, one aggregate query each (GROUP BY in the database,
- * never rows): members are insured persons, counted once per group
- * (`count(distinct …)`), over the `active` enrolments of the population.
+ * never rows) over the `active` enrolments of the population. Members are
+ * insured persons, counted once per group. Over a few large groups (all, the
+ * funding sources, events, provinces, occupations) the enrolments are grouped
+ * by (group, person) first and those rows counted: one sort or hash, where
+ * `count(distinct person)` keeps a set of hundreds of thousands of persons per
+ * group and costs two to three times as much. Over many small groups (units,
+ * days) a set per group is small and `count(distinct …)` is the cheaper.
  */
 
 const num = (value: string | number | bigint | null | undefined) => Number(value ?? 0)
-const members = sql<number>`count(distinct e.insured_person_id)`
-/** Members through a unit that reports its union members: the coverage rate's numerator. */
-const countedMembers = sql<number>`count(distinct case when u.union_member_headcount is not null then e.insured_person_id end)`
 
 export interface EnrolmentCount {
   enrolments: number
@@ -19,7 +21,9 @@ export interface EnrolmentCount {
   premiumFen: number
 }
 
-const enrolments = (db: Db, p: Population) => db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
+function counts(r: { n: unknown; m: unknown; fen: unknown }): EnrolmentCount {
+  return { enrolments: num(r.n as number), members: num(r.m as number), premiumFen: num(r.fen as number) }
+}
 
 /**
  * A column to group by as an expression (`x || ''`, the same text, null stays
@@ -28,49 +32,60 @@ const enrolments = (db: Db, p: Population) => db.selectFrom('enrolments as e').w
  */
 const groupKey = (column: 'e.event_id' | 'e.funding_source' | 'e.accepted_on' | 'e.unit_id' | 'e.catalogue_id') => sql<string>`${sql.ref(column)} || ''`
 
-function counts(r: { n: unknown; m: unknown; fen: unknown }): EnrolmentCount {
-  return { enrolments: num(r.n as number), members: num(r.m as number), premiumFen: num(r.fen as number) }
+/** Enrolments, members and premiums of the population by `key`, many small groups: a set of persons per group. */
+async function countsByMany(db: Db, p: Population, key: RawBuilder<string>): Promise<({ k: string | null } & EnrolmentCount)[]> {
+  const rows = await db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
+    .select((eb) => [key.as('k'), eb.fn.countAll<number>().as('n'), sql<number>`count(distinct e.insured_person_id)`.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
+    .groupBy(key).execute()
+  return rows.map((r) => ({ k: r.k, ...counts(r) }))
+}
+
+/**
+ * Enrolments, members and premiums of the population by `key` (none: one row
+ * for all), a few large groups: enrolments and premiums per (key, person), then per key.
+ */
+async function countsBy(db: Db, p: Population, key: RawBuilder<string> | null): Promise<({ k: string | null } & EnrolmentCount)[]> {
+  const k = key ?? sql<string>`''`
+  const perPerson = db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
+    .select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('e.premium_fen').as('fen')])
+    .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
+  const rows = await db.selectFrom(perPerson.as('t'))
+    .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.n').as('n'), eb.fn.sum<number>('t.fen').as('fen')])
+    .groupBy('t.k').execute()
+  return rows.map((r) => ({ k: r.k, ...counts(r) }))
 }
 
 export async function enrolmentTotal(db: Db, p: Population): Promise<EnrolmentCount> {
-  const row = await enrolments(db, p)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), members.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')]).executeTakeFirst()
-  return row ? counts(row) : { enrolments: 0, members: 0, premiumFen: 0 }
+  const [row] = await countsBy(db, p, null)
+  return row ? counts({ n: row.enrolments, m: row.members, fen: row.premiumFen }) : { enrolments: 0, members: 0, premiumFen: 0 }
 }
 
 export async function enrolmentsByDay(db: Db, p: Population): Promise<(EnrolmentCount & { day: string })[]> {
-  const rows = await enrolments(db, p)
-    .select((eb) => [groupKey('e.accepted_on').as('accepted_on'), eb.fn.countAll<number>().as('n'), members.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(groupKey('e.accepted_on')).orderBy('accepted_on').execute()
-  return rows.map((r) => ({ day: r.accepted_on, ...counts(r) }))
+  const rows = await countsByMany(db, p, groupKey('e.accepted_on'))
+  return rows.map(({ k, ...c }) => ({ day: k!, ...c })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
 }
 
 export async function enrolmentsByEvent(db: Db, p: Population): Promise<(EnrolmentCount & { eventId: string | null })[]> {
-  const rows = await enrolments(db, p)
-    .select((eb) => [groupKey('e.event_id').as('event_id'), eb.fn.countAll<number>().as('n'), members.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(groupKey('e.event_id')).execute()
-  return rows.map((r) => ({ eventId: r.event_id, ...counts(r) }))
+  const rows = await countsBy(db, p, groupKey('e.event_id'))
+  return rows.map(({ k, ...c }) => ({ eventId: k, ...c }))
 }
 
 export async function enrolmentsByFundingSource(db: Db, p: Population): Promise<(EnrolmentCount & { fundingSource: string })[]> {
-  const rows = await enrolments(db, p)
-    .select((eb) => [groupKey('e.funding_source').as('funding_source'), eb.fn.countAll<number>().as('n'), members.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(groupKey('e.funding_source')).execute()
-  return rows.map((r) => ({ fundingSource: r.funding_source, ...counts(r) }))
+  const rows = await countsBy(db, p, groupKey('e.funding_source'))
+  return rows.map(({ k, ...c }) => ({ fundingSource: k!, ...c }))
 }
 
 /** Premiums by catalogue (the loss ratio's denominator). */
 export async function premiumsByCatalogue(db: Db, p: Population): Promise<{ catalogueId: string; premiumFen: number }[]> {
-  const rows = await enrolments(db, p).select((eb) => [groupKey('e.catalogue_id').as('catalogue_id'), eb.fn.sum<number>('e.premium_fen').as('fen')]).groupBy(groupKey('e.catalogue_id')).execute()
+  const rows = await db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
+    .select((eb) => [groupKey('e.catalogue_id').as('catalogue_id'), eb.fn.sum<number>('e.premium_fen').as('fen')]).groupBy(groupKey('e.catalogue_id')).execute()
   return rows.map((r) => ({ catalogueId: r.catalogue_id, premiumFen: num(r.fen) }))
 }
 
 /** Members and premiums by the enrolling unit (null: not through a unit). */
 export async function enrolmentsByUnit(db: Db, p: Population): Promise<(EnrolmentCount & { unitId: string | null })[]> {
-  const rows = await enrolments(db, p)
-    .select((eb) => [groupKey('e.unit_id').as('unit_id'), eb.fn.countAll<number>().as('n'), members.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(groupKey('e.unit_id')).execute()
-  return rows.map((r) => ({ unitId: r.unit_id, ...counts(r) }))
+  const rows = await countsByMany(db, p, groupKey('e.unit_id'))
+  return rows.map(({ k, ...c }) => ({ unitId: k, ...c }))
 }
 
 export interface CoveredMembers {
@@ -79,24 +94,30 @@ export interface CoveredMembers {
   counted: number
 }
 
-/** Members in all, and through units that report a headcount. */
-export async function coveredTotal(db: Db, p: Population): Promise<{ members: number; counted: number }> {
-  const row = await enrolments(db, p).leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select([members.as('m'), countedMembers.as('k')]).executeTakeFirst()
-  return { members: num(row?.m), counted: num(row?.k) }
-}
-
-/** Members by the first `digits` digits of the unit's region code (null: no unit, or a unit without a region). */
-export async function coveredByRegion(db: Db, p: Population, digits: 2 | 4 | 6): Promise<CoveredMembers[]> {
-  const key = sql<string | null>`substr(u.region_code, 1, ${sql.lit(digits)})`
-  const rows = await enrolments(db, p).leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select([key.as('k'), members.as('m'), countedMembers.as('c')]).groupBy(key).execute()
+/**
+ * Members by a key read off the enrolling unit (`u`; none: one row for all),
+ * and among them those enrolled through a unit that reports its union members
+ * (the coverage rate's numerator): per (key, person) whether any of their
+ * enrolments is through such a unit, then per key.
+ */
+async function coveredBy(db: Db, p: Population, key: RawBuilder<string | null> | null): Promise<CoveredMembers[]> {
+  const k = key ?? sql<string | null>`''`
+  const perPerson = db.selectFrom('enrolments as e').leftJoin('units as u', 'u.id', 'e.unit_id').where(allOf(enrolmentConditions(p)))
+    .select([k.as('k'), sql<number>`max(case when u.union_member_headcount is not null then 1 else 0 end)`.as('counted')])
+    .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
+  const rows = await db.selectFrom(perPerson.as('t'))
+    .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.counted').as('c')]).groupBy('t.k').execute()
   return rows.map((r) => ({ key: r.k, members: num(r.m), counted: num(r.c) }))
 }
 
-/** Members by the unit's occupation (`industry`). */
-export async function coveredByOccupation(db: Db, p: Population): Promise<CoveredMembers[]> {
-  const rows = await enrolments(db, p).leftJoin('units as u', 'u.id', 'e.unit_id')
-    .select(['u.industry', members.as('m'), countedMembers.as('c')]).groupBy('u.industry').execute()
-  return rows.map((r) => ({ key: r.industry, members: num(r.m), counted: num(r.c) }))
+/** Members in all, and through units that report a headcount. */
+export async function coveredTotal(db: Db, p: Population): Promise<{ members: number; counted: number }> {
+  const [row] = await coveredBy(db, p, null)
+  return { members: row?.members ?? 0, counted: row?.counted ?? 0 }
 }
+
+/** Members by the first `digits` digits of the unit's region code (null: no unit, or a unit without a region). */
+export const coveredByRegion = (db: Db, p: Population, digits: 2 | 4 | 6) => coveredBy(db, p, sql<string | null>`substr(u.region_code, 1, ${sql.lit(digits)})`)
+
+/** Members by the unit's occupation (`industry`). */
+export const coveredByOccupation = (db: Db, p: Population) => coveredBy(db, p, sql<string | null>`u.industry`)

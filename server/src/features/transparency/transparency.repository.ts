@@ -21,9 +21,10 @@ const planEnrolments = (db: Db, plan: PlanPeriod) => db.selectFrom('enrolments a
   .where('e.status', '=', 'active').where('e.catalogue_id', '=', plan.catalogueId)
   .where('e.start_on', '>=', plan.start).where('e.start_on', '<=', plan.end)
 
-const paidClaims = (db: Db, plan: PlanPeriod) => db.selectFrom('claims as c').innerJoin('enrolments as e', 'e.id', 'c.enrolment_id')
-  .where('c.status', '=', 'paid').where('e.catalogue_id', '=', plan.catalogueId)
-  .where('e.start_on', '>=', plan.start).where('e.start_on', '<=', plan.end)
+/** Paid claims on covers that start in the plan year (a claim carries its enrolment's catalogue, cover start and unit). */
+const paidClaims = (db: Db, plan: PlanPeriod) => db.selectFrom('claims as c')
+  .where('c.status', '=', 'paid').where('c.catalogue_id', '=', plan.catalogueId)
+  .where('c.cover_start_on', '>=', plan.start).where('c.cover_start_on', '<=', plan.end)
 
 export async function membersAndPremiums(db: Db, plan: PlanPeriod): Promise<{ members: number; premiumFen: number }> {
   const row = await planEnrolments(db, plan)
@@ -73,7 +74,7 @@ export async function caseGroups(db: Db, plan: PlanPeriod, placeDigits: 2 | 4): 
   const daysBand = bandOf(sql<number>`coalesce(c.paid_working_days, 0)`, transparencyDaysBands)
   const rows = await paidClaims(db, plan)
     .innerJoin('insured_persons as ip', 'ip.id', 'c.insured_person_id')
-    .leftJoin('units as u', 'u.id', 'e.unit_id')
+    .leftJoin('units as u', 'u.id', 'c.unit_id')
     .select((eb) => ['c.kind', amountBand.as('amount_band'), ageBand.as('age_band'), place.as('place'), daysBand.as('days_band'),
       eb.fn.countAll<number>().as('n'), sql<number>`count(distinct c.insured_person_id)`.as('people'), eb.fn.sum<number>('c.approved_fen').as('fen')])
     .groupBy(['c.kind', amountBand, ageBand, place, daysBand]).execute()
