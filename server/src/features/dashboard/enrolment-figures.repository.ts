@@ -1,18 +1,20 @@
 import { sql, type RawBuilder } from 'kysely'
+import { isPostgres } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { allOf, enrolmentConditions, type Population } from './population'
 
 /**
  * The enrolment figures, one aggregate query each (GROUP BY in the database,
  * never rows) over the `active` enrolments of the population. Members are
- * insured persons, counted once per group. Over a few large groups (all, the
- * funding sources, events, provinces, occupations) the enrolments are grouped
- * by (group, person) first and those rows counted: one sort or hash, where
- * `count(distinct person)` keeps a set of hundreds of thousands of persons per
- * group and costs two to three times as much. Over many small groups (units,
- * days) a set per group is small and `count(distinct …)` is the cheaper.
+ * insured persons, counted once per group, in whichever of two equal forms the
+ * database runs faster (`personsFirst`): `count(distinct person)` per group, or
+ * the enrolments grouped by (group, person) first and those rows counted.
+ * PostgreSQL sorts for `count(distinct …)` faster than it hashes 700,000
+ * (group, person) rows, always. SQLite keeps a set of persons per group for
+ * `count(distinct …)`: cheap when the groups are many and small (units, days),
+ * two to three times the other form's cost over a few large ones (all, funding
+ * sources, events, provinces, occupations).
  */
-
 const num = (value: string | number | bigint | null | undefined) => Number(value ?? 0)
 
 export interface EnrolmentCount {
@@ -32,22 +34,19 @@ function counts(r: { n: unknown; m: unknown; fen: unknown }): EnrolmentCount {
  */
 const groupKey = (column: 'e.event_id' | 'e.funding_source' | 'e.accepted_on' | 'e.unit_id' | 'e.catalogue_id') => sql<string>`${sql.ref(column)} || ''`
 
-/** Enrolments, members and premiums of the population by `key`, many small groups: a set of persons per group. */
-async function countsByMany(db: Db, p: Population, key: RawBuilder<string>): Promise<({ k: string | null } & EnrolmentCount)[]> {
-  const rows = await db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
-    .select((eb) => [key.as('k'), eb.fn.countAll<number>().as('n'), sql<number>`count(distinct e.insured_person_id)`.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(key).execute()
-  return rows.map((r) => ({ k: r.k, ...counts(r) }))
-}
+/** Whether to count members by grouping by (group, person) first: on SQLite, over a few large groups (see above). */
+const personsFirst = (db: Db, groups: 'few' | 'many') => groups === 'few' && !isPostgres(db)
 
-/**
- * Enrolments, members and premiums of the population by `key` (none: one row
- * for all), a few large groups: enrolments and premiums per (key, person), then per key.
- */
-async function countsBy(db: Db, p: Population, key: RawBuilder<string> | null): Promise<({ k: string | null } & EnrolmentCount)[]> {
+/** Enrolments, members and premiums of the population by `key` (none: one row for all). */
+async function countsBy(db: Db, p: Population, key: RawBuilder<string> | null, groups: 'few' | 'many'): Promise<({ k: string | null } & EnrolmentCount)[]> {
   const k = key ?? sql<string>`''`
-  const perPerson = db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
-    .select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('e.premium_fen').as('fen')])
+  const population = db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
+  if (!personsFirst(db, groups)) {
+    const q = population.select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), sql<number>`count(distinct e.insured_person_id)`.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
+    const rows = await (key === null ? q : q.groupBy(key)).execute()
+    return rows.map((r) => ({ k: r.k, ...counts(r) }))
+  }
+  const perPerson = population.select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('e.premium_fen').as('fen')])
     .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
   const rows = await db.selectFrom(perPerson.as('t'))
     .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.n').as('n'), eb.fn.sum<number>('t.fen').as('fen')])
@@ -56,22 +55,22 @@ async function countsBy(db: Db, p: Population, key: RawBuilder<string> | null): 
 }
 
 export async function enrolmentTotal(db: Db, p: Population): Promise<EnrolmentCount> {
-  const [row] = await countsBy(db, p, null)
+  const [row] = await countsBy(db, p, null, 'few')
   return row ? counts({ n: row.enrolments, m: row.members, fen: row.premiumFen }) : { enrolments: 0, members: 0, premiumFen: 0 }
 }
 
 export async function enrolmentsByDay(db: Db, p: Population): Promise<(EnrolmentCount & { day: string })[]> {
-  const rows = await countsByMany(db, p, groupKey('e.accepted_on'))
+  const rows = await countsBy(db, p, groupKey('e.accepted_on'), 'many')
   return rows.map(({ k, ...c }) => ({ day: k!, ...c })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
 }
 
 export async function enrolmentsByEvent(db: Db, p: Population): Promise<(EnrolmentCount & { eventId: string | null })[]> {
-  const rows = await countsBy(db, p, groupKey('e.event_id'))
+  const rows = await countsBy(db, p, groupKey('e.event_id'), 'few')
   return rows.map(({ k, ...c }) => ({ eventId: k, ...c }))
 }
 
 export async function enrolmentsByFundingSource(db: Db, p: Population): Promise<(EnrolmentCount & { fundingSource: string })[]> {
-  const rows = await countsBy(db, p, groupKey('e.funding_source'))
+  const rows = await countsBy(db, p, groupKey('e.funding_source'), 'few')
   return rows.map(({ k, ...c }) => ({ fundingSource: k!, ...c }))
 }
 
@@ -84,7 +83,7 @@ export async function premiumsByCatalogue(db: Db, p: Population): Promise<{ cata
 
 /** Members and premiums by the enrolling unit (null: not through a unit). */
 export async function enrolmentsByUnit(db: Db, p: Population): Promise<(EnrolmentCount & { unitId: string | null })[]> {
-  const rows = await countsByMany(db, p, groupKey('e.unit_id'))
+  const rows = await countsBy(db, p, groupKey('e.unit_id'), 'many')
   return rows.map(({ k, ...c }) => ({ unitId: k, ...c }))
 }
 
@@ -97,13 +96,19 @@ export interface CoveredMembers {
 /**
  * Members by a key read off the enrolling unit (`u`; none: one row for all),
  * and among them those enrolled through a unit that reports its union members
- * (the coverage rate's numerator): per (key, person) whether any of their
- * enrolments is through such a unit, then per key.
+ * (the coverage rate's numerator). A few groups, in the faster form (see above).
  */
 async function coveredBy(db: Db, p: Population, key: RawBuilder<string | null> | null): Promise<CoveredMembers[]> {
   const k = key ?? sql<string | null>`''`
-  const perPerson = db.selectFrom('enrolments as e').leftJoin('units as u', 'u.id', 'e.unit_id').where(allOf(enrolmentConditions(p)))
-    .select([k.as('k'), sql<number>`max(case when u.union_member_headcount is not null then 1 else 0 end)`.as('counted')])
+  const population = db.selectFrom('enrolments as e').leftJoin('units as u', 'u.id', 'e.unit_id').where(allOf(enrolmentConditions(p)))
+  if (!personsFirst(db, 'few')) {
+    const q = population.select([k.as('k'), sql<number>`count(distinct e.insured_person_id)`.as('m'),
+      sql<number>`count(distinct case when u.union_member_headcount is not null then e.insured_person_id end)`.as('c')])
+    const rows = await (key === null ? q : q.groupBy(key)).execute()
+    return rows.map((r) => ({ key: r.k, members: num(r.m), counted: num(r.c) }))
+  }
+  // Per (key, person): whether any of their enrolments is through a unit that reports its headcount.
+  const perPerson = population.select([k.as('k'), sql<number>`max(case when u.union_member_headcount is not null then 1 else 0 end)`.as('counted')])
     .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
   const rows = await db.selectFrom(perPerson.as('t'))
     .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.counted').as('c')]).groupBy('t.k').execute()
