@@ -67,7 +67,9 @@ export function createApp(options: AppOptions): App {
   const gzip = compress({ threshold: 1024, br: false })
   app.use((ctx, next) => {
     if (ctx.req.headers['accept-encoding']) return gzip(ctx, next)
-    ctx.vary('Accept-Encoding')
+    // What `ctx.vary` does, without parsing a Vary header that nothing has set yet.
+    if (ctx.res.hasHeader('Vary')) ctx.vary('Accept-Encoding')
+    else ctx.res.setHeader('Vary', 'Accept-Encoding')
     return next()
   })
   app.use(serializeJsonOnce())

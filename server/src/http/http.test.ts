@@ -120,6 +120,18 @@ describe('HTTP basics', () => {
     expect(odd.status).toBeLessThan(500)
   })
 
+  test('a route answers at its exact path and as the router matches it (any case, a trailing slash), named on the access log line', async () => {
+    for (const [path, id] of [['/api/v1/quotes', 'route-exact'], ['/api/v1/Quotes/', 'route-variant']] as const) {
+      const res = await app.api.post(path, quoteBody, { headers: { 'X-Request-Id': id } })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ catalogueId: 'shanghai-2020', start: '2020-06-10' })
+    }
+    const lines = app.logs().trim().split('\n').map((l) => JSON.parse(l) as { reqId?: string; msg?: string })
+    const access = (id: string) => lines.find((l) => l.reqId === id && l.msg === 'request')
+    expect(access('route-exact')).toMatchObject({ method: 'POST', route: '/api/v1/quotes', path: '/api/v1/quotes', status: 200 })
+    expect(access('route-variant')).toMatchObject({ method: 'POST', route: '/api/v1/quotes', path: '/api/v1/Quotes/', status: 200 })
+  })
+
   test('an unexpected error is a plain 500 internal_error, logged once, with no detail to the client', async () => {
     const res = await app.api.get('/api/v1/test/boom', { headers: { 'X-Request-Id': 'boom-1' } })
     expect(res.status).toBe(500)

@@ -11,17 +11,21 @@ export interface MountOptions {
   checkResponses: boolean
 }
 
-/** The validation middleware: reads the JSON body, parses body, query and params with the route's zod schemas into `ctx.input`. */
-export function validateInput(route: Route): Middleware<AppState, AppContextExtras> {
+/**
+ * Validation and the handler, one function: reads the JSON body, parses body, query and params with the route's zod
+ * schemas into `ctx.input`, then runs the handler (which never calls `next`).
+ */
+function validateAndHandle(route: Route): Middleware<AppState, AppContextExtras> {
   const { body, query, params } = route.request
-  return async (ctx, next) => {
+  const handler = route.handler
+  return async (ctx) => {
     const rawBody = body ? await readJsonBody(ctx as AppContext, route.bodyLimit ?? ctx.deps.config.jsonBodyLimit) : undefined
     ctx.input = {
       body: body ? body.parse(rawBody) : undefined,
       query: query ? query.parse({ ...ctx.query }) : undefined,
       params: params ? params.parse({ ...(ctx as { params?: Record<string, string> }).params }) : undefined,
     }
-    await next()
+    await handler(ctx as AppContext)
   }
 }
 
@@ -41,13 +45,14 @@ function checkResponse(route: Route): Middleware<AppState, AppContextExtras> {
 
 /**
  * A route's middleware as one function, made once: koa-router composes a matched route's stack on every
- * request, so a stack of one costs it the least. Each middleware's `next` runs the rest, as in koa-compose
- * (a handler's `next`, never called by ours, runs the router's next).
+ * request, so a stack of one costs it the least. Each middleware's `next` runs the rest, as in koa-compose;
+ * the last one (validation and handler) never calls its `next`.
  */
 function chainOf(chain: readonly Middleware<AppState, AppContextExtras>[]): Middleware<AppState, AppContextExtras> {
-  return chain.reduceRight<Middleware<AppState, AppContextExtras>>(
+  const last = chain.at(-1)!
+  return chain.slice(0, -1).reduceRight<Middleware<AppState, AppContextExtras>>(
     (rest, middleware) => (ctx, next) => middleware(ctx, () => rest(ctx, next)),
-    (_ctx, next) => next(),
+    last,
   )
 }
 
@@ -61,9 +66,9 @@ export function mountRoutes(router: Router<AppState, AppContextExtras>, routes: 
     const chain: Middleware<AppState, AppContextExtras>[] = []
     const guard = options.guard(route.access)
     if (guard) chain.push(guard)
-    chain.push(validateInput(route))
+    // The response check wraps validation and handler (a request that fails validation has no answer of its own to check).
     if (options.checkResponses) chain.push(checkResponse(route))
-    chain.push(async (ctx) => route.handler(ctx as AppContext))
+    chain.push(validateAndHandle(route))
     router.register(route.path, [route.method.toUpperCase()], [chainOf(chain)] as never[], { name: route.operationId })
   }
 }

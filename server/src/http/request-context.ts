@@ -22,13 +22,15 @@ export function requestContext(logger: Logger, options: { hsts: boolean }): Midd
     ['Content-Security-Policy', FRAME_POLICY],
   ]
   if (options.hsts) fixed.push(['Strict-Transport-Security', HSTS_POLICY])
+  const names = fixed.map(([name]) => name)
+  const values = fixed.map(([, value]) => value)
   return async (ctx, next) => {
     const incoming = ctx.req.headers['x-request-id']
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     ctx.state = new RequestState(requestId, logger)
     const res = ctx.res
     res.setHeader('X-Request-Id', requestId)
-    for (const [name, value] of fixed) res.setHeader(name, value)
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i]!, values[i]!)
     if (ctx.path.startsWith('/api/')) res.setHeader('Cache-Control', 'no-store')
     const started = performance.now()
     try {

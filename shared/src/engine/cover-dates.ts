@@ -66,11 +66,20 @@ export function coverFromDates(
 ): Record<string, CivilDate> {
   const waiting = catalogue.data.modes[mode]?.waitingDays ?? {}
   const coverFrom: Record<string, CivilDate> = {}
+  // Categories mostly share a few waiting periods (none, 30 days…): each date is worked out once.
+  let lastDays = 0
+  let lastDate = start
   for (const item of selection) {
     const product = catalogue.products.get(item.code)
     if (!product) continue
     for (const category of product.benefitCategories) {
-      if (coverFrom[category] === undefined) coverFrom[category] = addDays(start, waiting[category] ?? 0)
+      if (coverFrom[category] !== undefined) continue
+      const days = waiting[category] ?? 0
+      if (days !== lastDays) {
+        lastDays = days
+        lastDate = addDays(start, days)
+      }
+      coverFrom[category] = lastDate
     }
   }
   return coverFrom

@@ -26,11 +26,11 @@ export interface Premium {
 
 /** The proration step that applies to cover starting on `start`, or null for a full premium. */
 export function prorationFor(catalogue: Catalogue, start: CivilDate): Proration | null {
-  let found: Proration | null = null
+  let found: Catalogue['data']['proration'][number] | undefined
   for (const step of catalogue.data.proration) {
-    if (step.startFrom <= start) found = { rateBp: step.rateBp, label: step.label }
+    if (step.startFrom <= start) found = step
   }
-  return found
+  return found ? { rateBp: found.rateBp, label: found.label } : null
 }
 
 /**

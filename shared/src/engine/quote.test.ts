@@ -1,4 +1,4 @@
-import { quote } from '..'
+import { quote, toSelection } from '..'
 import { request, shaanxi, shanghai } from '../../test/helpers'
 
 function ok(result: ReturnType<typeof quote>) {
@@ -112,5 +112,15 @@ describe('quote: every broken rule is named with its product', () => {
     expect(same.ok).toBe(true)
     const other = quote(shanghai(), request(['A0'], 'instant', '2020-05-01'), { unitSelection: unit })
     expect(other.ok ? [] : other.violations.map((v) => v.message)).toEqual(['单位新进人员须参加与本单位集中参保相同的项目（A0、C1）'])
+  })
+})
+
+describe('toSelection', () => {
+  test('a repeated code is another share, in the order of first mention, for a handful of codes and for many', () => {
+    expect(toSelection(['A0', 'B0', 'A0', 'C1', 'A0'])).toEqual([{ code: 'A0', shares: 3 }, { code: 'B0', shares: 1 }, { code: 'C1', shares: 1 }])
+    const many = Array.from({ length: 30 }, (_, i) => `P${i % 12}`)
+    expect(toSelection(many)).toEqual(Array.from({ length: 12 }, (_, i) => ({ code: `P${i}`, shares: i < 6 ? 3 : 2 })))
+    expect(toSelection(many.slice(0, 16))).toEqual(Array.from({ length: 12 }, (_, i) => ({ code: `P${i}`, shares: i < 4 ? 2 : 1 })))
+    expect(toSelection([])).toEqual([])
   })
 })

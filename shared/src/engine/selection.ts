@@ -8,10 +8,24 @@ export interface SelectedProduct {
 
 /** `["A0", "B0", "A0"]` → A0 × 2, B0 × 1: a repeated code is another share. Order of first mention is kept. */
 export function toSelection(codes: readonly string[]): SelectedProduct[] {
-  const shares = new Map<string, number>()
-  for (const code of codes) shares.set(code, (shares.get(code) ?? 0) + 1)
-  return Array.from(shares, ([code, n]) => ({ code, shares: n }))
+  if (codes.length > SMALL_SELECTION) {
+    const shares = new Map<string, number>()
+    for (const code of codes) shares.set(code, (shares.get(code) ?? 0) + 1)
+    return Array.from(shares, ([code, n]) => ({ code, shares: n }))
+  }
+  // A quote's handful of codes: a scan of the few items so far is cheaper than a Map (this runs on every quote).
+  const selection: SelectedProduct[] = []
+  for (const code of codes) {
+    let i = 0
+    while (i < selection.length && selection[i]!.code !== code) i++
+    if (i < selection.length) selection[i]!.shares++
+    else selection.push({ code, shares: 1 })
+  }
+  return selection
 }
+
+/** Up to this many codes `toSelection` scans instead of hashing. */
+const SMALL_SELECTION = 16
 
 /** The inverse of `toSelection`. */
 export function toCodes(selection: readonly SelectedProduct[]): string[] {
@@ -57,9 +71,8 @@ export function checkSelection(
     }
   }
 
-  const selected = new Set(selection.map((p) => p.code))
   for (const { product } of known) {
-    if (product.riderOf !== undefined && !selected.has(product.riderOf)) {
+    if (product.riderOf !== undefined && !selection.some((p) => p.code === product.riderOf)) {
       const main = catalogue.products.get(product.riderOf)
       found.push(violation('rider_without_main', product.code, {
         product: product.code, name: product.name, main: product.riderOf, mainName: main?.name ?? '',
@@ -68,7 +81,13 @@ export function checkSelection(
   }
 
   const basics = catalogue.basicCodes
-  if (basics.length > 0 && !known.some(({ product }) => product.tier === 'basic')) {
+  let hasBasic = false
+  let enhanced = 0
+  for (const { product } of known) {
+    if (product.tier === 'basic') hasBasic = true
+    else if (product.tier === 'enhanced') enhanced++
+  }
+  if (basics.length > 0 && !hasBasic) {
     for (const { product } of known) {
       if (product.tier === 'enhanced') {
         found.push(violation('basic_required', product.code, { product: product.code, name: product.name, basics: basics.join('、') }))
@@ -76,14 +95,15 @@ export function checkSelection(
     }
   }
 
+  // A category can hold more enhanced products than allowed only if the whole selection does.
+  const max = catalogue.data.selection.maxEnhancedPerCategory
   const enhancedByCategory = new Map<string, string[]>()
-  for (const { product } of known) {
+  for (const { product } of enhanced > max ? known : []) {
     if (product.tier !== 'enhanced') continue
     const codes = enhancedByCategory.get(product.category) ?? []
     codes.push(product.code)
     enhancedByCategory.set(product.category, codes)
   }
-  const max = catalogue.data.selection.maxEnhancedPerCategory
   for (const [category, codes] of enhancedByCategory) {
     if (codes.length > max) {
       for (const code of codes.slice(max)) {

@@ -48,6 +48,36 @@ describe('the catalogue store every request goes by', () => {
     expect(queries()).toBe(afterFirst + 1) // the mark, unmoved: the rows are not read again
   })
 
+  test('a request within the second of a finished read waits for nothing; one during a read waits for that read', async () => {
+    const { store, clock, db } = nodeStore()
+    const first = store.fresh(db)
+    expect(first).toBeInstanceOf(Promise)
+    expect(store.fresh(db)).toBe(first)
+    await first
+    expect(store.fresh(db)).toBeUndefined()
+    clock.ms = CATALOGUE_MAX_AGE_MS - 1
+    expect(store.fresh(db)).toBeUndefined()
+    clock.ms = CATALOGUE_MAX_AGE_MS
+    const next = store.fresh(db)
+    expect(next).toBeInstanceOf(Promise)
+    expect(store.fresh(db)).toBe(next)
+    await next
+    expect(store.fresh(db)).toBeUndefined()
+  })
+
+  test('a failed read is waited for by nobody after it: the next request reads again', async () => {
+    const { store, db } = nodeStore()
+    const broken = app.readDb.withPlugin({
+      transformQuery: () => { throw new Error('database gone') },
+      transformResult: async (args) => args.result,
+    })
+    await expect(store.fresh(broken)).rejects.toThrow('database gone')
+    const retry = store.fresh(db)
+    expect(retry).toBeInstanceOf(Promise)
+    await retry
+    expect(store.fresh(db)).toBeUndefined()
+  })
+
   test('a catalogue published on another node is offered within a second, and at once after `refresh`', async () => {
     const { store, clock, db } = nodeStore()
     await store.fresh(db)

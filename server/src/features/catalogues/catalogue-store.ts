@@ -31,8 +31,12 @@ export interface StoredCatalogue {
  */
 export interface LiveCatalogueStore extends CatalogueStore {
   refresh(db: Db): Promise<void>
-  /** The catalogues as the database had them at most `maxAgeMs` ago (one read of the change mark per `maxAgeMs` at most). */
-  fresh(db: Db): Promise<void>
+  /**
+   * The catalogues as the database had them at most `maxAgeMs` ago (one read of the change mark per `maxAgeMs` at most):
+   * `undefined` when they already are (a finished read began less than `maxAgeMs` ago), so most requests wait for nothing;
+   * else the read to wait for (the one under way, or a new one).
+   */
+  fresh(db: Db): Promise<void> | undefined
   /** Every catalogue on offer with its origin and row, in the order of `list`. */
   records(): readonly StoredCatalogue[]
   record(id: string): StoredCatalogue | undefined
@@ -153,15 +157,16 @@ export function loadCatalogueStore(dir: string, logger: Logger, options: Catalog
     mark = seen
   }
 
-  // The latest read of the mark: when it started, and its end (requests within maxAgeMs of its start wait for it, not for their own).
-  let last: { started: number; done: Promise<void> } | undefined
+  // The latest read of the mark: when it started, its end (requests within maxAgeMs of its start wait for it, not for
+  // their own), and whether it finished (then they have nothing to wait for).
+  let last: { started: number; done: Promise<void>; finished: boolean } | undefined
   const read = (db: Db): Promise<void> => {
     const started = now()
     const done = load(db)
-    const current = { started, done }
+    const current = { started, done, finished: false }
     last = current
     // A failed read is not reused: the next request reads again (those that waited on it fail as they would have alone).
-    done.catch(() => { if (last === current) last = undefined })
+    done.then(() => { current.finished = true }, () => { if (last === current) last = undefined })
     return done
   }
 
@@ -172,6 +177,9 @@ export function loadCatalogueStore(dir: string, logger: Logger, options: Catalog
     record: (id) => byId.get(id),
     shipped: (id) => shipped.get(id),
     refresh: read,
-    fresh: (db) => (last !== undefined && now() - last.started < maxAgeMs ? last.done : read(db)),
+    fresh: (db) => {
+      if (last === undefined || now() - last.started >= maxAgeMs) return read(db)
+      return last.finished ? undefined : last.done
+    },
   }
 }
