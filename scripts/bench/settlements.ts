@@ -10,8 +10,10 @@
  *
  *   npm run bench:settlements                      # both databases, 100,000 records and claims
  *   npm run bench:settlements -- --records 20000 --only sqlite
+ *   npm run bench:settlements -- --records 20000 --only sqlite --cpu-prof /tmp/prof   # the server's CPU profile
  */
 import { readFileSync, rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { addDays, builtInCatalogues, endpoints, idCheckCharacter, medicalRecordColumns, pathOf, quote, toSelection } from '@huzhu/shared'
@@ -28,7 +30,8 @@ import { loginAs } from '../../server/test/helpers/login'
 import { uploadPhoto } from '../../server/test/helpers/uploads'
 import { newDataDir, SERVER_FIXED_CODE, serverEnv, startServerProcess, type ServerProcess } from '../../server/test/helpers/server-process'
 import type { TestApp } from '../../server/test/helpers/test-app'
-import { benchDatabase, benchKinds, numberArg, type BenchDatabase } from './databases'
+import { benchDatabase, benchKinds, numberArg, serverCommand, type BenchDatabase } from './databases'
+import { cpuSeconds } from './process-cpu'
 
 const RECORDS = numberArg('records', 100_000)
 const PER_FILE = 50_000
@@ -112,17 +115,22 @@ async function run(database: BenchDatabase, dataDir: string, keys: Record<string
     await seed(opened.db, (id) => hashIdNumber(protector, id))
     console.log(`${database.kind}: ${RECORDS.toLocaleString('en')} people, enrolments and submitted claims in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const files = await writeFiles(dataDir)
-    server = await startServerProcess(serverEnv(dataDir, { ...database.env, ...keys }), { label: `server on ${database.kind}` })
+    server = await startServerProcess(serverEnv(dataDir, { ...database.env, ...keys }), { label: `server on ${database.kind}`, command: serverCommand() })
     const app = { api: server.api, db: opened.db, clock: systemClock, protector, config: { sms: { fixedCode: SERVER_FIXED_CODE } } } as unknown as TestApp
     const staff = await loginAs(app, { roles: ['staff'] })
     const before = await server.peakRss()
 
     t = performance.now()
+    const cpuBefore = cpuSeconds(server.child.pid)
+    const perFile: string[] = []
     for (const file of files) {
+      const [fileStart, fileCpu] = [performance.now(), cpuSeconds(server.child.pid)]
       const res = await server.api.request('POST', pathOf(endpoints.medicalRecords.importMedicalRecords), undefined, { token: staff.token, headers: { 'content-type': XLSX }, rawBody: readFileSync(file) })
       if (res.status !== 201) throw new Error(`import answered ${res.status}: ${res.text.slice(0, 500)}`)
+      perFile.push(`${((performance.now() - fileStart) / 1000).toFixed(1)} s (server CPU ${(cpuSeconds(server.child.pid) - fileCpu).toFixed(1)} s)`)
     }
     const importSeconds = (performance.now() - t) / 1000
+    const serverCpu = cpuSeconds(server.child.pid) - cpuBefore
     const peak = await server.peakRss()
     const approved = await opened.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'approved').where('decided_by', 'is', null).where('id', 'like', 'clm_s%').executeTakeFirstOrThrow()
@@ -144,6 +152,7 @@ async function run(database: BenchDatabase, dataDir: string, keys: Record<string
     const status = (await opened.db.selectFrom('claims').select(['status', 'decided_by']).where('id', '=', submitted.id).executeTakeFirstOrThrow())
     return [
       `${database.kind}: ${RECORDS.toLocaleString('en')} settlement records in ${files.length} files imported and matched against ${RECORDS.toLocaleString('en')} claims in ${importSeconds.toFixed(1)} s (target < 30 s: ${importSeconds < 30 ? 'met' : 'NOT met'})`,
+      `  server CPU for the imports: ${serverCpu.toFixed(1)} s; per file: ${perFile.join(', ')}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
       `  claims approved straight through: ${Number(approved.n).toLocaleString('en')} of ${RECORDS.toLocaleString('en')}`,
       `  server peak RSS: ${(peak / 1048576).toFixed(0)} MB (before the imports ${(before / 1048576).toFixed(0)} MB; target < 500 MB: ${peak < 500 * 1048576 ? 'met' : 'NOT met'})`,
       `  one matched claim, POST ${pathOf(endpoints.claims.createClaim)} to approved: ${submitMs.toFixed(0)} ms, status ${status.status}${status.decided_by === null && status.status === 'approved' ? ' (straight through)' : ''} (target < 1 s: ${submitMs < 1000 && status.status === 'approved' ? 'met' : 'NOT met'})`,

@@ -162,11 +162,11 @@ export async function seedDemoClaims(db: Db, deps: DemoClaimDeps): Promise<strin
     const slot = claimIds.push('') - 1
     const claimId = () => claimIds[slot]!
     if (spec.settled) {
-      steps.push({ on: placed.on(-1), minute: 0, run: async (trx, d) => void (await importMedicalRecords(trx, d, [{
+      steps.push({ on: placed.on(-1), minute: 0, run: async (trx, d) => void (await importMedicalRecords(trx, d, (add) => add({
         row: 2, idNumberHash: member.id_number_hash, hospital: placed.hospital, admittedOn: placed.eventDate, dischargedOn: placed.dischargedOn,
         totalCostFen: spec.figures.totalCostFen ?? 0, pooledOutOfPocketFen: spec.figures.pooledOutOfPocketFen ?? 0,
         supplementaryOutOfPocketFen: spec.figures.supplementaryOutOfPocketFen ?? 0, deductibleFen: 0,
-      }], staffId!, actor(staffId!))) })
+      }), staffId!, actor(staffId!))) })
     }
     steps.push({ on: placed.on(0), minute: 10 + index, run: async (trx, d) => {
       const file = await receiveFile(Readable.from([demoPdf(`${spec.diagnosis} ${index}`)]), d.config.dataDir, MAX_UPLOAD_BYTES, undefined)

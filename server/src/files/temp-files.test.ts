@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { STALE_TEMP_MS, sweepTempFiles, tempDirOf, tempFilePath } from './temp-files'
+import { STALE_TEMP_MS, sweepTempFiles, tempDirOf, tempFilePath, withTempFile } from './temp-files'
 
 let dataDir: string
 beforeEach(() => {
@@ -37,6 +37,23 @@ describe('the temporary area', () => {
     for (const kept of [anotherNodes, stored]) expect(existsSync(kept)).toBe(true)
     // An hour later nobody is writing it any more: it goes too.
     expect(await sweepTempFiles(dataDir, Date.now() + STALE_TEMP_MS + 1_000)).toBe(1)
+    expect(readdirSync(tempDirOf(dataDir))).toEqual([])
+  })
+
+  test('withTempFile: the file is gone when the work ends, whether it succeeded or threw', async () => {
+    let kept = ''
+    await expect(withTempFile(dataDir, 'medical-records', async (path) => {
+      kept = path
+      writeFileSync(path, '身份证号码\n610102199001011234\n')
+      return 'done'
+    })).resolves.toBe('done')
+    expect(existsSync(kept)).toBe(false)
+    await expect(withTempFile(dataDir, 'medical-records', async (path) => {
+      kept = path
+      writeFileSync(path, '身份证号码\n610102199001011234\n')
+      throw new Error('check failed')
+    })).rejects.toThrow('check failed')
+    expect(existsSync(kept)).toBe(false)
     expect(readdirSync(tempDirOf(dataDir))).toEqual([])
   })
 })

@@ -28,6 +28,20 @@ export function tempFilePath(dataDir: string, label: string): string {
   return join(dir, `${label}-${randomBytes(9).toString('base64url')}.part`)
 }
 
+/**
+ * Runs `use` with a fresh path in the temporary area and removes the file when
+ * `use` ends, however it ends (a file moved away by then is simply gone): a
+ * request's file, ID numbers in clear or not, is never kept past the request.
+ */
+export async function withTempFile<T>(dataDir: string, label: string, use: (path: string) => Promise<T>): Promise<T> {
+  const path = tempFilePath(dataDir, label)
+  try {
+    return await use(path)
+  } finally {
+    await rm(path, { force: true })
+  }
+}
+
 /** Where earlier versions wrote files in progress: `uploads/tmp/`, and `<id>.part` beside stored rosters and settlement files. */
 const OLD_PART_FOLDERS = ['uploads/tmp', 'rosters', 'medical-records']
 

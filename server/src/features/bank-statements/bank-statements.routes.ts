@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs'
-import { endpoints, type ErrorCode } from '@huzhu/shared'
-import { AppError, forbidden } from '../../http/errors'
+import { endpoints } from '@huzhu/shared'
+import { forbidden } from '../../http/errors'
 import { XLSX_TYPE } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
-import { tempFilePath } from '../../files/temp-files'
+import { withUploadedSpreadsheet, type SpreadsheetPurpose } from '../../files/spreadsheet-upload'
 import { canReachUnit, currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { receiveXlsx } from '../rosters/roster-upload'
 import { unitParamsSchema } from '../units/schema'
 import { unitOr404 } from '../units/units.service'
 import { readBankStatement } from './bank-statement-file'
@@ -19,17 +17,11 @@ const tags = ['payments']
 /** A month of an office's account is far smaller. */
 export const MAX_STATEMENT_FILE_BYTES = 10 * 1024 * 1024
 
-/** The upload checks refuse with roster codes; here they speak of the bank statement. */
-const renamedCodes: Readonly<Partial<Record<string, ErrorCode>>> = {
-  roster_invalid_file: 'bank_statement_invalid_file',
-  roster_content_type: 'bank_statement_content_type',
-  roster_file_too_large: 'bank_statement_file_too_large',
-}
-
-function renamed(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error
-  const code = renamedCodes[error.code]
-  return code ? new AppError(error.status, code, { details: error.details, params: error.params, headers: { ...error.headers } }) : error
+/** An uploaded bank statement: its refusals speak of 银行流水. */
+const statementUpload: SpreadsheetPurpose = {
+  label: 'bank-statement',
+  maxBytes: MAX_STATEMENT_FILE_BYTES,
+  codes: { contentType: 'bank_statement_content_type', tooLarge: 'bank_statement_file_too_large', invalidFile: 'bank_statement_invalid_file' },
 }
 
 export const importBankStatement = defineRoute({
@@ -41,19 +33,13 @@ export const importBankStatement = defineRoute({
   async handler(ctx) {
     const { deps } = ctx
     const staffId = currentUser(ctx).id
-    const part = tempFilePath(deps.config.dataDir, 'bank-statement')
-    try {
-      const { sha256 } = await receiveXlsx(ctx, part, MAX_STATEMENT_FILE_BYTES)
-      const lines = await readBankStatement(part)
+    // Payers' names and accounts: the file is never kept.
+    await withUploadedSpreadsheet(ctx, statementUpload, async ({ path, sha256 }) => {
+      const lines = await readBankStatement(path)
       const outcome = await deps.db.transaction().execute((trx) => matchBankStatement(trx, deps, lines, staffId, auditActorOf(ctx), sha256))
       if (outcome.notices.length > 0) deps.outbox.kick()
       ctx.body = presentStatementImport(outcome)
-    } catch (error) {
-      throw renamed(error)
-    } finally {
-      // Payers' names and accounts: never kept.
-      rmSync(part, { force: true })
-    }
+    })
   },
 })
 

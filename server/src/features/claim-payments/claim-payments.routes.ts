@@ -1,14 +1,12 @@
-import { rmSync } from 'node:fs'
-import { endpoints, type ErrorCode } from '@huzhu/shared'
+import { endpoints } from '@huzhu/shared'
 import { todayInChina } from '../../clock'
-import { tempFilePath } from '../../files/temp-files'
-import { AppError, notFound } from '../../http/errors'
+import { withUploadedSpreadsheet, type SpreadsheetPurpose } from '../../files/spreadsheet-upload'
+import { notFound } from '../../http/errors'
 import { sendXlsx, XLSX_TYPE, xlsxResponse } from '../../http/file-response'
 import { readPage } from '../../http/paging'
 import { defineRoute } from '../../http/route'
 import { currentUser } from '../accounts/access'
 import { auditActorOf } from '../audit/audit.service'
-import { receiveXlsx } from '../rosters/roster-upload'
 import { bankTransferWorkbook } from './bank-file'
 import { readBankResults } from './bank-results-file'
 import { recordBankResults } from './bank-results.service'
@@ -80,17 +78,11 @@ export const getClaimPaymentBankFile = defineRoute({
   },
 })
 
-/** The upload checks refuse with roster codes; here they speak of the bank's results file. */
-const renamedCodes: Readonly<Partial<Record<string, ErrorCode>>> = {
-  roster_invalid_file: 'claim_payment_results_invalid_file',
-  roster_content_type: 'claim_payment_results_content_type',
-  roster_file_too_large: 'claim_payment_results_file_too_large',
-}
-
-function renamed(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error
-  const code = renamedCodes[error.code]
-  return code ? new AppError(error.status, code, { details: error.details, params: error.params, headers: { ...error.headers } }) : error
+/** An uploaded bank results file: its refusals speak of the bank's results file. */
+const resultsUpload: SpreadsheetPurpose = {
+  label: 'bank-results',
+  maxBytes: MAX_RESULTS_FILE_BYTES,
+  codes: { contentType: 'claim_payment_results_content_type', tooLarge: 'claim_payment_results_file_too_large', invalidFile: 'claim_payment_results_invalid_file' },
 }
 
 export const importClaimPaymentResults = defineRoute({
@@ -104,20 +96,14 @@ export const importClaimPaymentResults = defineRoute({
     const { deps } = ctx
     const me = currentUser(ctx)
     const { batchId } = ctx.input.params
-    const part = tempFilePath(deps.config.dataDir, 'bank-results')
-    try {
-      await receiveXlsx(ctx, part, MAX_RESULTS_FILE_BYTES)
-      const lines = await readBankResults(part, todayInChina(deps.clock))
+    // The file names accounts in full: never kept.
+    await withUploadedSpreadsheet(ctx, resultsUpload, async ({ path }) => {
+      const lines = await readBankResults(path, todayInChina(deps.clock))
       const outcome = await deps.db.transaction().execute((trx) => recordBankResults(trx, deps, me.id, batchId, lines, auditActorOf(ctx)))
       deps.outbox.kick()
       const counts = await lineCountsOf(deps.db, [batchId])
       ctx.body = presentResults(outcome, counts.get(batchId)!, lines.length)
-    } catch (error) {
-      throw renamed(error)
-    } finally {
-      // The file names accounts in full: never kept.
-      rmSync(part, { force: true })
-    }
+    })
   },
 })
 

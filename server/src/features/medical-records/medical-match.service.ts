@@ -9,7 +9,7 @@ import type { NotificationRow } from '../notifications/notifications.table'
 import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import { approveClaim } from '../review/review.service'
 import { isOwnCover, personHandlesClaims } from '../identity/identity.service'
-import { deleteMatchRow, listRecordsOfStay, saveMatchRow } from './medical-records.repository'
+import { deleteMatchRow, listRecordsOfStay, openStatuses, saveMatchRow } from './medical-records.repository'
 import type { MedicalRecordRow } from './medical-records.table'
 
 /** Claim kinds settled by medical insurance (the care types an out-of-pocket percentage applies to). */
@@ -116,9 +116,6 @@ export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheck
   if (await personHandlesClaims(db, current.insured_person_id)) return []
   return approveStraightThrough(db, deps, current, match)
 }
-
-/** Claims still undecided: matched again on every import. */
-export const openStatuses: readonly string[] = ['submitted', 'in_review', 'needs_material']
 
 /** The claim's match row: verified, or mismatch with the differing figures. */
 export function matchRowOf(deps: MedicalCheckDeps, claimId: string, match: MedicalMatch): NewClaimMedicalMatchRow {

@@ -4,6 +4,7 @@ import {
 } from '@huzhu/shared'
 import type { DataProtector } from '../../crypto/protector'
 import { hashIdNumber } from '../../crypto/personal-data'
+import type { SpreadsheetPurpose } from '../../files/spreadsheet-upload'
 import { AppError } from '../../http/errors'
 import { readFirstSheet } from '../../xlsx/sheet-reader'
 import { sheetDate } from '../../xlsx/cell-dates'
@@ -26,26 +27,39 @@ export interface MedicalRecordLine {
 
 export interface CheckedMedicalRecords {
   rowCount: number
-  lines: MedicalRecordLine[]
+  /** Every problem, in row order; empty: every row is good. */
   errors: RosterError[]
+}
+
+/** An uploaded settlement file (`files/spreadsheet-upload.ts`): at most 20 MB; its refusals speak of 医保结算数据. */
+export const medicalRecordUpload: SpreadsheetPurpose = {
+  label: 'medical-records',
+  // Same limit as a roster: a settlement export of this size holds far more rows than allowed.
+  maxBytes: 20 * 1024 * 1024,
+  codes: { contentType: 'medical_records_content_type', tooLarge: 'medical_records_file_too_large', invalidFile: 'medical_records_invalid_file' },
 }
 
 const columnLetter = (index: number) => String.fromCharCode(65 + index)
 
 /**
  * Checks every row of a medical-insurance settlement file (first sheet, header
- * the first row, with the columns of `medicalRecordColumns`): the ID number (shared
- * rules), hospital, admission and discharge dates, the four amounts in yuan,
- * and duplicates within the file. Every problem is reported with its row,
- * column and a Chinese reason; nothing stops at the first.
+ * the first row, with the columns of `medicalRecordColumns`) as it streams in:
+ * the ID number (shared rules), hospital, admission and discharge dates, the
+ * four amounts in yuan, and duplicates within the file. Every problem is
+ * reported with its row, column and a Chinese reason; nothing stops at the
+ * first. `onLine` gets each good row as soon as it is checked, while no row
+ * has failed (the rows after a failure are only checked): nothing is held but
+ * the duplicate check's index (one short key per row, within the row limit)
+ * and the errors.
  */
-export async function checkMedicalRecordFile(path: string, protector: DataProtector, today: CivilDate): Promise<CheckedMedicalRecords> {
+export async function checkMedicalRecordFile(
+  path: string, protector: DataProtector, today: CivilDate, onLine?: (line: MedicalRecordLine) => void | Promise<void>,
+): Promise<CheckedMedicalRecords> {
   const errors: RosterError[] = []
-  const lines: MedicalRecordLine[] = []
   const seen = new Map<string, number>()
   let rowCount = 0
   let header = false
-  for await (const [row, cells] of readFirstSheet(path, { invalidFileCode: 'medical_records_invalid_file', maxColumns: medicalRecordColumns.length })) {
+  for await (const [row, cells] of readFirstSheet(path, { invalidFileCode: medicalRecordUpload.codes.invalidFile, maxColumns: medicalRecordColumns.length })) {
     const fail = (index: number, code: MessageCode | string, params?: MessageParams) => {
       errors.push({ row, column: medicalRecordColumns[index]!, cell: `${columnLetter(index)}${row}`, code, message: message(code as MessageCode, params) })
     }
@@ -57,8 +71,7 @@ export async function checkMedicalRecordFile(path: string, protector: DataProtec
       continue
     }
     if (cells.every((c) => cellText(c) === '')) continue
-    if (++rowCount > MAX_MEDICAL_RECORD_ROWS) throw new AppError(422, 'medical_records_invalid_file', { details: [{ reason: 'too_many_rows' }] })
-    const before = errors.length
+    if (++rowCount > MAX_MEDICAL_RECORD_ROWS) throw new AppError(422, medicalRecordUpload.codes.invalidFile, { details: [{ reason: 'too_many_rows' }] })
 
     let idNumberHash: string | undefined
     const idCell = cells[0]
@@ -98,13 +111,13 @@ export async function checkMedicalRecordFile(path: string, protector: DataProtec
       if (first !== undefined) fail(0, 'medical_record_duplicate_row', { row: first })
       else seen.set(key, row)
     }
-    if (errors.length === before) {
-      lines.push({
+    if (errors.length === 0 && onLine) {
+      await onLine({
         row, idNumberHash: idNumberHash!, hospital, admittedOn: admittedOn!, dischargedOn: dischargedOn!,
         totalCostFen: total!, pooledOutOfPocketFen: pooled!, supplementaryOutOfPocketFen: supplementary!, deductibleFen: deductible!,
       })
     }
   }
   if (rowCount === 0 && errors.length === 0) throw new AppError(422, 'medical_records_empty')
-  return { rowCount, lines, errors }
+  return { rowCount, errors }
 }

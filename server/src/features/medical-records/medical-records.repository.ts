@@ -47,16 +47,27 @@ export async function deleteMatchRow(db: Db, claimId: string): Promise<void> {
   await db.deleteFrom('claim_medical_matches').where('claim_id', '=', claimId).execute()
 }
 
-/** Undecided claims (submitted, in review, needing material) of the persons with these ID-number hashes. */
-export function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<ClaimRow[]> {
-  if (idNumberHashes.length === 0) return Promise.resolve([])
-  return db.selectFrom('claims')
+/** Claims still undecided: matched again on every import. */
+export const openStatuses: readonly string[] = ['submitted', 'in_review', 'needs_material']
+const isOpen = (status: string) => openStatuses.includes(status)
+
+/**
+ * Undecided claims (submitted, in review, needing material) of the persons with
+ * these ID-number hashes. The status is tested here, not in SQL: with only the
+ * persons in the WHERE, the plan goes from the ID-number hash to the person's
+ * claims (SQLite without statistics would otherwise walk a status index, every
+ * open claim, once per chunk: quadratic in an import).
+ */
+export async function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<(ClaimRow & { id_number_hash: string })[]> {
+  if (idNumberHashes.length === 0) return []
+  const rows = await db.selectFrom('claims')
     .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
     .selectAll('claims')
+    .select('insured_persons.id_number_hash')
     .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
-    .where('claims.status', 'in', ['submitted', 'in_review', 'needs_material'])
     .orderBy('claims.id')
     .execute()
+  return rows.filter((claim) => isOpen(claim.status))
 }
 
 /** A claim's match: the record it was matched to, with the result and the differences. */
@@ -71,28 +82,18 @@ export function findMatchOfClaim(db: Db, claimId: string): Promise<ClaimMatch | 
     .executeTakeFirst()
 }
 
-/** A stored record whose stay holds an open claim's event date, with the claim it may match. */
-export type StayRecordOfClaim = MedicalRecordRow & { claim_id: string }
-
 /**
- * In one query, for the undecided claims of the persons with these ID-number
- * hashes: every record of the same person whose stay holds the claim's event
- * date (per claim: the latest admission first, as listRecordsOfStay orders them).
+ * Every stored record of the persons with these ID-number hashes, latest
+ * admission first (as listRecordsOfStay orders them): a range of the stay
+ * index per person. The stays holding a claim's event date are picked from
+ * these (`staysHolding`), so matching joins nothing.
  */
-export function listStayRecordsOfOpenClaims(db: Db, idNumberHashes: readonly string[]): Promise<StayRecordOfClaim[]> {
+export function listRecordsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<MedicalRecordRow[]> {
   if (idNumberHashes.length === 0) return Promise.resolve([])
-  return db.selectFrom('claims')
-    .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
-    .innerJoin('medical_records', (join) => join.onRef('medical_records.id_number_hash', '=', 'insured_persons.id_number_hash')
-      .onRef('medical_records.admitted_on', '<=', 'claims.event_date')
-      .onRef('medical_records.discharged_on', '>=', 'claims.event_date'))
-    .selectAll('medical_records')
-    .select('claims.id as claim_id')
-    .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
-    .where('claims.status', 'in', ['submitted', 'in_review', 'needs_material'])
-    .orderBy('claims.id')
-    .orderBy('medical_records.admitted_on', 'desc')
-    .orderBy('medical_records.id')
+  return db.selectFrom('medical_records').selectAll()
+    .where('id_number_hash', 'in', [...idNumberHashes])
+    .orderBy('admitted_on', 'desc')
+    .orderBy('id')
     .execute()
 }
 

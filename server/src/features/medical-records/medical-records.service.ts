@@ -1,4 +1,6 @@
+import type { CivilDate } from '@huzhu/shared'
 import { nowIso, type Clock } from '../../clock'
+import type { DataProtector } from '../../crypto/protector'
 import type { Db } from '../../db/open'
 import { newId } from '../../ids'
 import type { AuditActor } from '../audit/audit.service'
@@ -8,8 +10,8 @@ import type { ClaimRow } from '../claims/claims.table'
 import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
 import { approveClaimsBySystem } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
-import type { MedicalRecordLine } from './medical-records-file'
-import { deleteMatchRows, listOpenClaimsOfHashes, listStayRecordsOfOpenClaims, saveMatchRows, upsertMedicalRecordRows } from './medical-records.repository'
+import { checkMedicalRecordFile, type MedicalRecordLine } from './medical-records-file'
+import { deleteMatchRows, listOpenClaimsOfHashes, listRecordsOfHashes, saveMatchRows, upsertMedicalRecordRows } from './medical-records.repository'
 import type { MedicalRecordRow, NewMedicalRecordRow } from './medical-records.table'
 
 export interface MedicalRecordDeps {
@@ -20,38 +22,79 @@ export interface MedicalRecordDeps {
 const BATCH = 500
 
 /**
- * Writes checked records (one with the same person, hospital and admission
- * date as a stored one replaces it), audits the import, then matches every
- * undecided claim of the persons in the file again: verified, flagged, or
- * approved straight through. All in the caller's transaction. Returns the
- * count written and the count approved (the members' messages are in the
- * outbox, sent after the commit: none is held here, so memory stays that of
- * one batch whatever the file's size).
+ * Imports a settlement file whose rows were all checked good: reads it again
+ * row by row (`checkMedicalRecordFile`) into importMedicalRecords. Memory holds
+ * one batch of rows, never the file's.
  */
-export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, lines: readonly MedicalRecordLine[], userId: string, actor: AuditActor): Promise<{ importedCount: number; approvedCount: number }> {
+export function importMedicalRecordFile(
+  db: Db, deps: MedicalRecordDeps & { protector: DataProtector }, path: string, today: CivilDate, userId: string, actor: AuditActor,
+): Promise<ImportedMedicalRecords> {
+  return importMedicalRecords(db, deps, async (add) => {
+    const checked = await checkMedicalRecordFile(path, deps.protector, today, add)
+    // Checked good before the caller's transaction began: a failure now is the file changing underneath, and nothing is kept.
+    if (checked.errors.length > 0) throw new Error('medical records import: the file changed after its check')
+  }, userId, actor)
+}
+
+export interface ImportedMedicalRecords {
+  importedCount: number
+  approvedCount: number
+}
+
+/** Hands every checked line, in order, to `add` (awaiting it: it writes when a batch is full). */
+export type MedicalRecordSource = (add: (line: MedicalRecordLine) => Promise<void>) => Promise<void>
+
+/**
+ * Writes checked records a batch at a time as `source` hands them over (one
+ * with the same person, hospital and admission date as a stored one replaces
+ * it), audits the import, then matches every undecided claim of the persons
+ * in it again, a chunk of persons at a time: verified, flagged, or approved
+ * straight through. All in the caller's transaction. Memory holds one batch and
+ * the set of the import's ID-number hashes (within the file's row limit); the
+ * members' messages are in the outbox, sent after the commit. Returns the count
+ * written and the count approved.
+ */
+export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, source: MedicalRecordSource, userId: string, actor: AuditActor): Promise<ImportedMedicalRecords> {
   await assertClaimHandlerKnown(db, userId)
   const importId = newId('mri', deps.clock.now())
   const at = nowIso(deps.clock)
-  for (let i = 0; i < lines.length; i += BATCH) {
-    const rows: NewMedicalRecordRow[] = lines.slice(i, i + BATCH).map((l) => ({
+  const hashes = new Set<string>()
+  let batch: NewMedicalRecordRow[] = []
+  let importedCount = 0
+  const flush = async () => {
+    await upsertMedicalRecordRows(db, batch)
+    importedCount += batch.length
+    batch = []
+  }
+  await source(async (l) => {
+    hashes.add(l.idNumberHash)
+    batch.push({
       id: newId('mdr', deps.clock.now()), import_id: importId, id_number_hash: l.idNumberHash, hospital: l.hospital,
       admitted_on: l.admittedOn, discharged_on: l.dischargedOn, total_cost_fen: l.totalCostFen, pooled_out_of_pocket_fen: l.pooledOutOfPocketFen,
       supplementary_out_of_pocket_fen: l.supplementaryOutOfPocketFen, deductible_fen: l.deductibleFen, imported_by: userId, imported_at: at,
-    }))
-    await upsertMedicalRecordRows(db, rows)
-  }
+    })
+    if (batch.length >= BATCH) await flush()
+  })
+  await flush()
   await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'create', resource: `medical_records_import:${importId}`, fields: ['idNumber', 'figures'] })
 
-  const hashes = [...new Set(lines.map((l) => l.idNumberHash))]
   let approvedCount = 0
-  for (let i = 0; i < hashes.length; i += BATCH) approvedCount += await checkOpenClaimsOfHashes(db, deps, hashes.slice(i, i + BATCH))
-  return { importedCount: lines.length, approvedCount }
+  let chunk: string[] = []
+  for (const hash of hashes) {
+    chunk.push(hash)
+    if (chunk.length >= BATCH) {
+      approvedCount += await checkOpenClaimsOfHashes(db, deps, chunk)
+      chunk = []
+    }
+  }
+  approvedCount += await checkOpenClaimsOfHashes(db, deps, chunk)
+  return { importedCount, approvedCount }
 }
 
 /**
  * checkClaimAgainstMedicalRecords for every undecided claim of these persons,
- * set-based: one query for the claims, one joining them to the records whose
- * stay holds the event date, the match rows written (and stale ones deleted) in
+ * set-based: one query for the claims, one for the persons' records (the
+ * stays holding each claim's event date picked here), the match rows written (and stale ones deleted) in
  * one statement each, the own-cover and claim-handler rules checked in one query
  * each; flags written only where they change. The straight-through approvals
  * of the batch go together through approveClaimsBySystem (the reviewers'
@@ -60,16 +103,20 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, line
  * many were approved.
  */
 async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<number> {
-  const claims = await listOpenClaimsOfHashes(db, hashes)
+  if (hashes.length === 0) return 0
+  const open = await listOpenClaimsOfHashes(db, hashes)
   const recordsOf = new Map<string, MedicalRecordRow[]>()
-  for (const { claim_id: claimId, ...record } of await listStayRecordsOfOpenClaims(db, hashes)) {
-    const list = recordsOf.get(claimId) ?? []
-    list.push(record)
-    recordsOf.set(claimId, list)
+  for (const record of await listRecordsOfHashes(db, hashes)) {
+    const list = recordsOf.get(record.id_number_hash)
+    if (list) list.push(record)
+    else recordsOf.set(record.id_number_hash, [record])
   }
+  const claims: ClaimRow[] = []
   const matches = new Map<string, MedicalMatch>()
-  for (const claim of claims) {
-    const match = matchAmong(claim, recordsOf.get(claim.id) ?? [])
+  for (const { id_number_hash: hash, ...claim } of open) {
+    claims.push(claim)
+    const stays = (recordsOf.get(hash) ?? []).filter((r) => r.admitted_on <= claim.event_date && r.discharged_on >= claim.event_date)
+    const match = matchAmong(claim, stays)
     if (match) matches.set(claim.id, match)
   }
   const rows = [...matches].map(([claimId, match]) => matchRowOf(deps, claimId, match))

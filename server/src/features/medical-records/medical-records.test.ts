@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { medicalRecordColumns } from '@huzhu/shared'
+import { addDays, medicalRecordColumns } from '@huzhu/shared'
 import {
   claimant, freshIdNumber, loginAs, startTestApp, submitTestClaim, XLSX, type Claimant, type TestApp, type TestUser,
 } from '../../../test/helpers'
@@ -105,6 +105,35 @@ describe('POST /api/v1/medical-records', () => {
     expect([outOfOrder.status, outOfOrder.body.error.code]).toEqual([422, 'spreadsheet_rows_out_of_order'])
     expect(await recordCount()).toBe(before)
     expect(readdirSync(join(app.dataDir, 'tmp'))).toEqual([])
+  })
+
+  test('a file over 20 MB or an empty body: refused with the medical-insurance codes, the rest of the body not read; nothing kept', async () => {
+    const before = await recordCount()
+    const tooBig = await upload(Buffer.alloc(20 * 1024 * 1024 + 1))
+    expect([tooBig.status, tooBig.body.error.code, tooBig.body.error.message]).toEqual([413, 'medical_records_file_too_large', expect.stringMatching(/^表格文件太大，不能超过 20/)])
+    // The client is told the connection ends: the rest of a refused body is not worth reading.
+    expect(tooBig.headers.get('connection')).toBe('close')
+    const empty = await upload(Buffer.alloc(0))
+    expect([empty.status, empty.body.error.code, empty.body.error.details]).toEqual([422, 'medical_records_invalid_file', [{ reason: 'empty' }]])
+    expect(await recordCount()).toBe(before)
+    expect(readdirSync(join(app.dataDir, 'tmp'))).toEqual([])
+  })
+
+  test('a file of many batches: one bad row at the very end and nothing is imported; good, every row in and a claim whose record came last is matched', async () => {
+    const before = await recordCount()
+    const m = await member()
+    const filler = Array.from({ length: 1_100 }, (_, i) => matchingRow(freshIdNumber(), { 2: addDays('2020-01-01', i % 300), 3: addDays('2020-01-01', i % 300) }))
+    const bad = await upload(await recordsXlsx([...filler, matchingRow(m.idNumber, { 7: 'abc' })]))
+    expect([bad.status, bad.body.rowCount, bad.body.importedCount]).toEqual([200, 1_101, 0])
+    expect(bad.body.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[1_102, 'medical_record_amount_invalid']])
+    expect(await recordCount()).toBe(before)
+
+    const claim = await submitTestClaim(app, m)
+    expect(claim.status).toBe('submitted')
+    const good = await upload(await recordsXlsx([...filler, matchingRow(m.idNumber)]))
+    expect(good.body).toEqual({ rowCount: 1_101, importedCount: 1_101, errors: [] })
+    expect(await recordCount()).toBe(before + 1_101)
+    expect((await claimAsStaff(claim.id)).status).toBe('approved')
   })
 
   test('imports good rows, the ID number only as its keyed hash; the same stay again replaces it', async () => {

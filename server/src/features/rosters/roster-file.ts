@@ -1,8 +1,9 @@
 import { MAX_ROSTER_ROWS, startRosterCheck, type RosterCheckState, type RosterContext, type RosterMember } from '@huzhu/shared'
 import { AppError } from '../../http/errors'
 import { readFirstSheet, type SheetRow } from '../../xlsx/sheet-reader'
+import { rosterUpload } from './roster-upload'
 
-const invalid = (reason: string) => new AppError(422, 'roster_invalid_file', { details: [{ reason }] })
+const invalid = (reason: string) => new AppError(422, rosterUpload.codes.invalidFile, { details: [{ reason }] })
 
 /** Columns read per row (the roster has 11; a few more are tolerated and ignored by the check). */
 const MAX_COLUMNS = 30
@@ -16,7 +17,7 @@ const MAX_COLUMNS = 30
  */
 export async function* readRosterRows(path: string): AsyncGenerator<SheetRow> {
   let yielded = 0
-  for await (const row of readFirstSheet(path, { invalidFileCode: 'roster_invalid_file', maxColumns: MAX_COLUMNS })) {
+  for await (const row of readFirstSheet(path, { invalidFileCode: rosterUpload.codes.invalidFile, maxColumns: MAX_COLUMNS })) {
     yield row
     if (++yielded > MAX_ROSTER_ROWS + 10) return
   }

@@ -1,11 +1,11 @@
-import { rm } from 'node:fs/promises'
 import { endpoints, errorsByRow } from '@huzhu/shared'
 import { nowIso, todayInChina } from '../../clock'
 import type { AppDeps } from '../../http/context'
 import { AppError, notFound } from '../../http/errors'
 import { XLSX_TYPE, sendXlsx, xlsxResponse } from '../../http/file-response'
 import { defineRoute } from '../../http/route'
-import { tempFilePath } from '../../files/temp-files'
+import { withUploadedSpreadsheet } from '../../files/spreadsheet-upload'
+import { withTempFile } from '../../files/temp-files'
 import { newId } from '../../ids'
 import { assertUnitAccess, currentUser } from '../accounts/access'
 import { auditActorOf, ID_NUMBER_AND_MOBILE, recordAudit } from '../audit/audit.service'
@@ -16,7 +16,7 @@ import { checkRosterFile } from './roster-check.service'
 import { exportRows, readFullRowsAudited } from './roster-export.service'
 import { readRosterRows } from './roster-file'
 import { importRosterFile } from './roster-import.service'
-import { receiveXlsx } from './roster-upload'
+import { rosterUpload } from './roster-upload'
 import { rosterExport, rosterTemplate, rosterWithErrors } from './roster-workbook'
 import { deleteRosterFiles, storeRosterFiles, withRosterImportFiles, withRosterXlsx } from './roster-files'
 import { deleteFilesOnImport, rosterFilesRemoved } from './roster-retention'
@@ -24,7 +24,7 @@ import { openStaging } from './roster-staging'
 import { presentRoster, type StoredRosterError } from './rosters.presenter'
 import { findRoster, insertRoster } from './rosters.repository'
 import type { RosterRow } from './rosters.table'
-import { MAX_ROSTER_FILE_BYTES, rosterExportQuerySchema, rosterParamsSchema } from './schema'
+import { rosterExportQuerySchema, rosterParamsSchema } from './schema'
 
 const tags = ['rosters']
 const unitRoles = { roles: ['staff', 'admin', 'unit_admin'] } as const
@@ -64,12 +64,9 @@ export const uploadRoster = defineRoute({
 
     const id = newId('rst', deps.clock.now())
     // The file and its good rows are written in this node's temporary area, and go to the blob store once checked.
-    const part = tempFilePath(deps.config.dataDir, 'roster')
-    const stagingPart = tempFilePath(deps.config.dataDir, 'roster-rows')
-    try {
-      const { sha256 } = await receiveXlsx(ctx, part, MAX_ROSTER_FILE_BYTES)
+    await withUploadedSpreadsheet(ctx, rosterUpload, ({ path, sha256 }) => withTempFile(deps.config.dataDir, 'roster-rows', async (stagingPart) => {
       const checked = await checkRosterFile(
-        deps.readDb, deps.protector, deps.catalogues, part, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id), rosterUnitSelection(unit, catalogue), unit.id,
+        deps.readDb, deps.protector, deps.catalogues, path, catalogue, mode, today, today, openStaging(stagingPart, deps.protector, id), rosterUnitSelection(unit, catalogue), unit.id,
       )
       const row: RosterRow = {
         id, unit_id: unitId, catalogue_id: catalogue.id, file_name: ctx.input.query.fileName ?? null, file_sha256: sha256, mode, accepted_on: today,
@@ -78,7 +75,7 @@ export const uploadRoster = defineRoute({
       }
       // Stored before the row is written (and outside its transaction): a roster row never names missing files.
       try {
-        await storeRosterFiles(deps.blobs, id, { xlsx: part, staging: stagingPart })
+        await storeRosterFiles(deps.blobs, id, { xlsx: path, staging: stagingPart })
         await deps.db.transaction().execute((trx) => insertRoster(trx, row))
       } catch (error) {
         await deleteRosterFiles(deps.blobs, id).catch((cleanup: unknown) => ctx.state.log.warn({ err: cleanup, rosterId: id }, 'roster files of a failed upload not removed'))
@@ -86,10 +83,7 @@ export const uploadRoster = defineRoute({
       }
       ctx.status = 201
       ctx.body = presentRoster(row)
-    } finally {
-      await rm(part, { force: true })
-      await rm(stagingPart, { force: true })
-    }
+    }))
   },
 })
 
