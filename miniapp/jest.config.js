@@ -19,6 +19,8 @@ module.exports = {
     '^@tarojs/taro$': '<rootDir>/test/taro-stub.ts',
     '^@tarojs/components$': '<rootDir>/test/components-stub.tsx',
     '\\.(css|scss)$': '<rootDir>/test/style-stub.ts',
+    // Every render inside the app's data provider, with a fresh cache (test/testing-library.tsx).
+    '^@testing-library/react$': '<rootDir>/test/testing-library.tsx',
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
 }

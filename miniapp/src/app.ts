@@ -1,8 +1,9 @@
 import './lib/zod-jitless' // first: before any zod schema is made
-import type { PropsWithChildren } from 'react'
+import { createElement, type PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { configure as configureIcons } from '@nutui/icons-react-taro'
 import { ui } from '@huzhu/shared'
+import { DataProvider } from './lib/data-config'
 import './app.scss'
 
 /**
@@ -33,9 +34,9 @@ if (process.env.TARO_ENV === 'weapp') {
   })
 }
 
-/** The app shell: Taro renders the current page as `children`. */
+/** The app shell: Taro renders the open pages as `children`, all reading one data cache (swr). */
 function App({ children }: PropsWithChildren) {
-  return children
+  return createElement(DataProvider, null, children)
 }
 
 export default App

@@ -1,6 +1,5 @@
 import { beforeEach } from '@jest/globals'
 import { configure } from '@testing-library/react'
-import { clearCatalogueCache } from '../src/api'
 import { forgetProvenPhone } from '../src/features/login/proven-phone'
 import { forgetRealNameDraft } from '../src/features/profile/kept-draft'
 import { resetTaroStub } from './taro-stub'
@@ -12,10 +11,10 @@ configure({ asyncUtilTimeout: 5_000 })
 // Render NutUI as in the H5 build (its icons style themselves by platform).
 process.env.TARO_ENV = 'h5'
 
-// Every test starts with no network, empty storage, no catalogue loaded and nothing kept in the app's memory.
+// Every test starts with no network, empty storage and nothing kept in the app's memory (each render has
+// its own empty data cache: test/testing-library.tsx).
 beforeEach(() => {
   resetTaroStub()
-  clearCatalogueCache()
   forgetProvenPhone()
   forgetRealNameDraft()
 })

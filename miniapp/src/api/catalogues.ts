@@ -14,23 +14,11 @@ const catalogueDecoder: Decoder<Catalogue> = (body) => {
   return loaded.ok ? { ok: true, value: loaded.catalogue } : { ok: false, message: ui.plans.catalogueInvalid }
 }
 
-const catalogues = new Map<string, Promise<Catalogue>>()
-
 /**
- * `GET /api/v1/catalogues/:id`: one catalogue in full, ready for the shared
- * engine. Kept for the session once loaded, so the next screens need no
- * second request on a weak network; a failed load is forgotten.
+ * `GET /api/v1/catalogues/:id`: one catalogue in full, ready for the shared engine. Screens load it through
+ * the data cache (`useLoad(getCatalogue, [id], { keep: true })`): kept for the session once loaded, so the
+ * next screens need no second request on a weak network; a failed load is not kept.
  */
 export function getCatalogue(id: string): Promise<Catalogue> {
-  const cached = catalogues.get(id)
-  if (cached) return cached
-  const loading = call(endpoints.catalogues.getCatalogue, { params: { catalogueId: id }, decode: catalogueDecoder })
-  catalogues.set(id, loading)
-  loading.catch(() => catalogues.delete(id))
-  return loading
-}
-
-/** Forgets loaded catalogues: "reload" means fresh data. */
-export function clearCatalogueCache(): void {
-  catalogues.clear()
+  return call(endpoints.catalogues.getCatalogue, { params: { catalogueId: id }, decode: catalogueDecoder })
 }

@@ -3,8 +3,7 @@ import type { z } from 'zod'
 import { ApiError, apiErrorOf } from './errors'
 import { clearToken, getToken } from './token'
 
-/** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
-export const SIGNED_OUT = 'huzhu:signedOut'
+export { SIGNED_OUT } from './token'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -101,8 +100,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiError('bad_response', { status: statusCode, ...(decoded.message ? { message: decoded.message } : {}) })
     }
     if (statusCode === 401 && token !== null) {
-      clearToken()
-      Taro.eventCenter.trigger(SIGNED_OUT)
+      clearToken() // and tells the app: SIGNED_OUT
     }
     throw apiErrorOf(statusCode, data)
   }

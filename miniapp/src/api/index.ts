@@ -1,6 +1,6 @@
 export { errorMessage } from './errors'
 export { call } from './call'
-export { clearCatalogueCache, fetchCatalogueSummaries, getCatalogue } from './catalogues'
+export { fetchCatalogueSummaries, getCatalogue } from './catalogues'
 export * from './member'
 export { ApiError } from './errors'
 export { clearToken, getToken } from './token'

@@ -15,11 +15,16 @@ export function getToken(): string | null {
  */
 export const SIGNED_IN = 'huzhu:signedIn'
 
+/** Fired when the session ends (the server no longer accepts it, or the app ended it): pages that need one send the member to log in. */
+export const SIGNED_OUT = 'huzhu:signedOut'
+
 export function setToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token)
   Taro.eventCenter.trigger(SIGNED_IN)
 }
 
+/** Ends the session on this phone: `SIGNED_OUT` tells the open pages (and empties the data cache). */
 export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_KEY)
+  Taro.eventCenter.trigger(SIGNED_OUT)
 }

@@ -99,7 +99,7 @@ describe('payment codes where the payer sees them', () => {
         { code: 'HZ7K3M9QX9', kind: 'roster', label: '碑林区外卖骑手站 参保名单（2026-11-27 导入，24 人）', catalogueId: 'shaanxi-gig-2023', enrolmentCount: 24, amountFen: 240_000, createdAt: '2026-11-27T02:00:00.000Z' },
       ] }),
     }))
-    render(<UnitPaymentCodes unitId='unt_1' version={0} />)
+    render(<UnitPaymentCodes unitId='unt_1' />)
     await waitFor(() => expect(document.getElementById('unit-payment-code-HZ7K3M9QX9')).toBeTruthy())
     expect(document.getElementById('unit-payment-code-HZ7K3M9QX9')?.textContent).toBe('HZ7K3M9QX9碑林区外卖骑手站 参保名单（2026-11-27 导入，24 人）应缴 ¥2,400.00（24 人）')
     expect(requests.map((r) => r.url)).toContain('/api/v1/units/unt_1/payment-codes')
@@ -107,7 +107,7 @@ describe('payment codes where the payer sees them', () => {
 
   test('a unit with nothing to pay by transfer shows no codes', async () => {
     setRequestHandler(fakeServer({ 'GET /api/v1/units/unt_1/payment-codes': json({ codes: [] }) }))
-    render(<UnitPaymentCodes unitId='unt_1' version={0} />)
+    render(<UnitPaymentCodes unitId='unt_1' />)
     await waitFor(() => expect(requests.some((r) => r.url === '/api/v1/units/unt_1/payment-codes')).toBe(true))
     expect(document.getElementById('unit-payment-codes')).toBeNull()
   })

@@ -31,7 +31,7 @@ describe('renewal roster on the unit page (H5)', () => {
 
   test('in the window: how many covers end, and the prefilled roster of their catalogue to download', async () => {
     serve([renewal])
-    render(<RenewalRosterPanel unitId='unt_1' version={0} />)
+    render(<RenewalRosterPanel unitId='unt_1' />)
     expect((await screen.findByText('陕西新就业形态劳动者工会会员职工互助保障（住院+意外）：有 24 人的保障将于 2027年1月6日 到期')).id).toBe('unit-renewal-shaanxi-gig-2023-ending')
     fireEvent.click(screen.getByText(renewalUi.unit.download))
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1))
@@ -40,7 +40,7 @@ describe('renewal roster on the unit page (H5)', () => {
 
   test('next year’s plan not published: says so, and offers no roster', async () => {
     serve([{ ...renewal, intoCatalogueId: null, intoCatalogueName: null, firstEnd: '2027-03-01', lastEnd: '2027-03-31' }])
-    render(<RenewalRosterPanel unitId='unt_1' version={0} />)
+    render(<RenewalRosterPanel unitId='unt_1' />)
     await screen.findByText(renewalUi.unit.noSuccessor)
     expect(screen.getByText(/2027年3月1日 至 2027年3月31日 到期/)).toBeTruthy()
     expect(screen.queryByText(renewalUi.unit.download)).toBeNull()
@@ -48,7 +48,7 @@ describe('renewal roster on the unit page (H5)', () => {
 
   test('nothing to renew: no card at all', async () => {
     serve([])
-    render(<RenewalRosterPanel unitId='unt_1' version={0} />)
+    render(<RenewalRosterPanel unitId='unt_1' />)
     await new Promise((r) => setTimeout(r, 50))
     expect(document.getElementById('unit-renewal')).toBeNull()
   })

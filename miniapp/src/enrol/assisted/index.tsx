@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import { assistedUi, fillTemplate, formatYuan, fundingSourceLabels, ui, type AssistedEnrolment, type Enrolment } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
-import { logout } from '../../api/member'
+import { listMyEnrolments, logout } from '../../api/member'
 import { clearToken, getToken } from '../../api/token'
 import { Screen } from '../../components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
@@ -15,7 +15,7 @@ import { useEnrolmentStatus } from '../../features/payment/use-enrolment-status'
 import { currentPageUrl } from '../../lib/auth'
 import { consentVersions } from '../../lib/consents'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { confirmAssistedEnrolment, listMyAssistedEnrolments } from './assisted-api'
 import './index.scss'
 
@@ -98,18 +98,27 @@ function switchAccount() {
 }
 
 /** Signed in with the phone staff entered: what waits for my confirmation. */
+async function loadMyAssisted() {
+  return { items: await listMyAssistedEnrolments(), version: (await consentVersions()).sensitive_personal_info }
+}
+
 function MyAssisted() {
-  const [attempt, setAttempt] = useState(0)
   const [done, setDone] = useState<Enrolment | null>(null)
-  const state = useAsync(async () => ({ items: await listMyAssistedEnrolments(), version: (await consentVersions()).sensitive_personal_info }), [attempt])
+  const state = useLoad(loadMyAssisted, [])
+  const revalidate = useRevalidate()
+  // Confirmed: the cover shows on the home screen and the card without a reload.
+  const onConfirmed = (enrolment: Enrolment) => {
+    setDone(enrolment)
+    void revalidate(listMyEnrolments, loadMyAssisted)
+  }
   if (done) return <Confirmed enrolment={done} />
   if (state.status === 'loading') return <LoadingState id='assisted-loading' />
-  if (state.status === 'error') return <ErrorState id='assisted-load-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='assisted-load-error' message={state.message} onRetry={state.retry} />
   const waiting = state.value.items.filter((a) => a.status === 'waiting')
   return (
     <>
       {waiting.length === 0 && <EmptyState id='assisted-none' message={text.none} />}
-      {waiting.map((item) => <ConfirmCard key={item.id} item={item} version={state.value.version} onConfirmed={setDone} />)}
+      {waiting.map((item) => <ConfirmCard key={item.id} item={item} version={state.value.version} onConfirmed={onConfirmed} />)}
       <Button id='assisted-switch' block onClick={switchAccount}>{text.switchAccount}</Button>
     </>
   )

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ui, type Catalogue, type Enrolment, type Quote } from '@huzhu/shared'
-import { clearCatalogueCache, getCatalogue } from '../../api'
+import { ui, type Enrolment, type Quote } from '@huzhu/shared'
+import { getCatalogue } from '../../api'
 import { ApiError, errorMessage } from '../../api/errors'
-import { createMyEnrolment, hasMyProfile } from '../../api/member'
+import { createMyEnrolment, hasMyProfile, listMyEnrolments } from '../../api/member'
 import { getToken } from '../../api/token'
 import { Screen } from '../../components/Screen'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
@@ -18,7 +18,7 @@ import { ViolationList } from '../../features/quote/ViolationList'
 import { currentPageUrl, goToLogin } from '../../lib/auth'
 import { parseEnrolConfirmParams, routes, withRedirect, type EnrolConfirmParams } from '../../lib/routes'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { useReshowCount } from '../../lib/use-reshow'
 import './index.scss'
 
@@ -62,7 +62,8 @@ function SubmitArea({ params, quote, onSubmitted, onQuoteChanged }: {
 }) {
   const signedIn = getToken() !== null
   // Only whether there is a profile (`GET /me`): the ID number itself is not needed here.
-  const profile = useAsync(() => (signedIn ? hasMyProfile() : Promise.resolve(false)), [signedIn])
+  const profile = useLoad(hasMyProfile, signedIn ? [] : null)
+  const revalidate = useRevalidate()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -92,6 +93,8 @@ function SubmitArea({ params, quote, onSubmitted, onQuoteChanged }: {
         expectedPremiumFen: quote.premiumFen,
         ...(params.eventId ? { eventId: params.eventId } : {}),
       })
+      // The home screen and the card show the new cover without a reload.
+      void revalidate(listMyEnrolments)
       onSubmitted(enrolment)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'quote_changed') {
@@ -117,16 +120,12 @@ function SubmitArea({ params, quote, onSubmitted, onQuoteChanged }: {
 function ConfirmPlan({ params }: { params: EnrolConfirmParams }) {
   const { catalogueId, codes } = params
   const today = useToday()
-  const [attempt, setAttempt] = useState(0)
   const [submitted, setSubmitted] = useState<Enrolment | null>(null)
   const [quoteChanged, setQuoteChanged] = useState(false)
   // Shown again after logging in or filling in the profile: the way on is checked afresh.
   const shown = useReshowCount()
-  const state = useAsync<Catalogue>(() => getCatalogue(catalogueId), [catalogueId, attempt])
-  const retry = () => {
-    clearCatalogueCache()
-    setAttempt((n) => n + 1)
-  }
+  const state = useLoad(getCatalogue, [catalogueId], { keep: true })
+  const retry = state.retry
   // The server priced it differently (the catalogue changed, or the day did): quote again from fresh data and say so.
   const onQuoteChanged = () => {
     setQuoteChanged(true)

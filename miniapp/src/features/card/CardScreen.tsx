@@ -7,7 +7,7 @@ import { ApiError } from '../../api/errors'
 import { getCertificate, listMyEnrolments } from '../../api/member'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { CoverCard } from '../cover/CoverCard'
 import { PendingPayment } from '../payment/PendingPayment'
 import { cacheCard, readCachedCard, type CachedCard } from './card-cache'
@@ -45,13 +45,14 @@ async function loadCard(wanted: string | undefined): Promise<CardState> {
 
 /** 保障卡: the QR member card, fetched when online and kept on the phone for when it is not. */
 export function CardScreen({ enrolmentId }: { enrolmentId?: string }) {
-  const [attempt, setAttempt] = useState(0)
-  const state = useAsync(() => loadCard(enrolmentId), [enrolmentId, attempt])
+  const state = useLoad(loadCard, [enrolmentId])
+  // Whether the member asked again whether the payment arrived.
+  const [checked, setChecked] = useState(false)
   if (state.status === 'loading') {
     const cached = readCachedCard()
     return cached && !enrolmentId ? <MemberCard card={cached} offline={false} /> : <LoadingState id='card-loading' />
   }
-  if (state.status === 'error') return <ErrorState id='card-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='card-error' message={state.message} onRetry={state.retry} />
   const value = state.value
   if (value.kind === 'card') {
     const card = <MemberCard card={value.card} offline={value.offline} />
@@ -67,7 +68,15 @@ export function CardScreen({ enrolmentId }: { enrolmentId?: string }) {
   if (value.kind === 'pending') {
     return (
       <View id='card-pending' className='actions'>
-        <PendingPayment enrolment={value.enrolment} refreshing={false} checked={attempt > 0} onRefresh={() => setAttempt((n) => n + 1)} />
+        <PendingPayment
+          enrolment={value.enrolment}
+          refreshing={false}
+          checked={checked}
+          onRefresh={() => {
+            setChecked(true)
+            state.retry()
+          }}
+        />
         <CoverCard enrolment={value.enrolment} />
       </View>
     )

@@ -4,10 +4,10 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { calendarUi, eventKindLabels, fillTemplate, formatYuan, openClaimStatuses, payingClaimStatuses, ui, type Claim, type ClaimStatus } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
-import { addClaimMaterial, getClaim, withdrawClaim } from '../../api/member'
+import { addClaimMaterial, getClaim, listMyClaims, withdrawClaim } from '../../api/member'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate, formatInstantDate } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { ClaimPayee } from './ClaimPayee'
 import { ClaimTimeline } from './ClaimTimeline'
 import { PayoutLines } from './PayoutLines'
@@ -129,11 +129,14 @@ export function ClaimDetailView({ claim, photos, onChange }: { claim: Claim; pho
 }
 
 export function ClaimDetailScreen({ claimId, photos = platformPhotos }: { claimId: string; photos?: PhotoService }) {
-  const [attempt, setAttempt] = useState(0)
-  const [updated, setUpdated] = useState<Claim | null>(null)
-  const state = useAsync(() => getClaim(claimId), [claimId, attempt])
+  const state = useLoad(getClaim, [claimId])
+  const revalidate = useRevalidate()
+  // Material sent, a payee account corrected: this claim as the server answered, and the list of claims anew.
+  const onChange = (claim: Claim) => {
+    state.set(claim)
+    void revalidate(listMyClaims)
+  }
   if (state.status === 'loading') return <LoadingState id='claim-detail-loading' />
-  if (state.status === 'error') return <ErrorState id='claim-detail-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
-  const claim = updated && updated.id === claimId ? updated : state.value
-  return <ClaimDetailView claim={claim} photos={photos} onChange={setUpdated} />
+  if (state.status === 'error') return <ErrorState id='claim-detail-error' message={state.message} onRetry={state.retry} />
+  return <ClaimDetailView claim={state.value} photos={photos} onChange={onChange} />
 }

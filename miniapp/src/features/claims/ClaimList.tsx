@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -7,16 +6,15 @@ import { listMyClaims } from '../../api/member'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import './claims.scss'
 
 /** 我的理赔: newest first, each with its status, amount and due date. */
 export function ClaimList() {
-  const [attempt, setAttempt] = useState(0)
-  const state = useAsync(listMyClaims, [attempt])
+  const state = useLoad(listMyClaims, [])
   const newClaim = <Button id='claims-new' type='primary' block onClick={() => void Taro.navigateTo({ url: routes.claimNew })}>{ui.claim.new}</Button>
   if (state.status === 'loading') return <LoadingState id='claims-loading' />
-  if (state.status === 'error') return <ErrorState id='claims-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='claims-error' message={state.message} onRetry={state.retry} />
   return (
     <View id='claims-list' className='actions'>
       {newClaim}

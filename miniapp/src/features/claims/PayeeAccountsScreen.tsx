@@ -8,7 +8,7 @@ import { deletePayeeAccount, listPayeeAccounts, setDefaultPayeeAccount } from '.
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { currentPageUrl } from '../../lib/auth'
 import { routes, withRedirect } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { PayeeAccountForm } from './PayeeAccountForm'
 import { PayeeOption } from './PayeeChooser'
 import './payee.scss'
@@ -20,16 +20,14 @@ import './payee.scss'
  * hold it otherwise).
  */
 export function PayeeAccountsScreen() {
-  const [attempt, setAttempt] = useState(0)
-  const loaded = useAsync(listPayeeAccounts, [attempt])
-  const [updated, setUpdated] = useState<PayeeAccountList | null>(null)
+  const loaded = useLoad(listPayeeAccounts, [])
   const [adding, setAdding] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   if (loaded.status === 'loading') return <LoadingState id='payee-accounts-loading' />
-  if (loaded.status === 'error') return <ErrorState id='payee-accounts-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
-  const list = updated ?? loaded.value
+  if (loaded.status === 'error') return <ErrorState id='payee-accounts-error' message={loaded.message} onRetry={loaded.retry} />
+  const list = loaded.value
   if (list.holderName === null) {
     return (
       <View id='payee-accounts' className='card'>
@@ -43,7 +41,7 @@ export function PayeeAccountsScreen() {
     setBusy(id)
     setError(null)
     try {
-      setUpdated(await action())
+      loaded.set(await action())
     } catch (e) {
       setError(errorMessage(e))
     } finally {

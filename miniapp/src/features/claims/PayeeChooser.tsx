@@ -7,7 +7,7 @@ import { listPayeeAccounts } from '../../api/payee-accounts'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { routes, withRedirect } from '../../lib/routes'
 import { currentPageUrl } from '../../lib/auth'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { PayeeAccountForm } from './PayeeAccountForm'
 import './payee.scss'
 
@@ -44,8 +44,8 @@ export function PayeeChooser({ idPrefix, selected, onSelect, error, exclude }: {
   /** An account not to offer (the one the bank could not pay to). */
   exclude?: string | undefined
 }) {
-  const [attempt, setAttempt] = useState(0)
-  const loaded = useAsync(listPayeeAccounts, [attempt])
+  const loaded = useLoad(listPayeeAccounts, [])
+  const revalidate = useRevalidate()
   const [added, setAdded] = useState<PayeeAccount[]>([])
   const [adding, setAdding] = useState(false)
   const list: PayeeAccountList | null = loaded.status === 'ready' ? loaded.value : null
@@ -63,7 +63,7 @@ export function PayeeChooser({ idPrefix, selected, onSelect, error, exclude }: {
   }, [list, accounts, selected, adding, onSelect])
 
   if (loaded.status === 'loading') return <LoadingState id={`${idPrefix}-loading`} />
-  if (loaded.status === 'error') return <ErrorState id={`${idPrefix}-error`} message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (loaded.status === 'error') return <ErrorState id={`${idPrefix}-error`} message={loaded.message} onRetry={loaded.retry} />
   if (list!.holderName === null) {
     return (
       <View id={`${idPrefix}-no-profile`} className='actions'>
@@ -74,6 +74,8 @@ export function PayeeChooser({ idPrefix, selected, onSelect, error, exclude }: {
   }
   const onAdded = (account: PayeeAccount) => {
     setAdded((rows) => [...rows, account])
+    // The accounts screen (and any other list of them) shows it too.
+    void revalidate(listPayeeAccounts)
     setAdding(false)
     onSelect(account.id)
   }

@@ -1,19 +1,13 @@
-import { useEffect, useState } from 'react'
 import type { Catalogue } from '@huzhu/shared'
+import { useLoad } from '../../lib/use-api'
 
-/** The chosen enrolment's catalogue (kept by the API layer once loaded); null while loading or when it cannot be had. */
+const noCatalogue = (): Promise<Catalogue> => Promise.reject(new Error('no catalogue loader'))
+
+/**
+ * The chosen enrolment's catalogue (kept in the data cache for the session once loaded); null while loading or
+ * when it cannot be had: without it every kind is offered, and the server still checks the claim.
+ */
 export function useCatalogue(id: string | null, load: ((id: string) => Promise<Catalogue>) | undefined): Catalogue | null {
-  const [loaded, setLoaded] = useState<Catalogue | null>(null)
-  useEffect(() => {
-    if (id === null || !load) return
-    let current = true
-    load(id).then(
-      (catalogue) => current && setLoaded(catalogue),
-      () => undefined, // without the catalogue every kind is offered; the server still checks the claim
-    )
-    return () => {
-      current = false
-    }
-  }, [id, load])
-  return loaded && loaded.id === id ? loaded : null
+  const state = useLoad(load ?? noCatalogue, id !== null && load ? [id] : null, { keep: true })
+  return state.status === 'ready' && state.value.id === id ? state.value : null
 }

@@ -6,7 +6,7 @@ import { fillTemplate, ui, type ConsentKind } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { consentVersions, hasConsent, recordConsent } from '../../lib/consents'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import './consent.scss'
 
 const texts = {
@@ -20,16 +20,20 @@ const texts = {
  * for: the screen says what is collected and why; only "I agree" (recorded on
  * the server with the text version) shows what it guards.
  */
+/** Whether the consent is in force, and the version of its text in force (to record with an "I agree"). */
+async function loadConsent(kind: ConsentKind): Promise<{ given: boolean; version: string }> {
+  return { given: await hasConsent(kind), version: (await consentVersions())[kind] }
+}
+
 export function ConsentGate({ kind, children }: { kind: ConsentKind; children: ReactNode }) {
-  const [attempt, setAttempt] = useState(0)
   const [given, setGiven] = useState(false)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const state = useAsync(async () => ({ given: await hasConsent(kind), version: (await consentVersions())[kind] }), [kind, attempt])
+  const state = useLoad(loadConsent, [kind])
 
   if (given || (state.status === 'ready' && state.value.given)) return <>{children}</>
   if (state.status === 'loading') return <LoadingState id={`consent-${kind}-loading`} />
-  if (state.status === 'error') return <ErrorState id={`consent-${kind}-error`} message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id={`consent-${kind}-error`} message={state.message} onRetry={state.retry} />
 
   const agree = async () => {
     setSaving(true)
@@ -37,6 +41,8 @@ export function ConsentGate({ kind, children }: { kind: ConsentKind; children: R
     try {
       await recordConsent(kind)
       setGiven(true)
+      // Every other screen behind this consent opens too.
+      state.set({ ...state.value, given: true })
     } catch (e) {
       setError(errorMessage(e))
     } finally {

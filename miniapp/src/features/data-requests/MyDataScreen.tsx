@@ -7,7 +7,7 @@ import { cancelDeletion, downloadMyData, getDeletionOutlook, requestDeletion, ty
 import { errorMessage } from '../../api/errors'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 
 function RecordList({ id, title, intro, items }: { id: string; title: string; intro?: string; items: readonly { kind: string; text: string }[] }) {
   return (
@@ -129,18 +129,17 @@ function DoneView({ result }: { result: DataDeletionResult }) {
  * deletion erases and what the law makes the office keep, with why.
  */
 export function MyDataScreen() {
-  const [attempt, setAttempt] = useState(0)
   const [done, setDone] = useState<DataDeletionResult | null>(null)
-  const state = useAsync(getDeletionOutlook, [attempt])
+  const state = useLoad(getDeletionOutlook, [])
   if (done) return <DoneView result={done} />
   if (state.status === 'loading') return <LoadingState id='data-loading' />
-  if (state.status === 'error') return <ErrorState id='data-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='data-error' message={state.message} onRetry={state.retry} />
   const outlook = state.value
   return (
     <View id='data-page' className='actions'>
       <Text className='hint'>{dataRequestUi.intro}</Text>
       <ExportCard />
-      <DeletionCard outlook={outlook} onChanged={() => setAttempt((n) => n + 1)} onDone={setDone} />
+      <DeletionCard outlook={outlook} onChanged={state.retry} onDone={setDone} />
       <RecordList id='data-erased' title={dataRequestUi.erasedTitle} items={outlook.erased} />
       <RecordList id='data-kept' title={dataRequestUi.keptTitle} intro={dataRequestUi.keptIntro} items={outlook.kept} />
     </View>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -6,7 +7,7 @@ import { countEventScan, getEventByCode } from '../../api/member'
 import { LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
 import { enrolConfirmUrlWithEvent, plansUrl } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import './home.scss'
 
 /** Where the event's button leads: straight to confirmation when the event names the products, else to the plans. */
@@ -18,11 +19,12 @@ export function eventEnrolUrl(event: OutreachEventPublic): string {
 
 /** An outreach event (宣讲、义诊) whose QR code opened the app: what it is, who pays, and one tap to enrol. */
 export function EventBanner({ code }: { code: string }) {
-  const state = useAsync(async () => {
-    const event = await getEventByCode(code)
-    void countEventScan(code)
-    return event
-  }, [code])
+  const state = useLoad(getEventByCode, [code])
+  // The scan is counted once the event is found (not again when the page refreshes it).
+  const found = state.status === 'ready'
+  useEffect(() => {
+    if (found) void countEventScan(code)
+  }, [found, code])
   if (state.status === 'loading') return <LoadingState id='event-loading' />
   if (state.status === 'error') return <Text id='event-error' className='notice'>{ui.enrol.eventNotFound}</Text>
   const event = state.value

@@ -11,7 +11,7 @@ import { StaffEntryLink } from '../../components/StaffEntryLink'
 import { goToLogin } from '../../lib/auth'
 import { setLargeText, useLargeText } from '../../lib/large-text'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { CoverCard } from '../cover/CoverCard'
 import { RenewalOffer } from '../renewal/RenewalOffer'
 import { EventBanner } from './EventBanner'
@@ -39,10 +39,9 @@ function go(url: string, needsLogin: boolean) {
 }
 
 function MyCover() {
-  const [attempt, setAttempt] = useState(0)
-  const state = useAsync(listMyEnrolments, [attempt])
+  const state = useLoad(listMyEnrolments, [])
   if (state.status === 'loading') return <LoadingState id='home-cover-loading' />
-  if (state.status === 'error') return <ErrorState id='home-cover-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='home-cover-error' message={state.message} onRetry={state.retry} />
   const enrolments = coverOrder(state.value)
   if (enrolments.length === 0) {
     return (
@@ -66,7 +65,7 @@ function MyCover() {
 }
 
 function UnreadBadge() {
-  const state = useAsync(listNotifications, [])
+  const state = useLoad(listNotifications, [])
   if (state.status !== 'ready' || state.value.unread === 0) return null
   return <Text id='home-unread' className='home__unread'>{state.value.unread}</Text>
 }

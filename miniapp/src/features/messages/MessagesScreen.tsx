@@ -8,7 +8,7 @@ import { getClientConfig, listNotifications, markNotificationsRead } from '../..
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { formatInstantDate } from '../../lib/format'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import './messages.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -20,7 +20,7 @@ function subjectUrl(n: Notification): string {
 
 /** WeChat subscribe messages: asked for only on the member's tap, as WeChat requires, and only when the server has templates. */
 function SubscribeButton() {
-  const config = useAsync(getClientConfig, [])
+  const config = useLoad(getClientConfig, [])
   const [done, setDone] = useState(false)
   if (!isWeapp || config.status !== 'ready' || !config.value || config.value.wechatSubscribeTemplateIds.length === 0) return null
   const tmplIds = config.value.wechatSubscribeTemplateIds.slice(0, 3)
@@ -38,14 +38,15 @@ function SubscribeButton() {
 
 /** 消息: every enrolment and claim status change, newest first; opening one marks it read. */
 export function MessagesScreen() {
-  const [attempt, setAttempt] = useState(0)
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set())
   const [allRead, setAllRead] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const state = useAsync(listNotifications, [attempt])
+  const state = useLoad(listNotifications, [])
+  // Read here, read on the home screen's badge too.
+  const revalidate = useRevalidate()
 
   if (state.status === 'loading') return <LoadingState id='messages-loading' />
-  if (state.status === 'error') return <ErrorState id='messages-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.status === 'error') return <ErrorState id='messages-error' message={state.message} onRetry={state.retry} />
   const { notifications } = state.value
   const isRead = (n: Notification) => allRead || n.readAt !== null || readIds.has(n.id)
   const unread = notifications.filter((n) => !isRead(n))
@@ -53,7 +54,7 @@ export function MessagesScreen() {
   const open = (n: Notification) => {
     if (!isRead(n)) {
       setReadIds((ids) => new Set([...ids, n.id]))
-      markNotificationsRead([n.id]).catch(() => undefined)
+      markNotificationsRead([n.id]).then(() => revalidate(listNotifications), () => undefined)
     }
     void Taro.navigateTo({ url: subjectUrl(n) })
   }
@@ -62,6 +63,7 @@ export function MessagesScreen() {
     try {
       await markNotificationsRead()
       setAllRead(true)
+      void revalidate(listNotifications)
     } catch (e) {
       setError(errorMessage(e))
     }

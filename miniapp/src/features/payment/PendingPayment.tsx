@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { fillTemplate, formatYuan, fundingSourceLabels, owedFen, ui, type Enrolment } from '@huzhu/shared'
 import { getClientConfig } from '../../api/member'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { PayOnline } from './PayOnline'
 import './payment.scss'
 
@@ -23,7 +23,7 @@ export function PendingPayment({ enrolment, refreshing, checked, onRefresh }: {
   const due = owedFen(enrolment.shares, 'member')
   const pays = (payer === 'member' || payer === 'split') && due > 0
   // WeChat Pay when the office has it: the rider's own share (the whole premium, or their part of a split).
-  const config = useAsync(getClientConfig, [])
+  const config = useLoad(getClientConfig, [])
   const online = pays && config.status === 'ready' && config.value?.onlinePayment === true
   return (
     <View id='pending-payment' className='card pending-payment'>

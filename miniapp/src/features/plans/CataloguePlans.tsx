@@ -6,7 +6,7 @@ import { getCatalogue } from '../../api'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { enrolConfirmUrlWithEvent } from '../../lib/routes'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { liveQuote } from '../quote/live-quote'
 import { ViolationList } from '../quote/ViolationList'
 import { ProductList } from './ProductList'
@@ -16,8 +16,6 @@ import './plans.scss'
 
 interface Props {
   catalogueId: string
-  /** Bumped by "reload" to fetch again. */
-  attempt: number
   codes: readonly string[]
   onCodesChange: (codes: readonly string[]) => void
   onRetry: () => void
@@ -34,9 +32,9 @@ function toggle(catalogue: Catalogue, codes: readonly string[], code: string, se
 }
 
 /** One catalogue: its products to tick, the live quote, and the way on to enrolment. */
-export function CataloguePlans({ catalogueId, attempt, codes, onCodesChange, onRetry, eventId }: Props) {
+export function CataloguePlans({ catalogueId, codes, onCodesChange, onRetry, eventId }: Props) {
   const today = useToday()
-  const state = useAsync(() => getCatalogue(catalogueId), [catalogueId, attempt])
+  const state = useLoad(getCatalogue, [catalogueId], { keep: true })
   const catalogue = state.status === 'ready' ? state.value : null
   const live = useMemo(() => (catalogue ? liveQuote(catalogue, codes, today) : null), [catalogue, codes, today])
 

@@ -2,11 +2,11 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { addDays, transparencyUi, ui, type CatalogueSummary, type CivilDate } from '@huzhu/shared'
-import { clearCatalogueCache, fetchCatalogueSummaries } from '../../api'
+import { fetchCatalogueSummaries, getCatalogue } from '../../api'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { useToday } from '../../lib/today'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { CatalogueChooser } from './CatalogueChooser'
 import { CataloguePlans } from './CataloguePlans'
 import './plans.scss'
@@ -35,14 +35,12 @@ export function openFirst(catalogues: readonly CatalogueSummary[], today: CivilD
  */
 export function PlansScreen({ initialCatalogueId, eventId }: { initialCatalogueId?: string; eventId?: string } = {}) {
   const today = useToday()
-  const [attempt, setAttempt] = useState(0)
-  const summaries = useAsync(fetchCatalogueSummaries, [attempt])
+  const summaries = useLoad(fetchCatalogueSummaries, [])
   const [chosenId, setChosenId] = useState<string | null>(initialCatalogueId ?? null)
   const [ticked, setTicked] = useState<Readonly<Record<string, readonly string[]>>>({})
-  const retry = () => {
-    clearCatalogueCache()
-    setAttempt((n) => n + 1)
-  }
+  const revalidate = useRevalidate()
+  // "Try again" means fresh data: the list and the catalogues (kept for the session otherwise).
+  const retry = () => void revalidate(fetchCatalogueSummaries, getCatalogue)
 
   if (summaries.status === 'loading') return <LoadingState id='plans-loading' />
   if (summaries.status === 'error') return <ErrorState id='plans-error' message={summaries.message} onRetry={retry} />
@@ -61,7 +59,6 @@ export function PlansScreen({ initialCatalogueId, eventId }: { initialCatalogueI
       <CataloguePlans
         key={activeId}
         catalogueId={activeId}
-        attempt={attempt}
         codes={ticked[activeId] ?? NONE}
         onCodesChange={(codes) => setTicked((all) => ({ ...all, [activeId]: codes }))}
         onRetry={retry}

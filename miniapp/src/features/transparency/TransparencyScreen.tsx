@@ -5,7 +5,7 @@ import {
   type TransparencyCaseGroup, type TransparencyIndex, type TransparencyPlan,
 } from '@huzhu/shared'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { fetchTransparencyIndex, fetchTransparencyPlan } from './transparency-api'
 import './transparency.scss'
 
@@ -70,10 +70,9 @@ function PlanFigures({ plan }: { plan: TransparencyPlan }) {
 }
 
 function Plan({ catalogueId, planYear }: { catalogueId: string; planYear: number }) {
-  const [attempt, setAttempt] = useState(0)
-  const plan = useAsync(() => fetchTransparencyPlan(catalogueId, planYear), [catalogueId, planYear, attempt])
+  const plan = useLoad(fetchTransparencyPlan, [catalogueId, planYear])
   if (plan.status === 'loading') return <LoadingState id='transparency-plan-loading' />
-  if (plan.status === 'error') return <ErrorState id='transparency-plan-error' message={plan.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (plan.status === 'error') return <ErrorState id='transparency-plan-error' message={plan.message} onRetry={plan.retry} />
   return <PlanFigures plan={plan.value} />
 }
 
@@ -97,11 +96,10 @@ function Chooser({ index, chosen, onChoose }: { index: TransparencyIndex; chosen
  * cases in anonymised groups (never fewer than 5 people alike). No login.
  */
 export function TransparencyScreen() {
-  const [attempt, setAttempt] = useState(0)
   const [chosen, setChosen] = useState(0)
-  const index = useAsync(fetchTransparencyIndex, [attempt])
+  const index = useLoad(fetchTransparencyIndex, [])
   if (index.status === 'loading') return <LoadingState id='transparency-loading' />
-  if (index.status === 'error') return <ErrorState id='transparency-error' message={index.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (index.status === 'error') return <ErrorState id='transparency-error' message={index.message} onRetry={index.retry} />
   const plan = index.value.plans[chosen] ?? index.value.plans[0]
   return (
     <View id='transparency-screen' className='transparency'>

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { payeeUi, ui, type ProfileResponse } from '@huzhu/shared'
 import { getMyProfile, hasMyProfile } from '../../api/member'
+import { listPayeeAccounts } from '../../api/payee-accounts'
 import { Screen } from '../../components/Screen'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { ConsentGate } from '../../features/consent/ConsentGate'
@@ -11,7 +12,7 @@ import { ProfileSummary } from '../../features/profile/ProfileSummary'
 import { RealNameForm, type RealNameDraft } from '../../features/profile/RealNameForm'
 import { returnTo, useSignedIn } from '../../lib/auth'
 import { routes } from '../../lib/routes'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 
 function draftOf(p: ProfileResponse): RealNameDraft {
   return {
@@ -26,17 +27,18 @@ async function loadProfile(): Promise<ProfileResponse | null> {
 }
 
 function ProfileBody({ redirect }: { redirect: string | undefined }) {
-  const [attempt, setAttempt] = useState(0)
-  const [saved, setSaved] = useState<ProfileResponse | null>(null)
   const [editing, setEditing] = useState(false)
-  const state = useAsync(loadProfile, [attempt])
+  const state = useLoad(loadProfile, [])
+  const revalidate = useRevalidate()
 
   if (state.status === 'loading') return <LoadingState id='profile-loading' />
-  if (state.status === 'error') return <ErrorState id='profile-error' message={state.message} onRetry={() => setAttempt((n) => n + 1)} />
-  const profile = saved ?? state.value
+  if (state.status === 'error') return <ErrorState id='profile-error' message={state.message} onRetry={state.retry} />
+  const profile = state.value
 
   const onSaved = (p: ProfileResponse) => {
-    setSaved(p)
+    state.set(p)
+    // The pages that asked for the profile (enrolment, payee accounts: the holder's name) see it.
+    void revalidate(hasMyProfile, listPayeeAccounts)
     setEditing(false)
     void Taro.showToast({ title: ui.profile.saved, icon: 'success' })
     if (redirect) returnTo(redirect)

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { calendarUi, fillTemplate, type CalendarOverview } from '@huzhu/shared'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { fetchCalendarOverview } from '../lib/admin-api'
 import { staffUrls } from '../lib/staff-routes'
 import './calendar.scss'
@@ -18,7 +18,7 @@ export function calendarWarningText(overview: CalendarOverview): string | null {
  * counted on weekends alone. The home works without it: a failed load shows nothing.
  */
 export function CalendarWarning() {
-  const overview = useAsync(fetchCalendarOverview, [])
+  const overview = useLoad(fetchCalendarOverview, [])
   if (overview.status !== 'ready') return null
   const text = calendarWarningText(overview.value)
   if (text === null) return null

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { calendarUi, fillTemplate, staffPageTitles, yearOf, type CalendarOverview, type CalendarYear } from '@huzhu/shared'
+import { calendarUi, fillTemplate, staffPageTitles, yearOf, type CalendarOverview } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { Chips } from '../components/Chips'
 import { StaffGate } from '../components/StaffGate'
 import { TextInput } from '../components/Field'
@@ -50,16 +50,14 @@ function OtherYear({ onOpen }: { onOpen: (year: number) => void }) {
 
 /** One year, loaded, then edited; a save replaces what was loaded. */
 function YearPanel({ year, onSaved }: { year: number; onSaved: () => void }) {
-  const [saved, setSaved] = useState<CalendarYear | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  const loaded = useAsync(() => fetchCalendarYear(year), [year, attempt])
+  const loaded = useLoad(fetchCalendarYear, [year])
   if (loaded.status === 'loading') return <LoadingState id='calendar-loading' />
-  if (loaded.status === 'error') return <ErrorState id='calendar-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (loaded.status === 'error') return <ErrorState id='calendar-error' message={loaded.message} onRetry={loaded.retry} />
   return (
     <YearEditor
-      loaded={saved ?? loaded.value}
+      loaded={loaded.value}
       onSaved={({ claimsMoved: _moved, ...year }) => {
-        setSaved(year)
+        loaded.set(year)
         onSaved()
       }}
     />
@@ -75,8 +73,8 @@ function CalendarDesk() {
   const today = useToday()
   const thisYear = yearOf(today)
   const asked = Number(param(useRouter().params, 'year'))
-  const [reload, setReload] = useState(0)
-  const overview = useAsync(fetchCalendarOverview, [reload])
+  const overview = useLoad(fetchCalendarOverview, [])
+  const revalidate = useRevalidate()
   const ready = overview.status === 'ready' ? overview.value : null
   const [chosen, setChosen] = useState<number | null>(asked >= MIN_YEAR && asked <= MAX_YEAR ? asked : null)
   // Until the admin picks one: the year to enter next when the home warns of it, else this year.
@@ -91,7 +89,7 @@ function CalendarDesk() {
         <Chips idPrefix='calendar-year' options={yearOptions(ready, thisYear, year)} selected={[String(year)]} onChange={([value]) => value && setChosen(Number(value))} />
         <OtherYear onOpen={setChosen} />
       </View>
-      <YearPanel key={year} year={year} onSaved={() => setReload((n) => n + 1)} />
+      <YearPanel key={year} year={year} onSaved={() => void revalidate(fetchCalendarOverview)} />
     </View>
   )
 }

@@ -3,10 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { cataloguesUi, staffPageTitles, type CatalogueRecord } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { StaffGate } from '../components/StaffGate'
 import { CatalogueList } from './CatalogueList'
 import { CatalogueUpload } from './CatalogueUpload'
+import { fetchCatalogueSummaries, getCatalogue } from '../../api'
 import { fetchCatalogueRecords } from './catalogues-api'
 import '../staff.scss'
 import './catalogues.scss'
@@ -18,12 +19,13 @@ import './catalogues.scss'
  */
 function CataloguesDesk() {
   const today = useToday()
-  const [attempt, setAttempt] = useState(0)
-  const loaded = useAsync(fetchCatalogueRecords, [attempt])
+  const loaded = useLoad(fetchCatalogueRecords, [])
   const [changed, setChanged] = useState<Readonly<Record<string, CatalogueRecord>>>({})
+  const revalidate = useRevalidate()
+  // Published, or tried again: the records afresh, and the catalogues on offer wherever they are listed.
   const reload = () => {
     setChanged({})
-    setAttempt((n) => n + 1)
+    void revalidate(fetchCatalogueRecords, fetchCatalogueSummaries, getCatalogue)
   }
   const records = loaded.status === 'ready' ? loaded.value.map((r) => changed[r.id] ?? r) : []
 

@@ -16,12 +16,12 @@ import {
 import { ApiError, errorMessage } from '../../api/errors'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { DecisionForm } from '../components/DecisionForm'
 import { InfoLine } from '../components/InfoLine'
 import { StaffGate } from '../components/StaffGate'
 import { chinaTime, shortClaimNumber } from '../lib/format'
-import { decideClaim, fetchClaim, startReview } from '../lib/staff-api'
+import { decideClaim, fetchClaim, fetchReviewQueue, startReview } from '../lib/staff-api'
 import { param } from '../lib/staff-routes'
 import { ClaimPhoto } from './ClaimPhoto'
 import { FiguresComparison } from './FiguresComparison'
@@ -99,14 +99,18 @@ function History({ claim }: { claim: Claim }) {
 const DECIDABLE = new Set(['submitted', 'in_review'])
 
 function ClaimDesk({ claimId }: { claimId: string }) {
-  const [attempt, setAttempt] = useState(0)
-  const [claim, setClaim] = useState<Claim | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [estimateChanged, setEstimateChanged] = useState<string | null>(null)
-  const loaded = useAsync(() => fetchClaim(claimId), [claimId, attempt])
-  if (loaded.status === 'error' && !claim) return <ErrorState id='claim-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
-  const shown = claim ?? (loaded.status === 'ready' ? loaded.value : null)
-  if (!shown) return <LoadingState id='claim-loading' />
+  const loaded = useLoad(fetchClaim, [claimId])
+  const revalidate = useRevalidate()
+  // The claim as the server answered a decision: here, and in the lists that show it (the payments desk's).
+  const setClaim = (claim: Claim) => {
+    loaded.set(claim)
+    void revalidate(fetchReviewQueue)
+  }
+  if (loaded.status === 'error') return <ErrorState id='claim-error' message={loaded.message} onRetry={loaded.retry} />
+  if (loaded.status === 'loading') return <LoadingState id='claim-loading' />
+  const shown = loaded.value
 
   const decide = async (body: ClaimDecisionRequest) => {
     setEstimateChanged(null)

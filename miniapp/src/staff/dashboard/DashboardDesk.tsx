@@ -6,7 +6,7 @@ import {
 } from '@huzhu/shared'
 import { fetchCatalogueSummaries } from '../../api/catalogues'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { Field, TextInput } from '../components/Field'
 import { mayOpen } from '../lib/access'
@@ -38,9 +38,8 @@ export function DashboardDesk({ me }: { me: MeResponse }) {
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [query, setQuery] = useState<DashboardQuery>({})
-  const [attempt, setAttempt] = useState(0)
-  const catalogues = useAsync(fetchCatalogueSummaries, [])
-  const dashboard = useAsync(() => fetchDashboard(query), [query, attempt])
+  const catalogues = useLoad(fetchCatalogueSummaries, [])
+  const dashboard = useLoad(fetchDashboard, [query])
   const { busy, error, run, fail } = useSubmit()
   const unitScope = !mayOpen(me, 'units')
 
@@ -82,7 +81,7 @@ export function DashboardDesk({ me }: { me: MeResponse }) {
         </View>
       </View>
       {dashboard.status === 'loading' && <LoadingState id='dashboard-loading' />}
-      {dashboard.status === 'error' && <ErrorState id='dashboard-load-error' message={dashboard.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {dashboard.status === 'error' && <ErrorState id='dashboard-load-error' message={dashboard.message} onRetry={dashboard.retry} />}
       {dashboard.status === 'ready' && (
         <DashboardResult
           dashboard={dashboard.value}

@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import {
   assistedUi, fillTemplate, formatYuan, fundingSourceLabels, message, occupationLabels, occupations, parseIdNumber, parseMobile,
   type AssistedEnrolment, type Occupation, type OutreachEvent,
 } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
 import { getCatalogue } from '../../api'
 import { liveQuote } from '../../features/quote/live-quote'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { SubmitRow, TextField } from '../components/Field'
 import { QrImage } from '../components/QrImage'
 import { useSubmit } from '../lib/use-submit'
-import { confirmationLink, createAssistedEnrolment, fetchAssistedEnrolments } from './assisted-api'
+import { confirmationLink, createAssistedEnrolment, EVENT_POLL_MS, fetchAssistedEnrolments } from './assisted-api'
 
 const text = assistedUi.staff
 const YES_NO = [{ value: 'yes', label: text.yes }, { value: 'no', label: text.no }]
@@ -39,7 +38,7 @@ function AssistedForm({ event, onSent }: { event: OutreachEvent; onSent: (a: Ass
   const [member, setMember] = useState('yes')
   const [products, setProducts] = useState<string[]>(event.gift?.products ?? event.products)
   const { busy, error, run, fail } = useSubmit()
-  const catalogue = useAsync(() => getCatalogue(event.catalogueId), [event.catalogueId])
+  const catalogue = useLoad(getCatalogue, [event.catalogueId], { keep: true })
   const live = catalogue.status === 'ready' ? liveQuote(catalogue.value, products, today) : null
   const problems = live ? [...live.general, ...[...live.byProduct.values()].flat()] : []
 
@@ -113,22 +112,18 @@ function AssistedList({ items }: { items: AssistedEnrolment[] }) {
 }
 
 /** 代办参保 on the event page: the form, then the QR for the rider; the event's entries and their state below. */
-export function AssistedPanel({ event, refreshKey }: { event: OutreachEvent; refreshKey: number }) {
+export function AssistedPanel({ event }: { event: OutreachEvent }) {
   const [sent, setSent] = useState<AssistedEnrolment | null>(null)
   const [formKey, setFormKey] = useState(0)
-  const [items, setItems] = useState<AssistedEnrolment[]>([])
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let alive = true
-    fetchAssistedEnrolments(event.id).then((list) => {
-      if (!alive) return
-      setItems(list)
-      setError(null)
-    }, (failure) => alive && setError(errorMessage(failure)))
-    return () => {
-      alive = false
-    }
-  }, [event.id, refreshKey, sent])
+  // Read again with the event (riders confirm while the page is open), and when one is sent.
+  const listed = useLoad(fetchAssistedEnrolments, [event.id], { refreshMs: EVENT_POLL_MS })
+  const items = listed.status === 'ready' ? listed.value : []
+  const error = listed.status === 'error' ? listed.message : null
+  const revalidate = useRevalidate()
+  const onSent = (made: AssistedEnrolment) => {
+    setSent(made)
+    void revalidate(fetchAssistedEnrolments)
+  }
   return (
     <View id='assisted-panel' className='staff-card staff-no-print'>
       <Text className='staff-card__title'>{text.title}</Text>
@@ -140,7 +135,7 @@ export function AssistedPanel({ event, refreshKey }: { event: OutreachEvent; ref
       ) : (
         <>
           <Text className='staff-muted'>{text.intro}</Text>
-          <AssistedForm key={formKey} event={event} onSent={setSent} />
+          <AssistedForm key={formKey} event={event} onSent={onSent} />
         </>
       )}
       <Text className='staff-card__title assisted-list__title'>{text.list}</Text>

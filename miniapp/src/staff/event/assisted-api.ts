@@ -6,6 +6,9 @@ export function createAssistedEnrolment(eventId: string, body: AssistedEnrolment
   return call(endpoints.assistedEnrolments.createAssistedEnrolment, { params: { eventId }, body })
 }
 
+/** How often the event page reads the event and its assisted enrolments again while it is open. */
+export const EVENT_POLL_MS = 4_000
+
 export async function fetchAssistedEnrolments(eventId: string): Promise<AssistedEnrolment[]> {
   return (await call(endpoints.assistedEnrolments.listEventAssistedEnrolments, { params: { eventId } })).assistedEnrolments
 }

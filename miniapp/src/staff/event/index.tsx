@@ -1,49 +1,17 @@
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { fillTemplate, fundingSourceLabels, staffUi, type OutreachEvent } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
+import { fillTemplate, fundingSourceLabels, staffUi } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
+import { useLoad } from '../../lib/use-api'
 import { QrImage } from '../components/QrImage'
 import { StaffGate } from '../components/StaffGate'
 import { fetchEvent } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
+import { EVENT_POLL_MS } from './assisted-api'
 import { AssistedPanel } from './AssistedPanel'
 import '../staff.scss'
 import './index.scss'
-
-const EVENT_POLL_SECONDS = 4
-
-/** The event, reloaded every few seconds while the page is open (counts go up as riders enrol). */
-function useLiveEvent(eventId: string) {
-  const [event, setEvent] = useState<OutreachEvent | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [attempt, setAttempt] = useState(0)
-  const [loads, setLoads] = useState(0)
-  useEffect(() => {
-    let alive = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const load = async () => {
-      try {
-        const fresh = await fetchEvent(eventId)
-        if (!alive) return
-        setEvent(fresh)
-        setLoads((n) => n + 1)
-        setError(null)
-      } catch (failure) {
-        if (alive) setError(errorMessage(failure))
-      }
-      if (alive) timer = setTimeout(() => void load(), EVENT_POLL_SECONDS * 1000)
-    }
-    void load()
-    return () => {
-      alive = false
-      clearTimeout(timer)
-    }
-  }, [eventId, attempt])
-  return { event, error, loads, retry: () => setAttempt((n) => n + 1) }
-}
 
 function Count({ id, label, value }: { id: string; label: string; value: number }) {
   return (
@@ -55,8 +23,11 @@ function Count({ id, label, value }: { id: string; label: string; value: number 
 }
 
 function EventDetail({ eventId }: { eventId: string }) {
-  const { event, error, loads, retry } = useLiveEvent(eventId)
-  if (!event) return error ? <ErrorState id='staff-event-error' message={error} onRetry={retry} /> : <LoadingState id='staff-event-loading' />
+  // Reloaded every few seconds while the page is open (counts go up as riders enrol).
+  const live = useLoad(fetchEvent, [eventId], { refreshMs: EVENT_POLL_MS })
+  if (live.status === 'error') return <ErrorState id='staff-event-error' message={live.message} onRetry={live.retry} />
+  if (live.status === 'loading') return <LoadingState id='staff-event-loading' />
+  const event = live.value
   const products = event.products.length > 0 ? event.products.join('、') : staffUi.event.anyProducts
   return (
     <View id='event-page' className='staff-wrap staff-columns'>
@@ -80,12 +51,12 @@ function EventDetail({ eventId }: { eventId: string }) {
           <Count id='event-count-enrolled' label={staffUi.event.enrolled} value={event.counts.enrolled} />
           <Count id='event-count-pending' label={staffUi.event.pendingPayment} value={event.counts.pendingPayment} />
         </View>
-        <Text className='staff-muted'>{fillTemplate(staffUi.event.live, { seconds: EVENT_POLL_SECONDS })}</Text>
+        <Text className='staff-muted'>{fillTemplate(staffUi.event.live, { seconds: EVENT_POLL_MS / 1000 })}</Text>
         <Text className='staff-muted'>{`${staffUi.event.link}：`}</Text>
         <Text id='event-link' className='event-link' userSelect>{event.link}</Text>
         <Text className='staff-muted'>{`${staffUi.event.scene}：`}</Text>
         <Text id='event-scene' className='event-link' userSelect>{event.scene}</Text>
-        {error && <Text className='staff-error-text'>{error}</Text>}
+        {live.refreshFailed && <Text className='staff-error-text'>{live.refreshFailed}</Text>}
         <View className='staff-row'>
           {process.env.TARO_ENV === 'h5' && (
             <Button id='event-print' className='staff-button staff-button--primary' onClick={() => window.print()}>
@@ -97,7 +68,7 @@ function EventDetail({ eventId }: { eventId: string }) {
           </Button>
         </View>
       </View>
-      <AssistedPanel event={event} refreshKey={loads} />
+      <AssistedPanel event={event} />
     </View>
   )
 }

@@ -10,7 +10,7 @@ import {
 } from '@huzhu/shared'
 import { fetchCatalogueSummaries, getCatalogue } from '../../api'
 import { useToday } from '../../lib/today'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { SubmitRow, TextField } from '../components/Field'
 import { createEvent, fetchUnits } from '../lib/staff-api'
@@ -33,10 +33,11 @@ export function EventForm({ onCreated }: { onCreated: (event: OutreachEvent) => 
   const [giftTo, setGiftTo] = useState<string>(today)
   const { busy, error, run, fail } = useSubmit()
 
-  const units = useAsync(() => fetchUnits().catch(() => []), [])
-  const catalogues = useAsync(fetchCatalogueSummaries, [])
+  // Without the units (or the catalogues) the lists offer nothing more; the form still says what is missing.
+  const units = useLoad(fetchUnits, [])
+  const catalogues = useLoad(fetchCatalogueSummaries, [])
   const chosen = catalogueId ?? (catalogues.status === 'ready' ? catalogues.value[0]?.id ?? null : null)
-  const catalogue = useAsync(() => (chosen ? getCatalogue(chosen) : Promise.resolve(null)), [chosen])
+  const catalogue = useLoad(getCatalogue, chosen ? [chosen] : null, { keep: true })
 
   const submit = async () => {
     if (name.trim() === '' || place.trim() === '' || chosen === null) return fail(staffUi.events.required)

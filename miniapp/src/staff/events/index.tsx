@@ -1,10 +1,9 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { fillTemplate, staffUi } from '@huzhu/shared'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { formatDate } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { StaffGate } from '../components/StaffGate'
 import { fetchEvents } from '../lib/staff-api'
 import { staffUrls } from '../lib/staff-routes'
@@ -12,10 +11,9 @@ import { EventForm } from './EventForm'
 import '../staff.scss'
 
 function EventList() {
-  const [attempt, setAttempt] = useState(0)
-  const events = useAsync(fetchEvents, [attempt])
+  const events = useLoad(fetchEvents, [])
   if (events.status === 'loading') return <LoadingState id='events-loading' />
-  if (events.status === 'error') return <ErrorState id='events-error' message={events.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (events.status === 'error') return <ErrorState id='events-error' message={events.message} onRetry={events.retry} />
   if (events.value.length === 0) return <EmptyState id='events-empty' message={staffUi.events.empty} />
   return (
     <View id='events-list' className='staff-card'>

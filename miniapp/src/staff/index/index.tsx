@@ -6,7 +6,7 @@ import { StaffGate } from '../components/StaffGate'
 import { managedUnitIds, mayOpen } from '../lib/access'
 import { staffUrls } from '../lib/staff-routes'
 import { fetchUnit } from '../lib/staff-api'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import '../staff.scss'
 
 interface Entry {
@@ -26,7 +26,7 @@ function Entry({ entry }: { entry: Entry }) {
 }
 
 function UnitEntry({ unitId }: { unitId: string }) {
-  const unit = useAsync(() => fetchUnit(unitId), [unitId])
+  const unit = useLoad(fetchUnit, [unitId])
   const name = unit.status === 'ready' ? unit.value.name : unitId
   return (
     <Entry

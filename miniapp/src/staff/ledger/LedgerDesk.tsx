@@ -6,7 +6,7 @@ import {
 } from '@huzhu/shared'
 import { fetchCatalogueSummaries } from '../../api/catalogues'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { Field, TextInput } from '../components/Field'
 import { useSubmit } from '../lib/use-submit'
@@ -70,9 +70,8 @@ export function LedgerDesk() {
   const [to, setTo] = useState(today)
   const [catalogueId, setCatalogueId] = useState(ALL)
   const [query, setQuery] = useState<LedgerQuery>({ from, to })
-  const [attempt, setAttempt] = useState(0)
-  const catalogues = useAsync(fetchCatalogueSummaries, [])
-  const ledger = useAsync(() => fetchLedger(query), [query, attempt])
+  const catalogues = useLoad(fetchCatalogueSummaries, [])
+  const ledger = useLoad(fetchLedger, [query])
   const { busy, error, run, fail } = useSubmit()
 
   const show = () => {
@@ -103,7 +102,7 @@ export function LedgerDesk() {
         </View>
       </View>
       {ledger.status === 'loading' && <LoadingState id='ledger-loading' />}
-      {ledger.status === 'error' && <ErrorState id='ledger-load-error' message={ledger.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {ledger.status === 'error' && <ErrorState id='ledger-load-error' message={ledger.message} onRetry={ledger.retry} />}
       {ledger.status === 'ready' && <LedgerResult ledger={ledger.value} />}
     </View>
   )

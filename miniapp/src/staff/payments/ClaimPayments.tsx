@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, formatYuan, staffUi, type ClaimPaymentBatch } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { TextInput } from '../components/Field'
 import { shortClaimNumber } from '../lib/format'
 import { fetchClaim, fetchReviewQueue } from '../lib/staff-api'
 import { useSubmit } from '../lib/use-submit'
-import { createPaymentBatch } from './claim-payments-api'
+import { createPaymentBatch, fetchPaymentBatches } from './claim-payments-api'
 import { PaymentBatches } from './PaymentBatches'
 
 const ui = staffUi.claimPayments
@@ -27,16 +27,15 @@ interface Payable {
  * results to upload.
  */
 export function ClaimPayments() {
-  const [claimsVersion, setClaimsVersion] = useState(0)
-  const [batchesVersion, setBatchesVersion] = useState(0)
-  const listed = useAsync(() => fetchReviewQueue({ status: 'approved', limit: '100' }), [claimsVersion])
+  const listed = useLoad(fetchReviewQueue, [{ status: 'approved', limit: '100' }])
+  const revalidate = useRevalidate()
   const [added, setAdded] = useState<Payable[]>([])
   const [selected, setSelected] = useState<string[]>([])
   const [made, setMade] = useState<ClaimPaymentBatch | null>(null)
   const [claimNumber, setClaimNumber] = useState('')
   const { busy, error, run, fail } = useSubmit()
 
-  if (listed.status === 'error') return <ErrorState id='claim-payments-error' message={listed.message} onRetry={() => setClaimsVersion((n) => n + 1)} />
+  if (listed.status === 'error') return <ErrorState id='claim-payments-error' message={listed.message} onRetry={listed.retry} />
   const fromQueue: Payable[] = listed.status === 'ready'
     ? listed.value.claims.map((c) => ({ id: c.id, personName: c.personName, amountFen: c.approvedFen ?? c.estimateFen, hasPayeeAccount: c.hasPayeeAccount }))
     : []
@@ -57,8 +56,7 @@ export function ClaimPayments() {
       setMade(await createPaymentBatch(selected))
       setAdded((rows) => rows.filter((r) => !selected.includes(r.id)))
       setSelected([])
-      setClaimsVersion((n) => n + 1)
-      setBatchesVersion((n) => n + 1)
+      await revalidate(fetchReviewQueue, fetchPaymentBatches)
     })
   }
 
@@ -102,7 +100,7 @@ export function ClaimPayments() {
           </Text>
         )}
       </View>
-      <PaymentBatches refresh={batchesVersion} onChanged={() => setClaimsVersion((n) => n + 1)} />
+      <PaymentBatches onChanged={() => void revalidate(fetchReviewQueue, fetchClaim)} />
     </View>
   )
 }

@@ -2,23 +2,25 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { owedFen, fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { PaidNotice, PaymentForm } from '../components/PaymentForm'
 import { fetchEnrolments } from '../lib/staff-api'
 
 /**
  * An event's pending enrolments: choose them (one catalogue per transfer) and
- * confirm the payment. `refresh` changes when a payment was confirmed elsewhere
- * on the page; `onPaid` tells the page of one confirmed here.
+ * confirm the payment. A payment confirmed elsewhere on the page reloads the list
+ * (the data cache); `onPaid` tells the page of one confirmed here.
  */
-export function EnrolmentPayments({ eventId, refresh = 0, onPaid }: { eventId: string; refresh?: number; onPaid?: () => void }) {
+export function EnrolmentPayments({ eventId, onPaid }: { eventId: string; onPaid?: () => void }) {
+  // Payments confirmed here: a new payment form after each.
   const [version, setVersion] = useState(0)
-  const pending = useAsync(() => fetchEnrolments({ eventId, status: 'pending_payment', limit: '200' }), [eventId, version, refresh])
+  const pending = useLoad(fetchEnrolments, [{ eventId, status: 'pending_payment', limit: '200' }])
+  const revalidate = useRevalidate()
   const [deselected, setDeselected] = useState<string[]>([])
   const [paid, setPaid] = useState<Payment | null>(null)
   const notice = paid && <PaidNotice id='event-payment-done' payment={paid} />
   if (pending.status === 'loading') return <>{notice}<LoadingState id='enrolment-payments-loading' /></>
-  if (pending.status === 'error') return <ErrorState id='enrolment-payments-error' message={pending.message} onRetry={() => setVersion((n) => n + 1)} />
+  if (pending.status === 'error') return <ErrorState id='enrolment-payments-error' message={pending.message} onRetry={pending.retry} />
   const list = pending.value.enrolments
   if (list.length === 0) {
     return (
@@ -61,6 +63,7 @@ export function EnrolmentPayments({ eventId, refresh = 0, onPaid }: { eventId: s
           onPaid={(payment) => {
             setPaid(payment)
             setVersion((n) => n + 1)
+            void revalidate(fetchEnrolments)
             onPaid?.()
           }}
         />

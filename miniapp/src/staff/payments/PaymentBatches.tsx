@@ -4,7 +4,7 @@ import {
   bankResultColumns, fillTemplate, formatYuan, requiredBankResultColumns, staffUi, type ClaimPaymentBatch, type ClaimPaymentBatchDetail, type ClaimPaymentResults,
 } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { chooseXlsxFileWeapp, takeChosenFile, XLSX_TYPE } from '../lib/files'
 import { chinaTime, shortClaimNumber } from '../lib/format'
 import { useSubmit } from '../lib/use-submit'
@@ -89,16 +89,15 @@ function BatchCard({ batch, onChanged }: { batch: ClaimPaymentBatch; onChanged: 
   )
 }
 
-/** The payment batches, newest first; `refresh` changes when a batch was made on this page. */
-export function PaymentBatches({ refresh, onChanged }: { refresh: number; onChanged: () => void }) {
-  const [attempt, setAttempt] = useState(0)
-  const batches = useAsync(fetchPaymentBatches, [refresh, attempt])
+/** The payment batches, newest first (reloaded when a batch is made on this page). */
+export function PaymentBatches({ onChanged }: { onChanged: () => void }) {
+  const batches = useLoad(fetchPaymentBatches, [])
   return (
     <View id='pay-batches' className='staff-card'>
       <Text className='staff-card__title'>{ui.batches}</Text>
       <Text className='staff-muted'>{fillTemplate(ui.resultsColumns, { required: requiredBankResultColumns.map((k) => bankResultColumns[k]).join('、'), optional: optionalColumns.join('、') })}</Text>
       {batches.status === 'loading' && <LoadingState id='pay-batches-loading' />}
-      {batches.status === 'error' && <ErrorState id='pay-batches-error' message={batches.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {batches.status === 'error' && <ErrorState id='pay-batches-error' message={batches.message} onRetry={batches.retry} />}
       {batches.status === 'ready' && batches.value.length === 0 && <Text id='pay-batches-empty' className='staff-muted'>{ui.noBatches}</Text>}
       {batches.status === 'ready' && batches.value.map((b) => <BatchCard key={b.id} batch={b} onChanged={onChanged} />)}
     </View>

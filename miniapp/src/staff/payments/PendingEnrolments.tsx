@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { owedFen, fillTemplate, formatYuan, staffUi, type Enrolment, type Payment } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
 import { LoadingState } from '../../components/StateView'
 import { formatInstantDate } from '../../lib/format'
+import { usePages, useRevalidate } from '../../lib/use-api'
 import { TextInput } from '../components/Field'
 import { PaidNotice, PaymentForm } from '../components/PaymentForm'
-import { fetchPendingEnrolments } from '../lib/staff-api'
+import { fetchEnrolments, fetchPendingEnrolments } from '../lib/staff-api'
 
 const PAGE_SIZE = 20
 
@@ -43,50 +43,25 @@ function PendingRow({ enrolment: e, selected, blocked, onToggle }: { enrolment: 
  * enrolled alone pays by bank transfer until online payment arrives): newest
  * first, found by name or by a whole mobile number, page by page. Staff pick the
  * ones a transfer paid (one plan per transfer) and confirm it; they turn active.
- * What was picked stays picked across searches. `refresh` changes when a
- * payment was confirmed elsewhere on the page; `onPaid` tells the page of one
+ * What was picked stays picked across searches. A payment confirmed elsewhere on
+ * the page reloads the list (the data cache); `onPaid` tells the page of one
  * confirmed here.
  */
-export function PendingEnrolments({ refresh = 0, onPaid }: { refresh?: number; onPaid?: () => void }) {
+export function PendingEnrolments({ onPaid }: { onPaid?: () => void }) {
   const [typed, setTyped] = useState('')
   const [query, setQuery] = useState('')
+  // Payments confirmed here: a new payment form after each.
   const [version, setVersion] = useState(0)
-  const [list, setList] = useState<Enrolment[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [selected, setSelected] = useState<Enrolment[]>([])
   const [paid, setPaid] = useState<Payment | null>(null)
 
-  useEffect(() => {
-    let alive = true
-    setList(null)
-    setError(null)
-    fetchPendingEnrolments({ ...(query !== '' ? { q: query } : {}), limit: String(PAGE_SIZE) }).then(
-      (page) => {
-        if (!alive) return
-        setList(page.enrolments)
-        setCursor(page.nextCursor)
-      },
-      (failure: unknown) => alive && setError(errorMessage(failure)),
-    )
-    return () => {
-      alive = false
-    }
-  }, [query, version, refresh])
+  const { rows: list, error, more, retry } = usePages(fetchPendingEnrolments, { ...(query !== '' ? { q: query } : {}), limit: String(PAGE_SIZE) }, (page) => page.enrolments)
+  const revalidate = useRevalidate()
 
+  // The same search again reads the list afresh.
   const search = (text: string) => {
-    if (text === query) setVersion((n) => n + 1)
+    if (text === query) retry()
     else setQuery(text)
-  }
-  const more = async () => {
-    if (cursor === null) return
-    try {
-      const page = await fetchPendingEnrolments({ ...(query !== '' ? { q: query } : {}), cursor, limit: String(PAGE_SIZE) })
-      setList((current) => [...(current ?? []), ...page.enrolments])
-      setCursor(page.nextCursor)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
   }
 
   const catalogueId = selected[0]?.catalogueId ?? null
@@ -133,8 +108,8 @@ export function PendingEnrolments({ refresh = 0, onPaid }: { refresh?: number; o
           ))}
         </View>
       )}
-      {cursor !== null && list !== null && (
-        <Button id='pending-more' className='staff-button' onClick={() => void more()}>
+      {more && list !== null && (
+        <Button id='pending-more' className='staff-button' onClick={more}>
           {staffUi.payment.more}
         </Button>
       )}
@@ -153,6 +128,8 @@ export function PendingEnrolments({ refresh = 0, onPaid }: { refresh?: number; o
               setPaid(payment)
               setSelected([])
               setVersion((n) => n + 1)
+              // Paid: out of this list, and out of the event's list of the same enrolments.
+              void revalidate(fetchPendingEnrolments, fetchEnrolments)
               onPaid?.()
             }}
           />

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { staffUi } from '@huzhu/shared'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { Chips } from '../components/Chips'
 import { StaffGate } from '../components/StaffGate'
-import { fetchEvents } from '../lib/staff-api'
+import { fetchEnrolments, fetchEvents, fetchPendingEnrolments } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
 import { BankStatementImport } from './BankStatementImport'
 import { ClaimPayments } from './ClaimPayments'
@@ -16,14 +16,15 @@ import './index.scss'
 
 function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | undefined }) {
   const [eventId, setEventId] = useState(initialEventId)
-  const events = useAsync(() => fetchEvents().catch(() => []), [])
+  // Without the events the list offers none; the other ways to pay still work.
+  const events = useLoad(fetchEvents, [])
   // A payment confirmed in one list takes its enrolments out of the other too.
-  const [payments, setPayments] = useState(0)
-  const paidHere = () => setPayments((n) => n + 1)
+  const revalidate = useRevalidate()
+  const paidHere = () => void revalidate(fetchEnrolments, fetchPendingEnrolments)
   return (
     <View id='enrolment-payment-desk' className='staff-card'>
       <Text className='staff-card__title'>{staffUi.claimPayments.enrolmentPayments}</Text>
-      <PendingEnrolments refresh={payments} onPaid={paidHere} />
+      <PendingEnrolments onPaid={paidHere} />
       <Text className='staff-field__label'>{staffUi.claimPayments.byEvent}</Text>
       <Chips
         idPrefix='payment-event'
@@ -31,7 +32,7 @@ function EnrolmentPaymentDesk({ initialEventId }: { initialEventId: string | und
         selected={eventId ? [eventId] : []}
         onChange={([value]) => setEventId(value)}
       />
-      {eventId && <EnrolmentPayments key={eventId} eventId={eventId} refresh={payments} onPaid={paidHere} />}
+      {eventId && <EnrolmentPayments key={eventId} eventId={eventId} onPaid={paidHere} />}
       <Button id='payment-by-unit' className='staff-button' onClick={() => Taro.navigateTo({ url: staffUrls.unit() })}>
         {staffUi.claimPayments.byUnit}
       </Button>

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { eventKindLabels, eventKinds, parseYuan, staffUi, type ClaimSummary } from '@huzhu/shared'
-import { errorMessage } from '../../api/errors'
-import { useReshowCount } from '../../lib/use-reshow'
+import { usePages } from '../../lib/use-api'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { Chips, ChipsField } from '../components/Chips'
 import { ClaimRow } from '../components/ClaimRow'
@@ -20,13 +19,6 @@ function Queue() {
   const [status, setStatus] = useState<string>(ALL)
   const [kind, setKind] = useState<string>(ALL)
   const [toggles, setToggles] = useState<string[]>([])
-  const [claims, setClaims] = useState<ClaimSummary[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [reload, setReload] = useState(0)
-  // Back from a claim page: the queue has changed.
-  const shown = useReshowCount()
-
   const flagged = toggles.includes('flagged')
   const overdue = toggles.includes('overdue')
   // One object while the filters stay the same: a new one loads the queue again.
@@ -37,33 +29,8 @@ function Queue() {
     ...(overdue ? { overdue: 'true' } : {}),
   }), [status, kind, flagged, overdue])
 
-  useEffect(() => {
-    let alive = true
-    setClaims(null)
-    setError(null)
-    fetchReviewQueue(query).then(
-      (page) => {
-        if (!alive) return
-        setClaims(page.claims)
-        setCursor(page.nextCursor)
-      },
-      (failure: unknown) => alive && setError(errorMessage(failure)),
-    )
-    return () => {
-      alive = false
-    }
-  }, [query, reload, shown])
-
-  const more = async () => {
-    if (cursor === null) return
-    try {
-      const page = await fetchReviewQueue({ ...query, cursor })
-      setClaims((current) => [...(current ?? []), ...page.claims])
-      setCursor(page.nextCursor)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    }
-  }
+  // Page by page ("more"); back from a claim page (the queue has changed) the pages are read again.
+  const { rows: claims, error, more, retry } = usePages(fetchReviewQueue, query, (page) => page.claims)
 
   return (
     <View id='review-queue' className='staff-card'>
@@ -89,7 +56,7 @@ function Queue() {
         selected={toggles}
         onChange={setToggles}
       />
-      {error && <ErrorState id='queue-error' message={error} onRetry={() => setReload((n) => n + 1)} />}
+      {error && <ErrorState id='queue-error' message={error} onRetry={retry} />}
       {!error && claims === null && <LoadingState id='queue-loading' />}
       {claims !== null && claims.length === 0 && <Text id='queue-empty' className='staff-muted'>{staffUi.review.empty}</Text>}
       {claims !== null && claims.length > 0 && (
@@ -99,8 +66,8 @@ function Queue() {
           ))}
         </View>
       )}
-      {cursor !== null && (
-        <Button id='queue-more' className='staff-button' onClick={() => void more()}>
+      {more && (
+        <Button id='queue-more' className='staff-button' onClick={more}>
           {staffUi.review.more}
         </Button>
       )}

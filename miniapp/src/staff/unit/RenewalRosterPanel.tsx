@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, renewalUi, type UnitRenewal } from '@huzhu/shared'
 import { errorMessage } from '../../api/errors'
 import { formatDate } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { downloadFile } from '../lib/files'
 import { staffPaths } from '../lib/paths'
 import { fetchUnitRenewals } from '../lib/staff-api'
@@ -19,8 +19,8 @@ function endingText(r: UnitRenewal): string {
  * (the leavers deleted, new hires added, then uploaded above for the plan named).
  * Nothing when there is nothing to renew.
  */
-export function RenewalRosterPanel({ unitId, version }: { unitId: string; version: number }) {
-  const renewals = useAsync(() => fetchUnitRenewals(unitId), [unitId, version])
+export function RenewalRosterPanel({ unitId }: { unitId: string }) {
+  const renewals = useLoad(fetchUnitRenewals, [unitId])
   const [error, setError] = useState<string | null>(null)
   if (renewals.status !== 'ready' || renewals.value.length === 0) return null
   const download = async (r: UnitRenewal) => {

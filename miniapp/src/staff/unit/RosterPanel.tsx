@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { fillTemplate, formatYuan, staffUi, ui, type Roster } from '@huzhu/shared'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { RosterErrors } from '../components/RosterErrors'
 import { chooseXlsxFileWeapp, downloadFile, takeChosenFile, uploadRoster } from '../lib/files'
@@ -17,7 +17,7 @@ import { useSubmit } from '../lib/use-submit'
  * refuses a roster for any other).
  */
 export function RosterPanel({ unitId, defaultCatalogueId, onImported }: { unitId: string; defaultCatalogueId: string | null; onImported: () => void }) {
-  const catalogues = useAsync(() => fetchUnitCatalogues(unitId), [unitId])
+  const catalogues = useLoad(fetchUnitCatalogues, [unitId])
   const offered = catalogues.status === 'ready' ? catalogues.value : []
   const [catalogueId, setCatalogueId] = useState<string | null>(null)
   const chosen = [catalogueId, defaultCatalogueId].find((id) => id !== null && offered.some((c) => c.id === id)) ?? offered[0]?.id ?? null

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/errors'
 import { getClientConfig } from '../../api/member'
 import { PaymentQr } from '../../features/payment/PaymentQr'
 import { waitForOrder } from '../../features/payment/wait-for-order'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { createUnitPaymentOrder, type UnitView } from '../lib/staff-api'
 
 /**
@@ -15,7 +15,7 @@ import { createUnitPaymentOrder, type UnitView } from '../lib/staff-api'
  * phone to scan; once paid every pending row is active and `onPaid` reloads.
  */
 export function UnitPayOnline({ unit, onPaid }: { unit: UnitView; onPaid: () => void }) {
-  const config = useAsync(getClientConfig, [])
+  const config = useLoad(getClientConfig, [])
   const [order, setOrder] = useState<PaymentOrder | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

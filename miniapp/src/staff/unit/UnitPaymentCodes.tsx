@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import { bankStatementUi, fillTemplate, formatYuan } from '@huzhu/shared'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { fetchUnitPaymentCodes } from '../payments/bank-statement-api'
 
 /**
  * What the unit has to pay by bank transfer, each with the payment code its
  * memo must carry: a roster paid as a whole, or one enrolment (a new hire, a
- * member paying their own). Nothing when nothing is pending; `version` changes
- * when the unit was read again (a roster imported, a payment made).
+ * member paying their own). Nothing when nothing is pending; read again with
+ * the unit (a roster imported, a payment made).
  */
-export function UnitPaymentCodes({ unitId, version }: { unitId: string; version: number }) {
-  const codes = useAsync(() => fetchUnitPaymentCodes(unitId), [unitId, version])
+export function UnitPaymentCodes({ unitId }: { unitId: string }) {
+  const codes = useLoad(fetchUnitPaymentCodes, [unitId])
   if (codes.status !== 'ready' || codes.value.length === 0) return null
   const t = bankStatementUi.unit
   return (

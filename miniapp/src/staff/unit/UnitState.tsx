@@ -1,8 +1,7 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatYuan, staffUi } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { fetchEnrolments, type UnitView } from '../lib/staff-api'
 import { UnitMembers } from './UnitMembers'
 import { UnitPaymentCodes } from './UnitPaymentCodes'
@@ -17,9 +16,8 @@ function Figure({ id, label, value }: { id: string; label: string; value: string
 }
 
 /** The unit's enrolment and payment state: counts, premium due, the people enrolled. */
-export function UnitState({ unit, version }: { unit: UnitView; version: number }) {
-  const [attempt, setAttempt] = useState(0)
-  const enrolments = useAsync(() => fetchEnrolments({ unitId: unit.id, limit: '200' }), [unit.id, version, attempt])
+export function UnitState({ unit }: { unit: UnitView }) {
+  const enrolments = useLoad(fetchEnrolments, [{ unitId: unit.id, limit: '200' }])
   return (
     <View id='unit-state' className='staff-card'>
       <Text className='staff-card__title'>{`${unit.name} · ${staffUi.unit.state}`}</Text>
@@ -31,10 +29,10 @@ export function UnitState({ unit, version }: { unit: UnitView; version: number }
           <Figure id='unit-premium-due' label={staffUi.unit.premiumDue} value={formatYuan(unit.counts.premiumDueFen)} />
         </View>
       )}
-      {(unit.counts?.pendingPayment ?? 0) > 0 && <UnitPaymentCodes unitId={unit.id} version={version} />}
+      {(unit.counts?.pendingPayment ?? 0) > 0 && <UnitPaymentCodes unitId={unit.id} />}
       <Text className='staff-field__label'>{staffUi.unit.enrolments}</Text>
       {enrolments.status === 'loading' && <LoadingState id='unit-enrolments-loading' />}
-      {enrolments.status === 'error' && <ErrorState id='unit-enrolments-error' message={enrolments.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {enrolments.status === 'error' && <ErrorState id='unit-enrolments-error' message={enrolments.message} onRetry={enrolments.retry} />}
       {enrolments.status === 'ready' &&
         (enrolments.value.enrolments.length === 0 ? (
           <Text className='staff-muted'>{staffUi.unit.noEnrolments}</Text>

@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { staffUi, type MeResponse, type Payment } from '@huzhu/shared'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { Chips } from '../components/Chips'
 import { PaidNotice, PaymentForm } from '../components/PaymentForm'
 import { StaffGate } from '../components/StaffGate'
 import { managedUnitIds } from '../lib/access'
-import { fetchUnit, fetchUnits, type UnitView } from '../lib/staff-api'
+import { fetchUnitPaymentCodes } from '../payments/bank-statement-api'
+import { fetchEnrolments, fetchUnit, fetchUnitRenewals, fetchUnits } from '../lib/staff-api'
 import { param, staffUrls } from '../lib/staff-routes'
 import { RosterPanel } from './RosterPanel'
 import { RenewalRosterPanel } from './RenewalRosterPanel'
@@ -17,9 +18,14 @@ import { UnitPayOnline } from './UnitPayOnline'
 import '../staff.scss'
 import './index.scss'
 
+/** The units this account may open: all of them for the office, else the ones it manages. */
+function loadChoosableUnits(isOffice: boolean, managed: readonly string[]) {
+  return isOffice ? fetchUnits() : Promise.all(managed.map(fetchUnit))
+}
+
 function UnitChooser({ me }: { me: MeResponse }) {
   const isOffice = me.roles.includes('staff') || me.roles.includes('admin')
-  const units = useAsync(async () => (isOffice ? fetchUnits() : Promise.all(managedUnitIds(me).map(fetchUnit))), [isOffice, me])
+  const units = useLoad(loadChoosableUnits, [isOffice, isOffice ? [] : managedUnitIds(me)])
   if (units.status === 'loading') return <LoadingState id='units-loading' />
   if (units.status === 'error') return <ErrorState id='units-error' message={units.message} onRetry={() => Taro.reLaunch({ url: staffUrls.unit() })} />
   if (units.value.length === 0) return <EmptyState id='units-empty' message={staffUi.unit.noUnit} />
@@ -37,16 +43,19 @@ function UnitChooser({ me }: { me: MeResponse }) {
 }
 
 function UnitDesk({ me, unitId }: { me: MeResponse; unitId: string }) {
+  // Payments made here: a new payment form after each.
   const [version, setVersion] = useState(0)
   const [paid, setPaid] = useState<Payment | null>(null)
-  const state = useAsync(() => fetchUnit(unitId), [unitId, version])
-  // A refresh keeps the page (and the roster result on it) while the unit reloads.
-  const last = useRef<UnitView | null>(null)
-  if (state.status === 'ready') last.current = state.value
-  if (state.status === 'error' && !last.current) return <ErrorState id='unit-error' message={state.message} onRetry={() => setVersion((n) => n + 1)} />
-  if (!last.current) return <LoadingState id='unit-loading' />
-  const unit = { value: last.current }
-  const refresh = () => setVersion((n) => n + 1)
+  const state = useLoad(fetchUnit, [unitId])
+  const revalidate = useRevalidate()
+  // A refresh keeps the page (and the roster result on it) while the unit and what it shows reload.
+  if (state.status === 'error') return <ErrorState id='unit-error' message={state.message} onRetry={state.retry} />
+  if (state.status === 'loading') return <LoadingState id='unit-loading' />
+  const unit = state
+  const refresh = () => {
+    setVersion((n) => n + 1)
+    void revalidate(fetchUnit, fetchEnrolments, fetchUnitPaymentCodes, fetchUnitRenewals)
+  }
   const mayConfirmPayment = me.roles.includes('staff') || me.roles.includes('admin')
   const pending = unit.value.counts?.pendingPayment ?? 0
   const catalogueId = unit.value.catalogueId ?? null
@@ -55,9 +64,9 @@ function UnitDesk({ me, unitId }: { me: MeResponse; unitId: string }) {
       {paid && <PaidNotice id='unit-payment-done' payment={paid} />}
       <View className='staff-columns'>
         <RosterPanel unitId={unitId} defaultCatalogueId={catalogueId} onImported={refresh} />
-        <UnitState unit={unit.value} version={version} />
+        <UnitState unit={unit.value} />
       </View>
-      <RenewalRosterPanel unitId={unitId} version={version} />
+      <RenewalRosterPanel unitId={unitId} />
       <UnitPayOnline unit={unit.value} onPaid={refresh} />
       {mayConfirmPayment && pending > 0 && catalogueId && (
         <PaymentForm

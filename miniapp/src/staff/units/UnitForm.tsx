@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { message, occupationLabels, occupations, parseCreditCode, unitsUi, type Occupation, type UnitDetail } from '@huzhu/shared'
 import { fetchCatalogueSummaries, getCatalogue } from '../../api'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { ChipsField } from '../components/Chips'
 import { Field, SubmitRow, TextField, TextInput } from '../components/Field'
 import { useSubmit } from '../lib/use-submit'
@@ -47,8 +47,8 @@ export function UnitForm({ unit, onSaved }: { unit: UnitDetail | null; onSaved: 
   const { busy, error, run, fail } = useSubmit()
   const set = (next: Partial<UnitFormValues>) => setValues((v) => ({ ...v, ...next }))
 
-  const catalogues = useAsync(fetchCatalogueSummaries, [])
-  const catalogue = useAsync(() => (values.catalogueId ? getCatalogue(values.catalogueId) : Promise.resolve(null)), [values.catalogueId])
+  const catalogues = useLoad(fetchCatalogueSummaries, [])
+  const catalogue = useLoad(getCatalogue, values.catalogueId ? [values.catalogueId] : null, { keep: true })
   const loaded = catalogue.status === 'ready' ? catalogue.value : null
   const check = checkUnitForm(values, loaded)
   // The selection rules answer each tap; the other problems show once the person tried to send

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, message, parseMobile, ui, unitsUi, type UnitAdminInvitation } from '@huzhu/shared'
 import { ErrorState, LoadingState } from '../../components/StateView'
 import { formatInstantDate } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { SubmitRow, TextField } from '../components/Field'
 import { useSubmit } from '../lib/use-submit'
 import { fetchInvitations, inviteUnitAdmin, withdrawInvitation } from './units-api'
@@ -33,11 +33,10 @@ function InvitationRow({ invitation, onWithdraw }: { invitation: UnitAdminInvita
 
 /** The unit's admins invited by phone, each with its status; a new invitation; withdrawing a pending one. */
 export function UnitInvitations({ unitId }: { unitId: string }) {
-  const [version, setVersion] = useState(0)
   const [phone, setPhone] = useState('')
   const { busy, error, run, fail } = useSubmit()
-  const list = useAsync(() => fetchInvitations(unitId), [unitId, version])
-  const refresh = () => setVersion((n) => n + 1)
+  const list = useLoad(fetchInvitations, [unitId])
+  const refresh = list.retry
 
   const invite = async () => {
     const parsed = parseMobile(phone)

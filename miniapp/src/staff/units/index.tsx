@@ -4,11 +4,12 @@ import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, fundingSourceLabels, occupationLabels, unitsUi, type UnitDetail, type UnitSummary } from '@huzhu/shared'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import { formatBasisPoints } from '../../lib/format'
-import { useAsync } from '../../lib/use-async'
+import { useLoad, useRevalidate } from '../../lib/use-api'
 import { StaffGate } from '../components/StaffGate'
 import { param, staffUrls } from '../lib/staff-routes'
 import { UnitForm } from './UnitForm'
 import { UnitInvitations } from './UnitInvitations'
+import { fetchUnit, fetchUnits } from '../lib/staff-api'
 import { fetchUnitDetail, fetchUnitSummaries } from './units-api'
 import '../staff.scss'
 import './index.scss'
@@ -31,14 +32,13 @@ function UnitRow({ unit }: { unit: UnitSummary }) {
 
 /** Every unit, and the form that registers a new one (side by side at a desk). */
 function UnitList() {
-  const [attempt, setAttempt] = useState(0)
-  const units = useAsync(fetchUnitSummaries, [attempt])
+  const units = useLoad(fetchUnitSummaries, [])
   return (
     <View className='staff-wrap staff-columns'>
       <View id='units-list' className='staff-card'>
         <Text className='staff-card__title'>{unitsUi.list}</Text>
         {units.status === 'loading' && <LoadingState id='units-loading' />}
-        {units.status === 'error' && <ErrorState id='units-error' message={units.message} onRetry={() => setAttempt((n) => n + 1)} />}
+        {units.status === 'error' && <ErrorState id='units-error' message={units.message} onRetry={units.retry} />}
         {units.status === 'ready' && units.value.length === 0 && <EmptyState id='units-empty' message={unitsUi.empty} />}
         {units.status === 'ready' && units.value.map((unit) => <UnitRow key={unit.id} unit={unit} />)}
       </View>
@@ -60,11 +60,16 @@ function Coverage({ unit }: { unit: UnitDetail }) {
 
 /** One unit: its record to edit, its coverage, its admins, the way to its roster and payments. */
 function UnitRecord({ unitId }: { unitId: string }) {
-  const [attempt, setAttempt] = useState(0)
   const [saved, setSaved] = useState<UnitDetail | null>(null)
-  const loaded = useAsync(() => fetchUnitDetail(unitId), [unitId, attempt])
+  const loaded = useLoad(fetchUnitDetail, [unitId])
+  const revalidate = useRevalidate()
+  // Saved: the list of units (and the unit desk's view of it) show the change.
+  const onSaved = (unit: UnitDetail) => {
+    setSaved(unit)
+    void revalidate(fetchUnitSummaries, fetchUnit, fetchUnits)
+  }
   if (loaded.status === 'loading') return <LoadingState id='unit-record-loading' />
-  if (loaded.status === 'error') return <ErrorState id='unit-record-error' message={loaded.message} onRetry={() => setAttempt((n) => n + 1)} />
+  if (loaded.status === 'error') return <ErrorState id='unit-record-error' message={loaded.message} onRetry={loaded.retry} />
   const unit = saved ?? loaded.value
   return (
     <View id='unit-record' className='staff-wrap'>
@@ -76,7 +81,7 @@ function UnitRecord({ unitId }: { unitId: string }) {
       {saved && <Text id='unit-saved' className='staff-tag staff-tag--ok'>{unitsUi.saved}</Text>}
       <Coverage unit={unit} />
       <View className='staff-columns'>
-        <UnitForm key={unit.id} unit={unit} onSaved={setSaved} />
+        <UnitForm key={unit.id} unit={unit} onSaved={onSaved} />
         <UnitInvitations unitId={unit.id} />
       </View>
     </View>

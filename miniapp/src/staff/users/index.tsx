@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { fillTemplate, parseMobile, message, staffPageTitles, staffUi, ui, usersUi, type GrantableRole, type MeResponse, type RoleGrant, type UserSummary } from '@huzhu/shared'
 import { ApiError, errorMessage } from '../../api/errors'
-import { useAsync } from '../../lib/use-async'
+import { useLoad } from '../../lib/use-api'
 import { Field, TextInput } from '../components/Field'
 import { StaffGate } from '../components/StaffGate'
 import { fetchUser, lookupUser, revokeUserRole } from '../lib/admin-api'
@@ -28,10 +28,10 @@ function UsersDesk({ me }: { me: MeResponse }) {
   const [revokeError, setRevokeError] = useState<string | null>(null)
   const [busyGrant, setBusyGrant] = useState<string | null>(null)
   const { busy, error, run, fail } = useSubmit()
-  const units = useAsync(() => fetchUnits().catch(() => []), [])
+  const units = useLoad(fetchUnits, [])
   const unitList = units.status === 'ready' ? units.value : []
   // Opened from a link with the account's id (never its phone).
-  const opened = useAsync(async () => (openedId ? fetchUser(openedId) : null), [openedId])
+  const opened = useLoad(fetchUser, openedId ? [openedId] : null)
   const shown = user ?? (opened.status === 'ready' ? opened.value : null)
 
   const find = () => {
