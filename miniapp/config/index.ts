@@ -7,14 +7,11 @@ import prodConfig from './prod'
 // Compiled from source; its package.json says `"sideEffects": false`, so a bundle holds only what the app uses of it.
 const sharedDir = path.resolve(__dirname, '../../shared') + path.sep
 const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
-const staffOnly = [
-  path.resolve(__dirname, '../src/staff') + path.sep,
-  path.join(sharedDir, 'src', 'messages', 'ui-staff.ts'),
-  path.join(sharedDir, 'src', 'messages', 'ui-dashboard-page.ts'),
-  path.join(sharedDir, 'src', 'api', 'medical-records.ts'),
-]
+// Only what no member page reaches: a module here that a member page also needs (the `ui` messages, the API
+// contract's schemas, the member card's QR generator) would make every page load the whole staff chunk.
+const staffOnly = [path.resolve(__dirname, '../src/staff') + path.sep]
 const isStaffOnly = (file: string) =>
-  staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|qrcode-generator|tweetnacl|@antv)[\\/]/.test(file)
+  staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|tweetnacl|@antv)[\\/]/.test(file)
 const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
 
 pinBuildNodeEnv(process.argv, process.env)
