@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
 import { ApiError, apiErrorOf } from './errors'
-import { clearToken, getToken } from './token'
+import { clearToken, getToken, SIGNED_OUT } from './token'
 
-export { SIGNED_OUT } from './token'
+export { SIGNED_OUT }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -100,7 +100,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiError('bad_response', { status: statusCode, ...(decoded.message ? { message: decoded.message } : {}) })
     }
     if (statusCode === 401 && token !== null) {
-      clearToken() // and tells the app: SIGNED_OUT
+      clearToken()
+      Taro.eventCenter.trigger(SIGNED_OUT)
     }
     throw apiErrorOf(statusCode, data)
   }

@@ -15,7 +15,7 @@ export function getToken(): string | null {
  */
 export const SIGNED_IN = 'huzhu:signedIn'
 
-/** Fired when the session ends (the server no longer accepts it, or the app ended it): pages that need one send the member to log in. */
+/** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
 export const SIGNED_OUT = 'huzhu:signedOut'
 
 export function setToken(token: string): void {
@@ -23,8 +23,10 @@ export function setToken(token: string): void {
   Taro.eventCenter.trigger(SIGNED_IN)
 }
 
-/** Ends the session on this phone: `SIGNED_OUT` tells the open pages (and empties the data cache). */
+/**
+ * Ends the session on this phone, quietly: the page that ended it says what comes next (the deletion
+ * page shows what was erased and kept). The data cache is emptied at the next sign-in (`SIGNED_IN`).
+ */
 export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_KEY)
-  Taro.eventCenter.trigger(SIGNED_OUT)
 }

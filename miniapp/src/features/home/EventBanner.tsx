@@ -17,13 +17,20 @@ export function eventEnrolUrl(event: OutreachEventPublic): string {
     : plansUrl({ catalogueId: event.catalogueId, eventId: event.id })
 }
 
+/** Event codes whose scan this run of the app has counted. */
+const countedScans = new Set<string>()
+
 /** An outreach event (宣讲、义诊) whose QR code opened the app: what it is, who pays, and one tap to enrol. */
 export function EventBanner({ code }: { code: string }) {
   const state = useLoad(getEventByCode, [code])
-  // The scan is counted once the event is found (not again when the page refreshes it).
+  // The scan is counted once the event is found, once per opening of the app by its QR code (not again when the
+  // page refreshes it, is shown again, or the rider signs in and the cache is loaded afresh).
   const found = state.status === 'ready'
   useEffect(() => {
-    if (found) void countEventScan(code)
+    if (found && !countedScans.has(code)) {
+      countedScans.add(code)
+      void countEventScan(code)
+    }
   }, [found, code])
   if (state.status === 'loading') return <LoadingState id='event-loading' />
   if (state.status === 'error') return <Text id='event-error' className='notice'>{ui.enrol.eventNotFound}</Text>
