@@ -37,26 +37,53 @@ const groupKey = (column: 'e.event_id' | 'e.funding_source' | 'e.accepted_on' | 
 /** Whether to count members by grouping by (group, person) first: on SQLite, over a few large groups (see above). */
 const personsFirst = (db: Db, groups: 'few' | 'many') => groups === 'few' && !isPostgres(db)
 
+/** An aggregate of a group's enrolments: taken over them at once, or per (group, person) and those summed. */
+interface Measure {
+  direct: RawBuilder<number>
+  perPerson: RawBuilder<number>
+}
+
+/**
+ * The population's members (`m`) by `key` (none: one row for all) with the
+ * `measures`, in the faster form for this database (see above); `withUnit`
+ * joins the enrolling unit as `u` for a key or measure that reads it.
+ */
+async function membersBy<M extends string>(
+  db: Db, p: Population, key: RawBuilder<string | null> | null, groups: 'few' | 'many', withUnit: boolean, measures: Record<M, Measure>,
+): Promise<({ k: string | null; m: number } & Record<M, number>)[]> {
+  const k = key ?? sql<string>`''`
+  const from = withUnit ? sql`enrolments e left join units u on u.id = e.unit_id` : sql`enrolments e`
+  const where = allOf(enrolmentConditions(p))
+  const names = Object.keys(measures) as M[]
+  const columns = (form: keyof Measure) => names.map((name) => sql`${measures[name][form]} as ${sql.id(name)}`)
+  const query = personsFirst(db, groups)
+    ? sql`select t.k, count(*) as m, ${sql.join(names.map((name) => sql`sum(${sql.ref(`t.${name}`)}) as ${sql.id(name)}`))}
+        from (select ${k} as k, ${sql.join(columns('perPerson'))} from ${from} where ${where}
+              group by ${key === null ? sql`e.insured_person_id` : sql`${key}, e.insured_person_id`}) t
+        group by t.k`
+    : sql`select ${k} as k, count(distinct e.insured_person_id) as m, ${sql.join(columns('direct'))} from ${from} where ${where}
+        ${key === null ? sql`` : sql`group by ${key}`}`
+  const { rows } = await query.execute(db)
+  return (rows as Record<string, unknown>[]).map((r) => ({
+    k: r.k as string | null, m: num(r.m as number), ...Object.fromEntries(names.map((name) => [name, num(r[name] as number)])),
+  }) as { k: string | null; m: number } & Record<M, number>)
+}
+
+/** Enrolments (`n`) and premiums (`fen`) beside the members. */
+const enrolmentMeasures = {
+  n: { direct: sql<number>`count(*)`, perPerson: sql<number>`count(*)` },
+  fen: { direct: sql<number>`sum(e.premium_fen)`, perPerson: sql<number>`sum(e.premium_fen)` },
+}
+
 /** Enrolments, members and premiums of the population by `key` (none: one row for all). */
 async function countsBy(db: Db, p: Population, key: RawBuilder<string> | null, groups: 'few' | 'many'): Promise<({ k: string | null } & EnrolmentCount)[]> {
-  const k = key ?? sql<string>`''`
-  const population = db.selectFrom('enrolments as e').where(allOf(enrolmentConditions(p)))
-  if (!personsFirst(db, groups)) {
-    const q = population.select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), sql<number>`count(distinct e.insured_person_id)`.as('m'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    const rows = await (key === null ? q : q.groupBy(key)).execute()
-    return rows.map((r) => ({ k: r.k, ...counts(r) }))
-  }
-  const perPerson = population.select((eb) => [k.as('k'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('e.premium_fen').as('fen')])
-    .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
-  const rows = await db.selectFrom(perPerson.as('t'))
-    .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.n').as('n'), eb.fn.sum<number>('t.fen').as('fen')])
-    .groupBy('t.k').execute()
+  const rows = await membersBy(db, p, key, groups, false, enrolmentMeasures)
   return rows.map((r) => ({ k: r.k, ...counts(r) }))
 }
 
 export async function enrolmentTotal(db: Db, p: Population): Promise<EnrolmentCount> {
   const [row] = await countsBy(db, p, null, 'few')
-  return row ? counts({ n: row.enrolments, m: row.members, fen: row.premiumFen }) : { enrolments: 0, members: 0, premiumFen: 0 }
+  return row ? { enrolments: row.enrolments, members: row.members, premiumFen: row.premiumFen } : { enrolments: 0, members: 0, premiumFen: 0 }
 }
 
 export async function enrolmentsByDay(db: Db, p: Population): Promise<(EnrolmentCount & { day: string })[]> {
@@ -96,23 +123,17 @@ export interface CoveredMembers {
 /**
  * Members by a key read off the enrolling unit (`u`; none: one row for all),
  * and among them those enrolled through a unit that reports its union members
- * (the coverage rate's numerator). A few groups, in the faster form (see above).
+ * (the coverage rate's numerator; per person: whether any of their enrolments
+ * is through such a unit). A few groups, in the faster form (see above).
  */
 async function coveredBy(db: Db, p: Population, key: RawBuilder<string | null> | null): Promise<CoveredMembers[]> {
-  const k = key ?? sql<string | null>`''`
-  const population = db.selectFrom('enrolments as e').leftJoin('units as u', 'u.id', 'e.unit_id').where(allOf(enrolmentConditions(p)))
-  if (!personsFirst(db, 'few')) {
-    const q = population.select([k.as('k'), sql<number>`count(distinct e.insured_person_id)`.as('m'),
-      sql<number>`count(distinct case when u.union_member_headcount is not null then e.insured_person_id end)`.as('c')])
-    const rows = await (key === null ? q : q.groupBy(key)).execute()
-    return rows.map((r) => ({ key: r.k, members: num(r.m), counted: num(r.c) }))
-  }
-  // Per (key, person): whether any of their enrolments is through a unit that reports its headcount.
-  const perPerson = population.select([k.as('k'), sql<number>`max(case when u.union_member_headcount is not null then 1 else 0 end)`.as('counted')])
-    .groupBy(key === null ? ['e.insured_person_id'] : [key, sql`e.insured_person_id`])
-  const rows = await db.selectFrom(perPerson.as('t'))
-    .select((eb) => ['t.k', eb.fn.countAll<number>().as('m'), eb.fn.sum<number>('t.counted').as('c')]).groupBy('t.k').execute()
-  return rows.map((r) => ({ key: r.k, members: num(r.m), counted: num(r.c) }))
+  const rows = await membersBy(db, p, key, 'few', true, {
+    c: {
+      direct: sql<number>`count(distinct case when u.union_member_headcount is not null then e.insured_person_id end)`,
+      perPerson: sql<number>`max(case when u.union_member_headcount is not null then 1 else 0 end)`,
+    },
+  })
+  return rows.map((r) => ({ key: r.k, members: r.m, counted: r.c }))
 }
 
 /** Members in all, and through units that report a headcount. */

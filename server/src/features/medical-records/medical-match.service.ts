@@ -9,7 +9,7 @@ import type { NotificationRow } from '../notifications/notifications.table'
 import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import { approveClaim } from '../review/review.service'
 import { isOwnCover, personHandlesClaims } from '../identity/identity.service'
-import { deleteMatchRow, listRecordsOfStay, openStatuses, saveMatchRow } from './medical-records.repository'
+import { deleteMatchRow, isOpenClaim, listRecordsOfStay, saveMatchRow } from './medical-records.repository'
 import type { MedicalRecordRow } from './medical-records.table'
 
 /** Claim kinds settled by medical insurance (the care types an out-of-pocket percentage applies to). */
@@ -105,7 +105,7 @@ export const straightThroughNote = (match: MedicalMatch) => `${STRAIGHT_THROUGH_
  */
 export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheckDeps, claimId: string): Promise<NotificationRow[]> {
   const claim = await findClaimRow(db, claimId)
-  if (!claim || !openStatuses.includes(claim.status)) return []
+  if (!claim || !isOpenClaim(claim.status)) return []
   const match = await matchMedicalRecord(db, claim)
   if (match) await saveMatchRow(db, matchRowOf(deps, claim.id, match))
   else await deleteMatchRow(db, claim.id)

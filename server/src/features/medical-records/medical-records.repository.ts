@@ -1,3 +1,4 @@
+import { openClaimStatuses } from '@huzhu/shared'
 import type { Db } from '../../db/open'
 import type { ClaimRow } from '../claims/claims.table'
 import type { ClaimMedicalMatchRow, NewClaimMedicalMatchRow } from './claim-medical-matches.table'
@@ -47,9 +48,8 @@ export async function deleteMatchRow(db: Db, claimId: string): Promise<void> {
   await db.deleteFrom('claim_medical_matches').where('claim_id', '=', claimId).execute()
 }
 
-/** Claims still undecided: matched again on every import. */
-export const openStatuses: readonly string[] = ['submitted', 'in_review', 'needs_material']
-const isOpen = (status: string) => openStatuses.includes(status)
+/** Claims still undecided (`openClaimStatuses`): matched again on every import. */
+export const isOpenClaim = (status: string) => (openClaimStatuses as readonly string[]).includes(status)
 
 /**
  * Undecided claims (submitted, in review, needing material) of the persons with
@@ -67,7 +67,7 @@ export async function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly st
     .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
     .orderBy('claims.id')
     .execute()
-  return rows.filter((claim) => isOpen(claim.status))
+  return rows.filter((claim) => isOpenClaim(claim.status))
 }
 
 /** A claim's match: the record it was matched to, with the result and the differences. */

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import type { ClaimRow } from '../claims/claims.table'
 import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
+import { chunks } from '../enrolments/insured-persons.repository'
 import { approveClaimsBySystem } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
 import { checkMedicalRecordFile, type MedicalRecordLine } from './medical-records-file'
@@ -79,15 +80,7 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
   await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'create', resource: `medical_records_import:${importId}`, fields: ['idNumber', 'figures'] })
 
   let approvedCount = 0
-  let chunk: string[] = []
-  for (const hash of hashes) {
-    chunk.push(hash)
-    if (chunk.length >= BATCH) {
-      approvedCount += await checkOpenClaimsOfHashes(db, deps, chunk)
-      chunk = []
-    }
-  }
-  approvedCount += await checkOpenClaimsOfHashes(db, deps, chunk)
+  for (const part of chunks([...hashes], BATCH)) approvedCount += await checkOpenClaimsOfHashes(db, deps, part)
   return { importedCount, approvedCount }
 }
 
@@ -103,7 +96,6 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
  * many were approved.
  */
 async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<number> {
-  if (hashes.length === 0) return 0
   const open = await listOpenClaimsOfHashes(db, hashes)
   const recordsOf = new Map<string, MedicalRecordRow[]>()
   for (const record of await listRecordsOfHashes(db, hashes)) {
