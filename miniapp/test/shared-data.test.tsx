@@ -4,6 +4,7 @@ import { ui, type ClaimStatus, type ClaimSummary } from '@huzhu/shared'
 import { ClaimDetailScreen } from '../src/features/claims/ClaimDetail'
 import { ClaimList } from '../src/features/claims/ClaimList'
 import type { PhotoService } from '../src/features/claims/photos'
+import { clearToken, setToken } from '../src/api/token'
 import { claimFixture, fakeServer, json } from './fixtures'
 import { requests, setModalAnswer, setRequestHandler } from './taro-stub'
 
@@ -61,5 +62,18 @@ describe('one data cache for every screen', () => {
     await waitFor(() => expect(document.getElementById('claim-status')?.textContent).toBe(ui.claimStatus.withdrawn))
     await waitFor(() => expect(badge()).toBe(ui.claimStatus.withdrawn))
     expect(listReads()).toBe(2)
+  })
+
+  test('a session ended on purpose (data deletion, switching account) takes what the account loaded off the screen, asking for nothing', async () => {
+    claimServer()
+    setToken('tok_member')
+    render(<ClaimList />)
+    await waitFor(() => expect(badge()).toBe(ui.claimStatus.in_review))
+    const before = requests.length
+
+    act(() => clearToken())
+    await waitFor(() => expect(document.getElementById('claim-clm_1')).toBeNull())
+    // Nothing is asked again: a request without a session would be refused and send the rider to log in.
+    expect(requests.length).toBe(before)
   })
 })

@@ -18,6 +18,12 @@ export const SIGNED_IN = 'huzhu:signedIn'
 /** Fired when the server no longer accepts the session (expired or revoked): pages that need one send the member to log in. */
 export const SIGNED_OUT = 'huzhu:signedOut'
 
+/**
+ * Fired when this phone ends the session on purpose (`clearToken`): the data cache forgets what the account
+ * loaded, without loading anything again and without sending anyone to log in (the page that ended it stays).
+ */
+export const SESSION_ENDED = 'huzhu:sessionEnded'
+
 export function setToken(token: string): void {
   Taro.setStorageSync(TOKEN_KEY, token)
   Taro.eventCenter.trigger(SIGNED_IN)
@@ -25,8 +31,9 @@ export function setToken(token: string): void {
 
 /**
  * Ends the session on this phone, quietly: the page that ended it says what comes next (the deletion
- * page shows what was erased and kept). The data cache is emptied at the next sign-in (`SIGNED_IN`).
+ * page shows what was erased and kept). What the account loaded leaves the data cache at once (`SESSION_ENDED`).
  */
 export function clearToken(): void {
   Taro.removeStorageSync(TOKEN_KEY)
+  Taro.eventCenter.trigger(SESSION_ENDED)
 }

@@ -1,7 +1,7 @@
 import { createElement, useEffect, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { SWRConfig, useSWRConfig, type SWRConfiguration } from 'swr'
-import { SIGNED_IN, SIGNED_OUT } from '../api/token'
+import { SESSION_ENDED, SIGNED_IN, SIGNED_OUT } from '../api/token'
 
 /**
  * How swr (the app's data cache) learns that a page is looked at again and that the network is back,
@@ -81,17 +81,21 @@ export const dataConfig: SWRConfiguration = {
 
 /**
  * A session that starts or ends empties the cache: nothing one account loaded is shown to the next (a rider
- * who switches accounts, a staff member signing in on a shared phone); the open screens load afresh.
+ * who switches accounts, a staff member signing in on a shared phone). After a sign-in or a refused session the
+ * open screens load afresh; a session ended on purpose (data deletion, switching account) loads nothing more.
  */
 function ForgetOnSessionChange({ children }: { children?: ReactNode }) {
   const { mutate } = useSWRConfig()
   useEffect(() => {
     const forget = () => void mutate(() => true, undefined, { revalidate: true })
+    const forgetQuietly = () => void mutate(() => true, undefined, { revalidate: false })
     Taro.eventCenter.on(SIGNED_IN, forget)
     Taro.eventCenter.on(SIGNED_OUT, forget)
+    Taro.eventCenter.on(SESSION_ENDED, forgetQuietly)
     return () => {
       Taro.eventCenter.off(SIGNED_IN, forget)
       Taro.eventCenter.off(SIGNED_OUT, forget)
+      Taro.eventCenter.off(SESSION_ENDED, forgetQuietly)
     }
   }, [mutate])
   return children
