@@ -11,6 +11,7 @@ import { systemClock } from './clock'
 import { ConfigError, loadConfig, type LoadedConfig } from './config'
 import { migrateToLatest } from './db/migrate'
 import { describeTarget, openDatabaseTarget } from './db/open'
+import { refreshSqliteStatistics } from './db/sqlite/statistics'
 import { createSmsProvider } from './features/accounts/sms'
 import { createWechatClient } from './features/accounts/wechat'
 import { scheduleCoverEndingReminders } from './features/notifications/cover-ending.service'
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
   // Assisted enrolments (代办) never confirmed: removed a day after they expired, hourly, on one node.
   const assistedPurges = config.nodeEnv === 'test' ? undefined : every('assisted_enrolments', 3_600_000, logger, () => purgeExpiredAssisted(database.db, systemClock), jobLease)
 
+  // SQLite's planner statistics, hourly (as SQLite advises for a long-lived connection; usually a no-op): db/sqlite/statistics.ts.
+  const statistics = config.database.kind === 'sqlite' ? every('sqlite_statistics', 3_600_000, logger, () => refreshSqliteStatistics(database.db, 'periodic')) : undefined
+
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
@@ -142,6 +146,7 @@ async function main(): Promise<void> {
     await rateLimitPrunes?.stop()
     await rosterFilePrunes?.stop()
     await assistedPurges?.stop()
+    await statistics?.stop()
     // After the jobs that queue messages: what they queued is sent, or left for the next start.
     await outbox.stop()
     await database.close()
