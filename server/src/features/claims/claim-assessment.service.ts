@@ -17,7 +17,7 @@ export function catalogueOf(catalogues: CatalogueStore, id: string): Catalogue {
 }
 
 /** An enrolment row as the engine's cover. */
-export function coverOfEnrolment(catalogue: Catalogue, row: EnrolmentRow): Cover {
+export function coverOfEnrolment(catalogue: Catalogue, row: Pick<EnrolmentRow, 'catalogue_id' | 'mode' | 'accepted_on' | 'products' | 'start_on' | 'end_on' | 'cover_from'>): Cover {
   const dates = coverDates(catalogue, row.mode as EnrolmentMode, row.accepted_on)
   return {
     catalogueId: row.catalogue_id,

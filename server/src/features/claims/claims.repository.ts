@@ -7,6 +7,7 @@ import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
 import type { NewClaimDocumentRow } from './claim-documents.table'
 import type { ClaimRow, ClaimUpdate, NewClaimRow } from './claims.table'
 import type { IdempotencyKeyRow } from './idempotency-keys.table'
+import type { EnrolmentRow } from '../enrolments/enrolments.table'
 import type { UploadRow } from '../uploads/uploads.table'
 
 export async function insertClaimRow(db: Db, row: NewClaimRow): Promise<void> {
@@ -163,6 +164,20 @@ function enrolmentWithPerson(db: Db, enrolmentId: string) {
     .where('enrolments.id', '=', enrolmentId)
 }
 
+/**
+ * The claimant's account and then the insured person's row, locked in the order
+ * a PIPL deletion takes them (data-requests, `lockPersonRows`): a claim and an
+ * erasure of the same person run one after the other, and the later one sees
+ * what the earlier wrote. Returns whether the account is still in use.
+ */
+export async function lockClaimantAccount(db: Db, userId: string): Promise<{ disabled_at: string | null } | undefined> {
+  return forUpdate(db, db.selectFrom('users').select('disabled_at').where('id', '=', userId)).executeTakeFirst()
+}
+
+export async function lockInsuredPerson(db: Db, insuredPersonId: string): Promise<void> {
+  await forUpdate(db, db.selectFrom('insured_persons').select('id').where('id', '=', insuredPersonId)).execute()
+}
+
 /** The enrolment with its insured person, if this account is linked to the person (DOMAIN.md, "Identity"). */
 export function findEnrolmentOfAccount(db: Db, enrolmentId: string, userId: string) {
   return enrolmentWithPerson(db, enrolmentId)
@@ -206,6 +221,10 @@ export function listActiveEnrolmentRows(db: Db, insuredPersonId: string, catalog
 const PART = 500
 const partsOf = <T>(items: readonly T[]): T[][] => Array.from({ length: Math.ceil(items.length / PART) }, (_, i) => items.slice(i * PART, (i + 1) * PART))
 
+/** The columns of a claim the system's approval reads first (what it decides on is read again under lock: ClaimDecisionState). */
+export const systemApprovalColumns = ['id', 'member_user_id', 'enrolment_id', 'insured_person_id', 'kind', 'event_date', 'figures', 'due_on', 'status', 'decision', 'flags', 'estimate_fen'] as const
+export type SystemApprovalClaim = Pick<ClaimRow, (typeof systemApprovalColumns)[number]>
+
 /** What a decision on a claim depends on, as it is now. */
 export type ClaimDecisionState = Pick<ClaimRow, 'id' | 'status' | 'decision' | 'flags' | 'estimate_fen' | 'estimate_lines'>
 
@@ -218,27 +237,23 @@ export async function lockClaimRows(db: Db, claimIds: readonly string[]): Promis
   return rows
 }
 
-/** findEnrolmentWithPerson for many enrolments. */
-export async function findEnrolmentsWithPersons(db: Db, enrolmentIds: readonly string[]) {
-  const rows = []
-  for (const part of partsOf([...new Set(enrolmentIds)])) {
-    rows.push(...await db.selectFrom('enrolments').innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
-      .selectAll('enrolments').select(['insured_persons.sex']).where('enrolments.id', 'in', part).execute())
-  }
-  return rows
-}
+/** The enrolment columns a claim's cover is computed from (coverOfEnrolment), with its status and person. */
+export const coverColumns = ['id', 'insured_person_id', 'catalogue_id', 'mode', 'status', 'products', 'accepted_on', 'start_on', 'end_on', 'cover_from'] as const
+export type CoverRow = Pick<EnrolmentRow, (typeof coverColumns)[number]>
 
 /**
- * listActiveEnrolmentRows for many persons, every catalogue (by person, then id).
- * The status is tested here, not in SQL: with only the persons in the WHERE,
- * the person index is the plan (SQLite without statistics would otherwise walk
- * a status index, every active enrolment, once per part).
+ * Every enrolment of many persons, whatever its status (a claim's own enrolment
+ * may have ended; the active ones are the covers that overlap it), with the
+ * person's sex: one read per part for what findEnrolmentWithPerson and
+ * listActiveEnrolmentRows give one claim (by person, then id). Only the cover
+ * columns: the premium lines are never needed to pay a claim.
  */
-export async function listActiveEnrolmentRowsOfPersons(db: Db, insuredPersonIds: readonly string[]) {
+export async function listCoverRowsOfPersons(db: Db, insuredPersonIds: readonly string[]): Promise<(CoverRow & { sex: string })[]> {
   const rows = []
   for (const part of partsOf([...new Set(insuredPersonIds)])) {
-    const ofPart = await db.selectFrom('enrolments').selectAll().where('insured_person_id', 'in', part).orderBy('insured_person_id').orderBy('id').execute()
-    rows.push(...ofPart.filter((row) => row.status === 'active'))
+    rows.push(...await db.selectFrom('enrolments').innerJoin('insured_persons', 'insured_persons.id', 'enrolments.insured_person_id')
+      .select(coverColumns.map((c) => `enrolments.${c}` as const)).select('insured_persons.sex')
+      .where('enrolments.insured_person_id', 'in', part).orderBy('enrolments.insured_person_id').orderBy('enrolments.id').execute())
   }
   return rows
 }

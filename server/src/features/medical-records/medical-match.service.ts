@@ -126,7 +126,7 @@ export function matchRowOf(deps: MedicalCheckDeps, claimId: string, match: Medic
 }
 
 /** Sets or clears the claim's `medical_figures_mismatch` flag (written only when the flags change); returns the claim as it now is. */
-export async function writeFlags(db: Db, deps: MedicalCheckDeps, claim: ClaimRow, match: MedicalMatch | null): Promise<ClaimRow> {
+export async function writeFlags<C extends Pick<ClaimRow, 'id' | 'status' | 'flags'>>(db: Db, deps: MedicalCheckDeps, claim: C, match: MedicalMatch | null): Promise<C> {
   const previous = parseFlags(claim.flags)
   const flags: StoredFlag[] = previous.filter((f) => f.code !== 'medical_figures_mismatch')
   if (match && match.differences.length > 0) flags.push({ code: 'medical_figures_mismatch', otherClaimId: null, detail: match.differences.map(describe).join('；') })
@@ -136,7 +136,7 @@ export async function writeFlags(db: Db, deps: MedicalCheckDeps, claim: ClaimRow
 }
 
 /** Verified, still `submitted` with no decision by anyone, no flag at all, and a positive engine estimate. */
-export function straightThroughCandidate(claim: ClaimRow, match: MedicalMatch | null): match is MedicalMatch {
+export function straightThroughCandidate(claim: Pick<ClaimRow, 'status' | 'decision' | 'flags' | 'estimate_fen'>, match: MedicalMatch | null): match is MedicalMatch {
   return match !== null && match.differences.length === 0 && claim.status === 'submitted' && claim.decision === null
     && parseFlags(claim.flags).length === 0 && claim.estimate_fen > 0
 }

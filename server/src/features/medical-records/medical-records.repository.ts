@@ -1,6 +1,6 @@
 import { openClaimStatuses } from '@huzhu/shared'
 import type { Db } from '../../db/open'
-import type { ClaimRow } from '../claims/claims.table'
+import { systemApprovalColumns, type SystemApprovalClaim } from '../claims/claims.repository'
 import type { ClaimMedicalMatchRow, NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import type { MedicalRecordRow, NewMedicalRecordRow } from './medical-records.table'
 
@@ -58,11 +58,11 @@ export const isOpenClaim = (status: string) => (openClaimStatuses as readonly st
  * claims (SQLite without statistics would otherwise walk a status index, every
  * open claim, once per chunk: quadratic in an import).
  */
-export async function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<(ClaimRow & { id_number_hash: string })[]> {
+export async function listOpenClaimsOfHashes(db: Db, idNumberHashes: readonly string[]): Promise<(SystemApprovalClaim & { id_number_hash: string })[]> {
   if (idNumberHashes.length === 0) return []
   const rows = await db.selectFrom('claims')
     .innerJoin('insured_persons', 'insured_persons.id', 'claims.insured_person_id')
-    .selectAll('claims')
+    .select(systemApprovalColumns.map((c) => `claims.${c}` as const))
     .select('insured_persons.id_number_hash')
     .where('insured_persons.id_number_hash', 'in', [...idNumberHashes])
     .orderBy('claims.id')

@@ -6,9 +6,9 @@ import { newId } from '../../ids'
 import type { AuditActor } from '../audit/audit.service'
 import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
-import type { ClaimRow } from '../claims/claims.table'
 import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
 import { chunks } from '../enrolments/insured-persons.repository'
+import type { SystemApprovalClaim } from '../claims/claims.repository'
 import { approveClaimsBySystem } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
 import { checkMedicalRecordFile, type MedicalRecordLine } from './medical-records-file'
@@ -25,7 +25,7 @@ const BATCH = 500
 /**
  * Imports a settlement file whose rows were all checked good: reads it again
  * row by row (`checkMedicalRecordFile`) into importMedicalRecords. Memory holds
- * one batch of rows, never the file's.
+ * a batch or two of rows, never the file's.
  */
 export function importMedicalRecordFile(
   db: Db, deps: MedicalRecordDeps & { protector: DataProtector }, path: string, today: CivilDate, userId: string, actor: AuditActor,
@@ -50,10 +50,11 @@ export type MedicalRecordSource = (add: (line: MedicalRecordLine) => Promise<voi
  * with the same person, hospital and admission date as a stored one replaces
  * it), audits the import, then matches every undecided claim of the persons
  * in it again, a chunk of persons at a time: verified, flagged, or approved
- * straight through. All in the caller's transaction. Memory holds one batch and
- * the set of the import's ID-number hashes (within the file's row limit); the
- * members' messages are in the outbox, sent after the commit. Returns the count
- * written and the count approved.
+ * straight through. All in the caller's transaction. Memory holds two batches
+ * (one being written while the next is filled) and the set of the import's
+ * ID-number hashes (within the file's row limit); the members' messages are in
+ * the outbox, sent after the commit. Returns the count written and the count
+ * approved.
  */
 export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, source: MedicalRecordSource, userId: string, actor: AuditActor): Promise<ImportedMedicalRecords> {
   await assertClaimHandlerKnown(db, userId)
@@ -62,21 +63,32 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
   const hashes = new Set<string>()
   let batch: NewMedicalRecordRow[] = []
   let importedCount = 0
+  // A full batch is written while the file's next rows are read and checked: one statement at a time on the
+  // transaction's connection (the previous one finished before the next begins), its failure thrown at the next
+  // flush or at the end, and nothing left running when the import ends either way.
+  let writing: Promise<void> = Promise.resolve()
   const flush = async () => {
-    await upsertMedicalRecordRows(db, batch)
-    importedCount += batch.length
+    const rows = batch
     batch = []
+    await writing
+    writing = upsertMedicalRecordRows(db, rows).then(() => { importedCount += rows.length })
+    writing.catch(() => undefined)
   }
-  await source(async (l) => {
-    hashes.add(l.idNumberHash)
-    batch.push({
-      id: newId('mdr', deps.clock.now()), import_id: importId, id_number_hash: l.idNumberHash, hospital: l.hospital,
-      admitted_on: l.admittedOn, discharged_on: l.dischargedOn, total_cost_fen: l.totalCostFen, pooled_out_of_pocket_fen: l.pooledOutOfPocketFen,
-      supplementary_out_of_pocket_fen: l.supplementaryOutOfPocketFen, deductible_fen: l.deductibleFen, imported_by: userId, imported_at: at,
+  try {
+    await source(async (l) => {
+      hashes.add(l.idNumberHash)
+      batch.push({
+        id: newId('mdr', deps.clock.now()), import_id: importId, id_number_hash: l.idNumberHash, hospital: l.hospital,
+        admitted_on: l.admittedOn, discharged_on: l.dischargedOn, total_cost_fen: l.totalCostFen, pooled_out_of_pocket_fen: l.pooledOutOfPocketFen,
+        supplementary_out_of_pocket_fen: l.supplementaryOutOfPocketFen, deductible_fen: l.deductibleFen, imported_by: userId, imported_at: at,
+      })
+      if (batch.length >= BATCH) await flush()
     })
-    if (batch.length >= BATCH) await flush()
-  })
-  await flush()
+    await flush()
+  } finally {
+    await writing.catch(() => undefined)
+  }
+  await writing
   await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'create', resource: `medical_records_import:${importId}`, fields: ['idNumber', 'figures'] })
 
   let approvedCount = 0
@@ -103,7 +115,7 @@ async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: 
     if (list) list.push(record)
     else recordsOf.set(record.id_number_hash, [record])
   }
-  const claims: ClaimRow[] = []
+  const claims: SystemApprovalClaim[] = []
   const matches = new Map<string, MedicalMatch>()
   for (const { id_number_hash: hash, ...claim } of open) {
     claims.push(claim)
@@ -116,7 +128,7 @@ async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: 
   for (let i = 0; i < rows.length; i += BATCH) await saveMatchRows(db, rows.slice(i, i + BATCH))
   for (let i = 0; i < unmatched.length; i += BATCH) await deleteMatchRows(db, unmatched.slice(i, i + BATCH))
 
-  const candidates: { claim: ClaimRow; match: MedicalMatch }[] = []
+  const candidates: { claim: SystemApprovalClaim; match: MedicalMatch }[] = []
   for (const claim of claims) {
     const match = matches.get(claim.id) ?? null
     const current = await writeFlags(db, deps, claim, match)

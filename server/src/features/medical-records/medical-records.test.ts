@@ -6,6 +6,9 @@ import {
   claimant, freshIdNumber, loginAs, startTestApp, submitTestClaim, XLSX, type Claimant, type TestApp, type TestUser,
 } from '../../../test/helpers'
 import { lyingSizeRoster, sharedStringsBomb, sheetRow, xlsxWith } from '../../../test/helpers/xlsx-files'
+import { hashIdNumber } from '../../crypto/personal-data'
+import type { MedicalRecordLine } from './medical-records-file'
+import { importMedicalRecords } from './medical-records.service'
 
 let app: TestApp
 let staff: TestUser
@@ -287,6 +290,30 @@ describe('matching claims to medical-insurance records', () => {
     expect(notes).toHaveLength(1)
     const queued = await app.db.selectFrom('outbox').select('payload').where('kind', '=', 'notification').execute()
     expect(queued.map((q) => JSON.parse(q.payload).notificationId)).toContain(notes[0]!.id)
+  })
+
+  test('a batch that fails to be written while the file is still read: the import fails and keeps nothing, its claims untouched', async () => {
+    const m = await member()
+    const claim = await submitTestClaim(app, m)
+    const before = await recordCount()
+    const line = (idNumber: string, row: number): MedicalRecordLine => ({
+      row, idNumberHash: hashIdNumber(app.protector, idNumber), hospital: '西安市第一医院', admittedOn: '2020-06-01', dischargedOn: '2020-06-13',
+      totalCostFen: 1_500_000, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, deductibleFen: 0,
+    })
+    let handedOver = 0
+    const importing = app.db.transaction().execute((trx) => importMedicalRecords(trx, app.deps, async (add) => {
+      await add(line(m.idNumber, 2))
+      // The second batch of 500 holds a row the database refuses; the source goes on to a third batch meanwhile.
+      for (let i = 1; i < 1_200; i++) {
+        await add(i === 700 ? { ...line(freshIdNumber(), i + 2), hospital: null as unknown as string } : line(freshIdNumber(), i + 2))
+        handedOver = i + 1
+      }
+    }, staff.id, { userId: staff.id, ip: null, requestId: null }))
+    await expect(importing).rejects.toThrow()
+    expect(handedOver).toBeGreaterThan(1_000)
+    expect(await recordCount()).toBe(before)
+    expect(await claimAsStaff(claim.id)).toMatchObject({ status: 'submitted', decision: null })
+    expect(await app.db.selectFrom('claim_medical_matches').selectAll().where('claim_id', '=', claim.id).executeTakeFirst()).toBeUndefined()
   })
 
   test('a claim a reviewer has taken into review is not approved by a later import', async () => {

@@ -1,3 +1,4 @@
+import type { Catalogue, Cover } from '@huzhu/shared'
 import { nowIso } from '../../clock'
 import type { Db } from '../../db/open'
 import { AppError } from '../../http/errors'
@@ -6,12 +7,10 @@ import { catalogueOf, coverOfEnrolment, priorPayoutsOf, reassessWith } from '../
 import { memberNoticeOf, yuan } from '../claims/claim-changes.service'
 import type { NewClaimHistoryRow } from '../claims/claim-history.table'
 import type { StoredDecision } from '../claims/claim-json'
-import type { ClaimRow } from '../claims/claims.table'
 import {
-  approveClaimRowsBySystem, findEnrolmentsWithPersons, insertHistoryRows, listActiveEnrolmentRowsOfPersons, listDecidedClaimRowsOfPersons, lockClaimRows,
-  updateClaimRow, type ApprovedClaimWrite,
+  approveClaimRowsBySystem, insertHistoryRows, listCoverRowsOfPersons, listDecidedClaimRowsOfPersons, lockClaimRows,
+  updateClaimRow, type ApprovedClaimWrite, type CoverRow, type SystemApprovalClaim,
 } from '../claims/claims.repository'
-import type { EnrolmentRow } from '../enrolments/enrolments.table'
 import { lockPersons } from '../enrolments/insured-persons.repository'
 import { notifyMany } from '../notifications/notifications.service'
 import { approvedLines } from './approved-lines'
@@ -19,7 +18,7 @@ import { estimateStale, type ReviewDeps } from './review.service'
 
 export interface SystemApproval {
   /** A submitted claim no person has decided on, as read before the approval. */
-  claim: ClaimRow
+  claim: SystemApprovalClaim
   /** The history note (why the system approves). */
   note: string
 }
@@ -52,29 +51,37 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
  */
 export async function approveClaimsBySystem(db: Db, deps: ReviewDeps, approvals: readonly SystemApproval[]): Promise<number> {
   if (approvals.length === 0) return 0
-  await lockPersons(db, approvals.map((a) => a.claim.insured_person_id))
+  const personIds = [...new Set(approvals.map((a) => a.claim.insured_person_id))]
+  await lockPersons(db, personIds)
   const now = new Map((await lockClaimRows(db, approvals.map((a) => a.claim.id))).map((c) => [c.id, c]))
-  const enrolments = new Map((await findEnrolmentsWithPersons(db, approvals.map((a) => a.claim.enrolment_id))).map((e) => [e.id, e]))
-  const personIds = [...new Set([...enrolments.values()].map((e) => e.insured_person_id))]
+  // The persons' enrolments read once: each claim's own (whatever its status) and the active ones that overlap it.
+  const enrolments = new Map((await listCoverRowsOfPersons(db, personIds)).map((e) => [e.id, e]))
   const keyOf = (row: { insured_person_id: string; catalogue_id: string }) => `${row.insured_person_id}/${row.catalogue_id}`
-  const active = groupBy<EnrolmentRow>(await listActiveEnrolmentRowsOfPersons(db, personIds), keyOf)
+  const active = groupBy<CoverRow>([...enrolments.values()].filter((e) => e.status === 'active'), keyOf)
   const decided = groupBy<DecidedClaim>(await listDecidedClaimRowsOfPersons(db, personIds), keyOf)
+  // Each enrolment's cover computed once for the batch (a person's claims share them).
+  const coverCache = new Map<string, Cover>()
+  const coverOf = (catalogue: Catalogue, row: CoverRow) => {
+    let cover = coverCache.get(row.id)
+    if (!cover) coverCache.set(row.id, cover = coverOfEnrolment(catalogue, row))
+    return cover
+  }
 
   const at = nowIso(deps.clock)
   const writes: ApprovedClaimWrite[] = []
-  const approved: { claim: ClaimRow; approvedFen: number; note: string }[] = []
+  const approved: { claim: SystemApprovalClaim; approvedFen: number; note: string }[] = []
   for (const { claim: read, note } of [...approvals].sort((a, b) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0))) {
     const state = now.get(read.id)
     if (!state || state.status !== 'submitted' || state.decision !== null || state.flags !== read.flags) continue
-    const claim: ClaimRow = { ...read, ...state }
+    const claim = { ...read, ...state }
     const found = enrolments.get(claim.enrolment_id)
-    if (!found) throw new AppError(422, 'enrolment_not_claimable')
-    const { sex, ...enrolment } = found
-    const catalogue = catalogueOf(deps.catalogues, enrolment.catalogue_id)
-    const key = keyOf(enrolment)
-    const covers = [enrolment, ...(active.get(key) ?? []).filter((e) => e.id !== enrolment.id)].map((row) => coverOfEnrolment(catalogue, row))
+    if (!found || found.insured_person_id !== claim.insured_person_id) throw new AppError(422, 'enrolment_not_claimable')
+    const catalogue = catalogueOf(deps.catalogues, found.catalogue_id)
+    const key = keyOf(found)
+    const overlapping = (active.get(key) ?? []).filter((e) => e.id !== found.id).map((row) => coverOf(catalogue, row))
+    const covers = [coverOf(catalogue, found), ...overlapping]
     const prior = priorPayoutsOf((decided.get(key) ?? []).filter((d) => d.id !== claim.id))
-    const { payout, limits } = reassessWith(catalogue, covers, prior, sex === 'F' ? 'F' : 'M', claim)
+    const { payout, limits } = reassessWith(catalogue, covers, prior, found.sex === 'F' ? 'F' : 'M', claim)
     if (estimateStale(claim, payout)) {
       // Another claim of the person used up a cap meanwhile: the fresh estimate is written, and a person decides.
       await updateClaimRow(db, claim.id, [claim.status], { estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), updated_at: at })
@@ -87,7 +94,7 @@ export async function approveClaimsBySystem(db: Db, deps: ReviewDeps, approvals:
     writes.push({ id: claim.id, decision: stored, approvedFen })
     approved.push({ claim, approvedFen, note })
     // A later claim of the same person in this batch counts this payout.
-    decided.set(key, [...(decided.get(key) ?? []), { id: claim.id, insured_person_id: enrolment.insured_person_id, catalogue_id: enrolment.catalogue_id, event_date: claim.event_date, decision: stored }])
+    decided.set(key, [...(decided.get(key) ?? []), { id: claim.id, insured_person_id: found.insured_person_id, catalogue_id: found.catalogue_id, event_date: claim.event_date, decision: stored }])
   }
 
   // The claims are locked (PostgreSQL) or the writer is this transaction (SQLite): every one of them is still submitted.
