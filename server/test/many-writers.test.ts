@@ -7,8 +7,10 @@
 import { MAX_PAYEE_ACCOUNTS } from '@huzhu/shared'
 import {
   addTestPayeeAccount, approvedClaim, claimant, fillProfile, FIXED_CODE, freshCardNumber, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
-  startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp,
+  setChinaDate, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp,
 } from './helpers'
+import { forUpdate } from '../src/db/dialect'
+import { runDueDeletions } from '../src/features/data-requests/data-deletion.service'
 
 let app: TestApp
 let users: EveryRole
@@ -169,4 +171,43 @@ test('two admins revoking each other at once: one revocation wins and the office
   expect(statuses(answers)).toEqual([204, 403])
   const left = await app.db.selectFrom('role_grants').select('user_id').where('role', '=', 'admin').where('user_id', 'in', [first.id, second.id]).execute()
   expect(left).toHaveLength(1)
+})
+
+test('a claim submitted while the scheduled PIPL deletion of its member runs: one waits for the other; never an erased open claim', async () => {
+  const was = app.clock.now().toISOString()
+  try {
+    setChinaDate(app, '2020-10-01')
+    const member = await claimant(app)
+    expect((await app.api.post('/api/v1/me/data-deletion', { confirm: true }, { token: member.token })).status).toBe(202)
+    const body = { ...inpatientClaim(member.enrolmentId, [await uploadPhoto(app, member)], { eventDate: '2020-09-20' }), payeeAccountId: member.payeeAccountId }
+    setChinaDate(app, '2021-04-01')
+    const signedIn = { ...member, token: (await loginAs(app, { phone: member.phone })).token }
+    // The due request's row held by another transaction: the job starts (and takes what it takes first), then waits
+    // to mark it done; the submission starts meanwhile. Without the account locked before the job's verdict, the
+    // claim is written in between and the job then erases a claim still being handled.
+    const { job, claim } = await app.db.transaction().execute(async (trx) => {
+      await forUpdate(trx, trx.selectFrom('data_deletion_requests').select('id').where('user_id', '=', member.id)).execute()
+      const started = { job: runDueDeletions(app.db, app.deps), claim: postClaim(app, signedIn, body) }
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      return started
+    })
+    const [ran, answer] = [await job, await claim]
+    const claims = await app.db.selectFrom('claims').select(['status', 'diagnosis']).where('member_user_id', '=', member.id).execute()
+    const [request] = await app.db.selectFrom('data_deletion_requests').select('status').where('user_id', '=', member.id).execute()
+    // One after the other, in either order (on PostgreSQL the job is first; SQLite's one writer may take the claim first).
+    if (answer.status === 201) {
+      // The claim first: the deletion sees a claim being handled and waits (DOMAIN/PIPL); the claim keeps its data.
+      expect(ran).toMatchObject({ done: 0, waiting: 1, failed: 0 })
+      expect(request!.status).toBe('scheduled')
+      expect(claims).toEqual([{ status: 'submitted', diagnosis: body.diagnosis }])
+    } else {
+      // The deletion first: the account is disabled, and the claim is refused and writes nothing.
+      expect(ran).toMatchObject({ done: 1, failed: 0 })
+      expect([answer.status, answer.body.error.code]).toEqual([403, 'account_disabled'])
+      expect(request!.status).toBe('done')
+      expect(claims).toEqual([])
+    }
+  } finally {
+    app.clock.set(was)
+  }
 })

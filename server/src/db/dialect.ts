@@ -38,6 +38,17 @@ export function forUpdate<DB, TB extends keyof DB, O>(db: AnyDb, query: SelectQu
   return isPostgres(db) ? query.forUpdate() : query
 }
 
+/**
+ * Share-locks the rows a write depends on but does not change (`SELECT … FOR
+ * SHARE`) on PostgreSQL: any number of such readers go side by side, while a
+ * transaction changing the rows (`forUpdate`) waits for them to commit, and they
+ * wait for it. SQLite has one writer at a time, so, as with `forUpdate`, the
+ * read inside the write transaction is already serialised.
+ */
+export function forShare<DB, TB extends keyof DB, O>(db: AnyDb, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  return isPostgres(db) ? query.forShare() : query
+}
+
 /** True in about `percent` of the rows: a uniform draw from 0-99 per row. */
 export function randomBelowPercent(db: AnyDb, percent: number): RawBuilder<boolean> {
   return isPostgres(db)

@@ -7,4 +7,5 @@ export const catalogueErrorMessages = {
   catalogue_already_closed: '保障计划 {id} 已于 {date} 起停止新参保',
   catalogue_successor_unknown: '没有编号为 {id} 的保障计划',
   catalogue_successor_invalid: '续保计划不能是本计划自己，也不能绕回本计划（{chain}）',
+  catalogue_changed: '保障计划 {id} 刚刚发布了新版本，价格和保障可能已变，请重新查看后再参保',
 } as const

@@ -1,5 +1,6 @@
 import { builtInCatalogueData, loadCatalogue } from '@huzhu/shared'
 import { createUnit, freshIdNumber, loginAs, setChinaDate, setUnitSelection, startTestApp, type TestApp, type TestUser } from '../../../test/helpers'
+import { closeCatalogue, publishCatalogue } from './catalogue-admin.service'
 import { CATALOGUE_MAX_AGE_MS } from './catalogue-store'
 
 const shanghai = builtInCatalogueData[0] as Record<string, unknown> & { products: Record<string, unknown>[] }
@@ -203,5 +204,54 @@ describe('publishing without a restart', () => {
       expect((await app.api.put('/api/v1/catalogues/shanghai-2030', plan2027({ id: 'shanghai-2030' }), { token })).status).toBe(403)
     }
     expect((await app.api.get('/api/v1/catalogues/shanghai-2030')).status).toBe(404)
+  })
+})
+
+describe('a closure or a new version at the same moment as an enrolment: one waits for the other', () => {
+  const actor = () => ({ userId: admin.id, ip: null, requestId: null })
+  /** A unit enrolling its new hires into a freshly published copy of next year's plan under this id. */
+  async function unitOn(id: string): Promise<string> {
+    expect((await publish(id, plan2027({ id }))).status).toBe(200)
+    const unitId = await createUnit(app, `${id} 站`)
+    await setUnitSelection(app, unitId, id, ['A0', 'B0'])
+    return unitId
+  }
+  /**
+   * `change` runs in a transaction that stays open half a second while a new hire is enrolled on the same node, whose
+   * store still has the catalogue as it was: the enrolment must wait for the commit and go by what it wrote.
+   */
+  async function hireDuring(unitId: string, change: (trx: typeof app.db) => Promise<void>) {
+    return app.db.transaction().execute(async (trx) => {
+      await change(trx)
+      const hired = app.api.post(`/api/v1/units/${unitId}/new-hires`, person(), { token: staff.token })
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      return { hired }
+    })
+  }
+  const enrolled = (id: string) => app.db.selectFrom('enrolments').select('id').where('catalogue_id', '=', id).execute()
+
+  test('closed while a new hire is being enrolled: the enrolment is refused with the closure’s rule, nothing written', async () => {
+    const unitId = await unitOn('jingan-2027')
+    const { hired } = await hireDuring(unitId, (trx) => closeCatalogue(trx, app.deps, actor(), 'jingan-2027'))
+    const answer = await hired
+    expect(answer.status).toBe(422)
+    expect(answer.body.error.code).toBe('enrolment_dates_invalid')
+    expect(answer.body.error.details).toEqual([expect.objectContaining({ rule: 'enrolment_closed', message: '本计划已于 2027-05-09 停止参保' })])
+    expect(await enrolled('jingan-2027')).toEqual([])
+  })
+
+  test('a new version published while a new hire is being enrolled: the enrolment priced from the old one is refused (409)', async () => {
+    const unitId = await unitOn('xuhui-2027')
+    const dearer = plan2027({ id: 'xuhui-2027', products: [{ ...shanghai.products[0], priceFen: 15000 }, ...shanghai.products.slice(1)] })
+    const { hired } = await hireDuring(unitId, (trx) => publishCatalogue(trx, app.deps, actor(), 'xuhui-2027', dearer))
+    const answer = await hired
+    expect(answer.status).toBe(409)
+    expect(answer.body.error).toEqual({ code: 'catalogue_changed', message: '保障计划 xuhui-2027 刚刚发布了新版本，价格和保障可能已变，请重新查看后再参保' })
+    expect(await enrolled('xuhui-2027')).toEqual([])
+    // Asked again once the store has the new version (the publish route refreshes it after the commit): priced from it.
+    await app.deps.catalogues.refresh(app.db)
+    const again = await app.api.post(`/api/v1/units/${unitId}/new-hires`, person(), { token: staff.token })
+    expect(again.status).toBe(201)
+    expect(await enrolled('xuhui-2027')).toHaveLength(1)
   })
 })

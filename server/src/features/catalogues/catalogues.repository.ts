@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/open'
-import { forUpdate } from '../../db/dialect'
+import { forShare, forUpdate } from '../../db/dialect'
 import type { CatalogueRow, NewCatalogueRow } from './catalogues.table'
 
 /** The sum of every row's change counter: it moves whenever any catalogue row changes (rows are never deleted). */
@@ -25,6 +25,23 @@ export function lockCatalogueRow(db: Db, id: string): Promise<CatalogueRow | und
  */
 export async function ensureCatalogueRow(db: Db, row: NewCatalogueRow): Promise<void> {
   await db.insertInto('catalogues').values(row).onConflict((oc) => oc.column('id').doNothing()).execute()
+}
+
+/**
+ * The rows of catalogues new enrolments are being written into, added when
+ * missing (a shipped catalogue never changed here has none, and a closure adds
+ * it) and share-locked until the commit (PostgreSQL): a publish or a closure of
+ * one of them (`lockCatalogueRow`) waits for the enrolments, or they wait for it
+ * and read what it wrote. By id.
+ */
+export async function shareCatalogueRows(db: Db, ids: readonly string[], at: string): Promise<CatalogueRow[]> {
+  const sorted = [...new Set(ids)].sort()
+  for (const id of sorted) {
+    await ensureCatalogueRow(db, {
+      id, data: null, published_version: null, published_at: null, published_by: null, successor: null, successor_set: 0, closed_on: null, changes: 0, updated_at: at, updated_by: null,
+    })
+  }
+  return forShare(db, db.selectFrom('catalogues').selectAll().where('id', 'in', sorted).orderBy('id')).execute()
 }
 
 export async function updateCatalogueRow(db: Db, id: string, changes: Partial<Omit<CatalogueRow, 'id' | 'changes'>>): Promise<void> {

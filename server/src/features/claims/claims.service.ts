@@ -22,7 +22,7 @@ import { parseFigures, parseStrings, stableJson } from './claim-json'
 import type { ClaimRow } from './claims.table'
 import {
   claimIdempotencyKey, findClaimRow, findEnrolmentOfAccount, findEnrolmentWithPerson, findIdempotencyKey, findOwnClaimRow, findOwnUploadsWithClaim,
-  insertClaimRow, insertDocumentRows, insertInvoiceRows, listDocumentRows, replaceInvoiceRows,
+  insertClaimRow, insertDocumentRows, insertInvoiceRows, listDocumentRows, lockClaimantAccount, lockInsuredPerson, replaceInvoiceRows,
 } from './claims.repository'
 import type { ClaimRecordParts } from './claim-record'
 
@@ -82,7 +82,11 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const requestHash = createHash('sha256').update(stableJson(input)).digest('hex')
   const now = nowIso(deps.clock)
   const claimId = newId('clm', deps.clock.now())
-  // The key first: a retry, or the same request arriving twice at once, finds the claim of the first.
+  // The account first (a row lock on PostgreSQL, as a PIPL deletion takes it): a deletion under way finishes before
+  // this reads anything, and then the account is disabled; a deletion arriving now waits and then sees this claim.
+  const account = await lockClaimantAccount(db, userId)
+  if (!account || account.disabled_at !== null) throw new AppError(403, 'account_disabled')
+  // The key next: a retry, or the same request arriving twice at once, finds the claim of the first.
   if (!(await claimIdempotencyKey(db, { user_id: userId, key, request_hash: requestHash, resource_id: claimId, created_at: now }))) {
     const seen = (await findIdempotencyKey(db, userId, key))!
     if (seen.request_hash !== requestHash) throw new AppError(422, 'idempotency_key_reused')
@@ -96,6 +100,8 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   if (!enrolment || enrolment.status !== 'active') {
     throw new AppError(422, 'enrolment_not_claimable', { details: [{ path: 'enrolmentId', code: 'enrolment_not_claimable' }] })
   }
+  // The person too, after the account (the deletion's order): another account linked to them may be erasing them.
+  await lockInsuredPerson(db, enrolment.insured_person_id)
   const uploads = await claimableUploads(db, userId, input.documents)
   const photoHashes = uploads.map((u) => u.sha256)
   const payee = await payeeAccountForClaim(db, userId, input.payeeAccountId, profile.name)

@@ -90,9 +90,7 @@ export async function deletionOutlook(db: Db, deps: DataDeletionDeps, userId: st
  */
 export async function requestDeletion(db: Db, deps: DataDeletionDeps, userId: string, actor: AuditActor): Promise<DataDeletionResult> {
   const now = nowIso(deps.clock)
-  // The account and its persons first (row locks on PostgreSQL): a second request, a payment or a claim decision on them waits.
-  await findUserRow(db, userId)
-  await lockPersonRows(db, (await linkRowsOf(db, userId)).map((l) => l.insured_person_id))
+  await lockAccount(db, userId)
   const verdict = await deletionVerdict(db, userId, todayInChina(deps.clock))
   if (verdict.kind === 'refused') throw verdict.error
   const base = { kept: keptRecords(await isHardshipFlagged(db, userId)), erased: erasedRecords() }
@@ -128,6 +126,8 @@ export async function runDueDeletions(db: Db, deps: DataDeletionDeps, limit = 10
     const outcome = await db.transaction().execute(async (trx) => {
       const current = await scheduledRequestOf(trx, request.user_id)
       if (!current || current.id !== request.id) return 'gone' as const
+      // Locked before the verdict, as requestDeletion does: a claim being submitted now is either seen by it or waits.
+      await lockAccount(trx, request.user_id)
       const verdict = await deletionVerdict(trx, request.user_id, today)
       if (verdict.kind === 'refused') {
         // Looked at again tomorrow (so those waiting never hold up the rest); the member's page says why.
@@ -148,6 +148,16 @@ export async function runDueDeletions(db: Db, deps: DataDeletionDeps, limit = 10
     if (outcome !== 'gone') counts[outcome] += 1
   }
   return counts
+}
+
+/**
+ * The account and its persons first (row locks on PostgreSQL, in the order a
+ * claim submission takes them): a second request, a payment, a claim decision or
+ * a new claim on them waits, and the verdict that follows sees what they wrote.
+ */
+async function lockAccount(db: Db, userId: string): Promise<void> {
+  await findUserRow(db, userId)
+  await lockPersonRows(db, (await linkRowsOf(db, userId)).map((l) => l.insured_person_id))
 }
 
 /** Whether the member is flagged as a hardship worker (困难职工): then deletion keeps the flag's record too. */

@@ -1,6 +1,6 @@
 import type { FundingContributions } from '@huzhu/shared'
 import type { Db } from '../../db/open'
-import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { holdCataloguesFor, type PricingStore } from './catalogue-hold'
 import { insertSharesOf, sharesOf } from './enrolment-shares.repository'
 import type { EnrolmentShareRow } from './enrolment-shares.table'
 import { newestFirst } from '../../db/paging'
@@ -26,7 +26,9 @@ export function findEnrolment(db: Db, id: string): Promise<EnrolmentRow | undefi
  * one, the catalogue's default split from `catalogues`).
  * 21 columns × 400 rows per statement stays under SQLite's parameter limit.
  */
-export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null, catalogues: Pick<CatalogueStore, 'get'>): Promise<void> {
+export async function insertEnrolments(db: Db, rows: readonly NewEnrolmentRow[], split: FundingContributions | null, catalogues: PricingStore): Promise<void> {
+  // Their catalogues held first (a closure or a new version waits, or is seen): refused here if one is closed or replaced.
+  await holdCataloguesFor(db, catalogues, rows)
   for (const part of chunks(rows, 400)) await db.insertInto('enrolments').values(part).execute()
   await insertSharesOf(db, rows, split, catalogues)
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/open'
-import type { CatalogueStore } from '../catalogues/catalogue-store'
+import { holdCataloguesFor, type PricingStore } from './catalogue-hold'
 import { insertSharesOf } from './enrolment-shares.repository'
 import type { EnrolmentRow, NewEnrolmentRow } from './enrolments.table'
 import { chunks } from './insured-persons.repository'
@@ -26,7 +26,9 @@ export async function liveRenewalIds(db: Db, enrolmentIds: readonly string[]): P
  * partial index `enrolments_renewal_once` decides, not a read before the write,
  * so two requests at once make one renewal. True when this one was written.
  */
-export async function insertRenewal(db: Db, row: NewEnrolmentRow, catalogues: Pick<CatalogueStore, 'get'>): Promise<boolean> {
+export async function insertRenewal(db: Db, row: NewEnrolmentRow, catalogues: PricingStore): Promise<boolean> {
+  // Its catalogue held first, as for every new enrolment (insertEnrolments): refused here if closed or replaced meanwhile.
+  await holdCataloguesFor(db, catalogues, [row])
   const result = await db.insertInto('enrolments').values(row)
     .onConflict((oc) => oc.column('renews_enrolment_id').where(sql.ref('status'), '<>', sql.lit('cancelled')).doNothing())
     .executeTakeFirst()
