@@ -37,6 +37,7 @@ import * as assistedEnrolments from './20261202T1000_assisted_enrolments'
 import * as hardshipWorkerNames from './20261202T1100_hardship_worker_names'
 import * as rosterFileRetention from './20261202T1101_roster_file_retention'
 import * as dashboardScope from './20261202T1700_dashboard_scope'
+import * as dashboardCases from './20261202T1800_dashboard_cases'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -82,4 +83,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T1100_hardship_worker_names': hardshipWorkerNames,
   '20261202T1101_roster_file_retention': rosterFileRetention,
   '20261202T1700_dashboard_scope': dashboardScope,
+  '20261202T1800_dashboard_cases': dashboardCases,
 }
