@@ -87,14 +87,15 @@ async function generate(db: Db): Promise<void> {
 
   t = performance.now()
   const e = `((n * 7919) % ${ENROLMENTS})`
-  await sql`${numbers(db, CLAIMS)} insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, unit_id, cover_start_on, kind, event_date, diagnosis, hospital, figures,
+  await sql`${numbers(db, CLAIMS)} insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, unit_id, cover_start_on, kind, event_date, age_at_event, diagnosis, hospital, figures,
       invoice_numbers, status, submitted_at, last_material_at, due_on, due_on_provisional, estimate_fen, estimate_lines, flags, flagged, decision, approved_fen,
       decided_by, payee_account_id, payment_batch_id, payment_reference, paid_at, paid_on, paid_working_days, created_at, updated_at)
     select 'clm_b' || n, 'usr_bench', 'enr_b' || ${sql.raw(e)}, 'ins_b' || (${sql.raw(e)} % ${sql.lit(PERSONS)}),
       case when ${sql.raw(e)} % 3 = 0 then 'shanghai-2020' else 'shaanxi-gig-2023' end,
       case when ${sql.raw(e)} % 10 = 0 then null else 'unt_b' || (${sql.raw(e)} % ${sql.lit(UNITS)}) end, sd.day,
       case n % 7 when 0 then 'inpatient' when 1 then 'outpatient_serious' when 2 then 'family_sickbed' when 3 then 'critical_illness' when 4 then 'accident_disability' when 5 then 'accident_death' else 'disease_death' end,
-      d.day, '诊断', null, '{}', '[]', s.status, d.at, d.at, d.day, 0, 50000 + n % 1000, '[]', '[]', 0, null,
+      d.day, cast(substr(d.day, 1, 4) as integer) - cast(substr(ip.birth_date, 1, 4) as integer) - case when substr(d.day, 6, 5) < substr(ip.birth_date, 6, 5) then 1 else 0 end,
+      '诊断', null, '{}', '[]', s.status, d.at, d.at, d.day, 0, 50000 + n % 1000, '[]', '[]', 0, null,
       case when s.status in ('approved', 'payment_in_progress', 'paid') then 40000 + n % 997 else null end,
       case when s.status in ('approved', 'payment_in_progress', 'paid') and n % 2 = 1 then 'usr_bench' else null end,
       null, null, case when s.status = 'paid' then 'BENCH-' || n else null end, case when s.status = 'paid' then d.at else null end,
@@ -102,6 +103,7 @@ async function generate(db: Db): Promise<void> {
     from nums
     join bench_days d on d.k = ${sql.raw(startDayOf(e))} + n % 300
     join bench_days sd on sd.k = ${sql.raw(startDayOf(e))}
+    join insured_persons ip on ip.id = 'ins_b' || (${sql.raw(e)} % ${sql.lit(PERSONS)})
     join (select 0 as lo, 60 as hi, 'paid' as status union all select 60, 65, 'approved' union all select 65, 68, 'payment_in_progress'
       union all select 68, 74, 'rejected' union all select 74, 77, 'withdrawn' union all select 77, 80, 'needs_material'
       union all select 80, 85, 'in_review' union all select 85, 100, 'submitted') s on n % 100 >= s.lo and n % 100 < s.hi`.execute(db)

@@ -1,3 +1,4 @@
+import { ageOn, type CivilDate } from '@huzhu/shared'
 import type { TestApp } from './test-app'
 
 /**
@@ -108,7 +109,7 @@ export async function seedOffice(app: TestApp, memberUserId: string, reviewerId:
     }
     claims.push(c)
     claimRows.push({
-      ...c, unit_id: e.unit_id, cover_start_on: e.start_on, member_user_id: memberUserId, diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', last_material_at: c.submitted_at,
+      ...c, age_at_event: ageOn(persons.find((p) => p.id === e.insured_person_id)!.birth_date as CivilDate, c.event_date as CivilDate), unit_id: e.unit_id, cover_start_on: e.start_on, member_user_id: memberUserId, diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', last_material_at: c.submitted_at,
       due_on: dayOf(submittedMs + 14 * DAY), due_on_provisional: 0, estimate_lines: '[]', flags: '[]', flagged: 0,
       decision: null, payee_account_id: null, payment_batch_id: null, payment_reference: null, paid_at: c.paid_on === null ? null : `${c.paid_on}T03:00:00.000Z`,
       created_at: c.submitted_at, updated_at: c.submitted_at,

@@ -38,6 +38,7 @@ import * as hardshipWorkerNames from './20261202T1100_hardship_worker_names'
 import * as rosterFileRetention from './20261202T1101_roster_file_retention'
 import * as dashboardScope from './20261202T1700_dashboard_scope'
 import * as dashboardCases from './20261202T1800_dashboard_cases'
+import * as claimAgeAtEvent from './20261203T0100_claim_age_at_event'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -84,4 +85,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T1101_roster_file_retention': rosterFileRetention,
   '20261202T1700_dashboard_scope': dashboardScope,
   '20261202T1800_dashboard_cases': dashboardCases,
+  '20261203T0100_claim_age_at_event': claimAgeAtEvent,
 }

@@ -181,6 +181,7 @@ export async function lockInsuredPerson(db: Db, insuredPersonId: string): Promis
 /** The enrolment with its insured person, if this account is linked to the person (DOMAIN.md, "Identity"). */
 export function findEnrolmentOfAccount(db: Db, enrolmentId: string, userId: string) {
   return enrolmentWithPerson(db, enrolmentId)
+    .select('insured_persons.birth_date')
     .innerJoin('person_accounts', 'person_accounts.insured_person_id', 'enrolments.insured_person_id')
     .where('person_accounts.user_id', '=', userId)
     .executeTakeFirst()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ClaimFigures, DocumentKind, EventKind } from '@huzhu/shared'
+import { ageOn, type CivilDate, type ClaimFigures, type DocumentKind, type EventKind } from '@huzhu/shared'
 import { nowIso, todayInChina, type Clock } from '../../clock'
 import type { Db } from '../../db/open'
 import { AppError, notFound } from '../../http/errors'
@@ -107,7 +107,7 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const payee = await payeeAccountForClaim(db, userId, input.payeeAccountId, profile.name)
 
   const invoiceNumbers = uniqueInvoices(input.invoiceNumbers)
-  const { sex, person_name: _name, ...enrolmentRow } = enrolment
+  const { sex, person_name: _name, birth_date: birthDate, ...enrolmentRow } = enrolment
   const { payout, flags } = await assessClaim(db, deps.catalogues, {
     claimId, enrolment: enrolmentRow, sex: sex === 'F' ? 'F' : 'M', kind: input.kind, eventDate: input.eventDate,
     figures: input.figures, invoiceNumbers, photoHashes,
@@ -115,7 +115,8 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const due = await dueDateFor(db, now)
   const row: ClaimRow = {
     id: claimId, member_user_id: userId, enrolment_id: enrolment.id, insured_person_id: enrolment.insured_person_id,
-    catalogue_id: enrolment.catalogue_id, unit_id: enrolment.unit_id, cover_start_on: enrolment.start_on, kind: input.kind, event_date: input.eventDate, diagnosis: input.diagnosis,
+    catalogue_id: enrolment.catalogue_id, unit_id: enrolment.unit_id, cover_start_on: enrolment.start_on, kind: input.kind, event_date: input.eventDate,
+    age_at_event: ageOn(birthDate as CivilDate, input.eventDate), diagnosis: input.diagnosis,
     hospital: input.hospital ?? null, figures: JSON.stringify(input.figures), invoice_numbers: JSON.stringify(invoiceNumbers),
     status: 'submitted', submitted_at: now, last_material_at: now, due_on: due.date, due_on_provisional: due.calendarPublished ? 0 : 1,
     estimate_fen: payout.totalFen, estimate_lines: JSON.stringify(payout.lines), flags: JSON.stringify(flags), flagged: flags.length > 0 ? 1 : 0,

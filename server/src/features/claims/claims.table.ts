@@ -22,6 +22,8 @@ export interface ClaimsTable {
   cover_start_on: string
   kind: string
   event_date: string
+  /** The claimant's age on the event date in whole years, from their birth date at submission (the public page's paid cases band it). */
+  age_at_event: number | null
   diagnosis: string
   hospital: string | null
   figures: string

@@ -36,6 +36,9 @@ describe('POST /api/v1/claims', () => {
     const notes = await app.db.selectFrom('notifications').selectAll().where('user_id', '=', member.id).execute()
     expect(notes).toEqual([expect.objectContaining({ kind: 'claim_submitted', subject_type: 'claim', subject_id: res.body.id, body: expect.stringContaining('2026-12-08') })])
     expect(app.logs()).not.toContain('急性阑尾炎')
+    // The claimant's age on the event date is kept with the claim (the public page bands it): born 1990-01-01, in hospital 2020-06-01.
+    const [stored] = await claimsOf(member.id)
+    expect(stored).toMatchObject({ event_date: '2020-06-01', age_at_event: 30 })
   })
 
   test('the answer to a submission is the claim as a read of it shows it: material in the claim’s order, invoices, history; for a claimant who reviews, flags and the medical record', async () => {

@@ -76,3 +76,18 @@ test('claims_dashboard, made again, has planner statistics where the others have
     expect(await statsOf('claims_dashboard')).toHaveLength(1)
   })
 })
+
+test('claims made before the claimant’s age was kept get their age on the event date, in whole years, from the person’s birth date', async () => {
+  await withMemberBefore('20261203T0100', async (db, at) => {
+    // per_1 was born 1990-01-01; per_2 on 1990-12-15, whose birthday comes after the event date in the year.
+    await sql`insert into insured_persons (id, id_number_hash, id_number_ciphertext, name, sex, birth_date, mobile_ciphertext, mobile_hash, occupation, platform, basic_medical_insurance, created_at, updated_at)
+      values ('per_2', 'j', 'x', '李', 'F', '1990-12-15', null, null, null, null, 1, ${at}, ${at})`.execute(db)
+    for (const [id, person] of [['clm_1', 'per_1'], ['clm_2', 'per_2']] as const) {
+      await sql`insert into claims (id, member_user_id, enrolment_id, insured_person_id, catalogue_id, unit_id, cover_start_on, kind, event_date, diagnosis, hospital, figures, invoice_numbers, status, submitted_at, last_material_at, due_on, estimate_fen, estimate_lines, flags, flagged, decision, approved_fen, decided_by, payment_batch_id, payment_reference, paid_at, created_at, updated_at)
+        values (${id}, 'usr_1', 'enr_1', ${person}, 'c', null, '2026-01-02', 'inpatient', '2026-09-01', 'd', null, '{}', '[]', 'paid', ${at}, ${at}, '2026-10-16', 100, '[]', '[]', 0, null, 100, null, null, null, ${at}, ${at}, ${at})`.execute(db)
+    }
+    await migrateToLatest(db)
+    const rows = await db.selectFrom('claims').select(['id', 'age_at_event']).orderBy('id').execute()
+    expect(rows).toEqual([{ id: 'clm_1', age_at_event: 36 }, { id: 'clm_2', age_at_event: 35 }])
+  })
+})

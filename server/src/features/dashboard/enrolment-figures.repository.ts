@@ -1,19 +1,18 @@
 import { sql, type RawBuilder } from 'kysely'
-import { isPostgres } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { allOf, enrolmentConditions, type Population } from './population'
 
 /**
  * The enrolment figures, one aggregate query each (GROUP BY in the database,
  * never rows) over the `active` enrolments of the population. Members are
- * insured persons, counted once per group, in whichever of two equal forms the
- * database runs faster (`personsFirst`): `count(distinct person)` per group, or
- * the enrolments grouped by (group, person) first and those rows counted.
- * PostgreSQL sorts for `count(distinct …)` faster than it hashes 700,000
- * (group, person) rows, always. SQLite keeps a set of persons per group for
- * `count(distinct …)`: cheap when the groups are many and small (units, days),
- * two to three times the other form's cost over a few large ones (all, funding
- * sources, events, provinces, occupations).
+ * insured persons, counted once per group, in whichever of two equal forms runs
+ * faster over the groups asked for (`personsFirst`): `count(distinct person)`
+ * per group, or the enrolments grouped by (group, person) first and those rows
+ * counted. Both databases keep a set (SQLite) or sort (PostgreSQL) of persons
+ * per group for `count(distinct …)`: cheap when the groups are many and small
+ * (units, days), up to twice the other form's cost over a few large ones (all,
+ * funding sources, events, regions, occupations: PostgreSQL coverage by region
+ * 1.10 → 0.65 s over 700,000 active enrolments).
  */
 const num = (value: string | number | bigint | null | undefined) => Number(value ?? 0)
 
@@ -34,8 +33,8 @@ function counts(r: { n: unknown; m: unknown; fen: unknown }): EnrolmentCount {
  */
 const groupKey = (column: 'e.event_id' | 'e.funding_source' | 'e.accepted_on' | 'e.unit_id' | 'e.catalogue_id') => sql<string>`${sql.ref(column)} || ''`
 
-/** Whether to count members by grouping by (group, person) first: on SQLite, over a few large groups (see above). */
-const personsFirst = (db: Db, groups: 'few' | 'many') => groups === 'few' && !isPostgres(db)
+/** Whether to count members by grouping by (group, person) first: over a few large groups (see above). */
+const personsFirst = (groups: 'few' | 'many') => groups === 'few'
 
 /** An aggregate of a group's enrolments: taken over them at once, or per (group, person) and those summed. */
 interface Measure {
@@ -56,7 +55,7 @@ async function membersBy<M extends string>(
   const where = allOf(enrolmentConditions(p))
   const names = Object.keys(measures) as M[]
   const columns = (form: keyof Measure) => names.map((name) => sql`${measures[name][form]} as ${sql.id(name)}`)
-  const query = personsFirst(db, groups)
+  const query = personsFirst(groups)
     ? sql`select t.k, count(*) as m, ${sql.join(names.map((name) => sql`sum(${sql.ref(`t.${name}`)}) as ${sql.id(name)}`))}
         from (select ${k} as k, ${sql.join(columns('perPerson'))} from ${from} where ${where}
               group by ${key === null ? sql`e.insured_person_id` : sql`${key}, e.insured_person_id`}) t

@@ -51,9 +51,6 @@ function bandOf(value: RawBuilder<number>, bounds: readonly number[]): RawBuilde
   return sql<number>`case ${sql.join(steps, sql` `)} else ${sql.lit(bounds[bounds.length - 1]!)} end`
 }
 
-const age = sql<number>`(cast(substr(c.event_date, 1, 4) as integer) - cast(substr(ip.birth_date, 1, 4) as integer)
-  - case when substr(c.event_date, 6, 5) < substr(ip.birth_date, 6, 5) then 1 else 0 end)`
-
 export interface CaseGroupRow {
   kind: string
   amountBand: number
@@ -67,21 +64,20 @@ export interface CaseGroupRow {
 }
 
 /**
- * Paid cases grouped by kind, amount band, age band on the event date, the
- * unit's city (4 digits) or province (2), and the band of working days to
- * pay; each group with its cases, its people (distinct insured persons) and
- * the sum paid. Each case's age and place are worked out once (`r`, a
- * materialized common table expression: inlined, a band's every step would
- * work the age out again), then banded and grouped.
+ * Paid cases grouped by kind, amount band, age band on the event date (the
+ * claim's `age_at_event`), the unit's city (4 digits) or province (2), and
+ * the band of working days to pay; each group with its cases, its people
+ * (distinct insured persons) and the sum paid. Each case's place and days are
+ * worked out once (`r`, a materialized common table expression), then banded
+ * and grouped; no person's row is read.
  */
 export async function caseGroups(db: Db, plan: PlanPeriod, placeDigits: 2 | 4): Promise<CaseGroupRow[]> {
   const amountBand = bandOf(sql<number>`r.approved_fen`, transparencyAmountBandsFen)
   const ageBand = bandOf(sql<number>`r.age`, transparencyAgeBands)
   const daysBand = bandOf(sql<number>`r.days`, transparencyDaysBands)
   const rows = await db.with((cte) => cte('r').materialized(), (qc) => paidClaims(qc, plan)
-    .innerJoin('insured_persons as ip', 'ip.id', 'c.insured_person_id')
     .leftJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.kind', 'c.approved_fen', 'c.insured_person_id', age.as('age'), sql<string | null>`substr(u.region_code, 1, ${sql.lit(placeDigits)})`.as('place'),
+    .select(['c.kind', 'c.approved_fen', 'c.insured_person_id', 'c.age_at_event as age', sql<string | null>`substr(u.region_code, 1, ${sql.lit(placeDigits)})`.as('place'),
       sql<number>`coalesce(c.paid_working_days, 0)`.as('days')]))
     .selectFrom('r')
     .select((eb) => ['r.kind', amountBand.as('amount_band'), ageBand.as('age_band'), 'r.place', daysBand.as('days_band'),

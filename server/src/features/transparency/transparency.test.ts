@@ -1,3 +1,4 @@
+import { ageOn, type CivilDate } from '@huzhu/shared'
 import { startTestApp, loginAs, type TestApp } from '../../../test/helpers'
 
 /**
@@ -37,7 +38,7 @@ async function person(unitId: string, birth: string, start: string, claims: { ki
   for (const [i, c] of claims.entries()) {
     await app.db.insertInto('claims').values({
       id: `clm_tr${n}_${i}`, member_user_id: memberId, enrolment_id: enrolmentId, insured_person_id: id, catalogue_id: 'shaanxi-gig-2023', unit_id: unitId, cover_start_on: start, kind: c.kind,
-      event_date: '2024-07-01', diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', status: 'paid', submitted_at: now, last_material_at: now,
+      event_date: '2024-07-01', age_at_event: ageOn(birth as CivilDate, '2024-07-01'), diagnosis: 'x', hospital: null, figures: '{}', invoice_numbers: '[]', status: 'paid', submitted_at: now, last_material_at: now,
       due_on: '2024-12-15', due_on_provisional: 0, estimate_fen: c.approved, estimate_lines: '[]', flags: '[]', flagged: 0, decision: null, approved_fen: c.approved,
       decided_by: null, payee_account_id: null, payment_batch_id: null, payment_reference: null, paid_at: now, paid_on: '2024-12-10', paid_working_days: c.days,
       created_at: now, updated_at: now,
