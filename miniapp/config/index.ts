@@ -12,6 +12,26 @@ const isZod = (file: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(file)
 const staffOnly = [path.resolve(__dirname, '../src/staff') + path.sep]
 const isStaffOnly = (file: string) =>
   staffOnly.some((prefix) => file.startsWith(prefix)) || /[\\/]node_modules[\\/](jsqr|tweetnacl|@antv)[\\/]/.test(file)
+interface ChunkGraphLike {
+  getModuleChunksIterable(module: unknown): Iterable<{ groupsIterable: Iterable<{ origins: { request?: string }[] }> }>
+}
+/**
+ * Whether every page that loads the module is a staff page: each chunk holding it was requested as one of
+ * the `staff` subpackage's pages (`./staff/…`). A shared module (a staff screen's messages, its part of the API
+ * contract) then goes with the staff pages, not into the `engine` chunk every member page loads.
+ */
+function onlyStaffPagesLoad(module: unknown, chunkGraph: ChunkGraphLike): boolean {
+  let pages = 0
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    for (const group of chunk.groupsIterable) {
+      for (const origin of group.origins) {
+        if (!origin.request?.startsWith('./staff/')) return false
+        pages++
+      }
+    }
+  }
+  return pages > 0
+}
 const platform = process.env.TARO_ENV === 'weapp' ? 'weapp' : 'h5'
 
 pinBuildNodeEnv(process.argv, process.env)
@@ -102,7 +122,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
               chunks: 'async',
               minChunks: 2,
               priority: 30,
-              test: (module: { resource?: string }) => module.resource !== undefined && isStaffOnly(module.resource),
+              test: (module: { resource?: string }, { chunkGraph }: { chunkGraph: ChunkGraphLike }) =>
+                (module.resource !== undefined && isStaffOnly(module.resource)) || onlyStaffPagesLoad(module, chunkGraph),
             },
             pagesCommon: {
               name: 'pages-common',

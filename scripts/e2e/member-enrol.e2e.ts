@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core'
-import type { Enrolment } from '@huzhu/shared'
+import type { Page, Response } from 'playwright-core'
+import { auditUi, cataloguesUi, hardshipUi, ledgerUi, staffUi, unitsUi, usersUi, type Enrolment } from '@huzhu/shared'
 import { firstScreenJs, kib } from '../lib/bundle-sizes'
 import { screenshotter } from './browser'
 import { answer } from './steps/api'
@@ -23,11 +23,21 @@ const RIDER_PHONE = '13700001234'
 const RIDER_ID = '610102199001011231'
 const RIDER_ID_WRONG_CHECK = '610102199001011232'
 
+/** The longest text of each message group only staff screens show (users and roles, audit, catalogues, units, ledger, hardship, staff home). */
+const textsOf = (group: object): string[] => Object.values(group).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'object' && v !== null ? textsOf(v) : []))
+const staffOnlyTexts = [usersUi, auditUi, cataloguesUi, unitsUi, ledgerUi, hardshipUi, staffUi].map((group) => textsOf(group).sort((a, b) => b.length - a.length)[0]!)
+
 describe('a new rider, from login to the member card', () => {
   let page: Page
 
+  /** Every JavaScript file the rider's phone downloads in this story. */
+  const scripts: Promise<{ url: string; text: string }>[] = []
+
   beforeAll(async () => {
     page = await openPhone(world.browser, world.base, shot)
+    page.on('response', (res: Response) => {
+      if (res.url().endsWith('.js')) scripts.push(res.text().then((text) => ({ url: res.url(), text })))
+    })
   })
 
   afterAll(async () => {
@@ -126,5 +136,15 @@ describe('a new rider, from login to the member card', () => {
     expect(payload).toMatch(/^HZ1\./)
     expect(await readQrOnScreen(page, '#card-qr')).toBe(payload)
     await shot(page, 'member-card')
+  })
+
+  test('the rider’s phone downloaded none of the staff pages’ code or text', async () => {
+    const loaded = await Promise.all(scripts)
+    expect(loaded.length).toBeGreaterThan(3)
+    expect(loaded.map((s) => s.url).filter((url) => /staff/.test(url))).toEqual([])
+    for (const text of staffOnlyTexts) {
+      expect(text.length).toBeGreaterThan(10)
+      expect(loaded.filter((s) => s.text.includes(text)).map((s) => s.url)).toEqual([])
+    }
   })
 })
