@@ -7,7 +7,7 @@
 import { MAX_PAYEE_ACCOUNTS } from '@huzhu/shared'
 import {
   addTestPayeeAccount, approvedClaim, claimant, fillProfile, FIXED_CODE, freshCardNumber, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
-  setChinaDate, startAppWithEveryRole, submitTestClaim, uploadPhoto, type EveryRole, type TestApp,
+  setChinaDate, startAppWithEveryRole, submitTestClaim, testDatabaseKind, uploadPhoto, type EveryRole, type TestApp,
 } from './helpers'
 import { forUpdate } from '../src/db/dialect'
 import { runDueDeletions } from '../src/features/data-requests/data-deletion.service'
@@ -210,4 +210,24 @@ test('a claim submitted while the scheduled PIPL deletion of its member runs: on
   } finally {
     app.clock.set(was)
   }
+})
+
+test('a reviewer’s decision takes the claimant’s person before the claim, as the straight-through approval does: neither waits on the other for ever', async () => {
+  const member = await claimant(app)
+  const claim = await submitTestClaim(app, member)
+  // The person held by another transaction, as an import's straight-through approval holds its claims' persons before
+  // their claims: the reviewer's decision waits for the person and holds nothing that transaction needs next.
+  const { decided, claimTaken } = await app.db.transaction().execute(async (trx) => {
+    await forUpdate(trx, trx.selectFrom('insured_persons').select('id').where('id', '=', member.insuredPersonId)).execute()
+    const decided = app.api.post(`/api/v1/claims/${claim.id}/decisions`, { decision: 'approve' }, { token: users.reviewer.token })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    if (testDatabaseKind() !== 'postgres') return { decided, claimTaken: true }
+    // What the approval takes next; NOWAIT: refused at once (55P03) if the reviewer's decision already holds it.
+    const claimTaken = await trx.selectFrom('claims').select('id').where('id', '=', claim.id).forUpdate().noWait().execute()
+      .then(() => true, (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)))
+    return { decided, claimTaken }
+  })
+  expect(claimTaken).toBe(true)
+  const answer = await decided
+  expect([answer.status, answer.body.status]).toEqual([200, 'approved'])
 })

@@ -11,7 +11,7 @@ import { reassessClaim } from '../claims/claim-assessment.service'
 import { changeClaim, statusConflict, yuan } from '../claims/claim-changes.service'
 import { parseFlags, parseLines, type StoredDecision, type StoredFlag } from '../claims/claim-json'
 import type { ClaimRow } from '../claims/claims.table'
-import { lockClaimRow, updateClaimRow } from '../claims/claims.repository'
+import { findClaimRow, lockClaimRow, updateClaimRow } from '../claims/claims.repository'
 import { lockPersons } from '../enrolments/insured-persons.repository'
 import { failure, success, type Outcome } from '../../outcome'
 import type { NotificationRow } from '../notifications/notifications.table'
@@ -25,6 +25,12 @@ const decidable = ['submitted', 'in_review'] as const
  * audited); never a claim on the reviewer's own cover, whichever account filed it (403).
  */
 async function claimForReview(db: Db, clock: Clock, reviewerId: string, claimId: string, actor: AuditActor): Promise<ClaimRow> {
+  // The claimant's person before the claim (row locks on PostgreSQL), in the order every writer takes them: the
+  // straight-through approval of an import locks its claims' persons and then the claims; the other order here made
+  // the two wait on each other (a deadlock, one of them failed). The claim is read first only to learn whose it is.
+  const seen = await findClaimRow(db, claimId)
+  if (!seen) throw notFound()
+  await lockPersons(db, [seen.insured_person_id])
   const claim = await lockClaimRow(db, claimId)
   if (!claim) throw notFound()
   if (claim.member_user_id === reviewerId) throw new AppError(403, 'claim_own_not_reviewable')
