@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { createDataProtector } from './protector'
 
 describe('data protector', () => {
@@ -36,6 +36,22 @@ describe('data protector', () => {
     expect(protector.hash('phone', '13812345678')).toBe(protector.hash('phone', '13812345678'))
     expect(protector.hash('phone', '13812345678')).not.toBe(protector.hash('id_number', '13812345678'))
     expect(protector.hash('phone', '13812345678')).not.toBe(other.hash('phone', '13812345678'))
+  })
+
+  test('opens what was stored before and hashes as before (values written by an earlier version under a known key)', () => {
+    const known = createDataProtector(Buffer.alloc(32, 7))
+    expect(known.decrypt('v1.UmWXXwgesDBL_kHT.pfDcZzDUHwTpylh6inZuPSvF.YIE-EC1OaYETp4lRrDcFRg', 'insured_persons.id_number:per_1')).toBe('11010519491231002X')
+    expect(known.hash('id_number', '11010519491231002X')).toBe('qACtt4mOJ90O4hQBsHwhqc87c0zHLUjWycJgo0z8gcA')
+    expect(known.hash('phone', '13812345678')).toBe('YeIL9_XhWhxPT6gUGHDtWts077uXQ3Q7YM8E8Nu0SZI')
+    // And what is written now opens by the format's definition: AES-256-GCM under the HKDF-derived key, the context as AAD.
+    const sealed = known.encrypt('13812345678', 'users.phone:usr_1')
+    expect(sealed).toMatch(/^v1\.[\w-]{16}\.[\w-]{15}\.[\w-]{22}$/)
+    const [, iv, body, tag] = sealed.split('.') as [string, string, string, string]
+    const key = Buffer.from(hkdfSync('sha256', Buffer.alloc(32, 7), Buffer.alloc(0), 'huzhu/aes-256-gcm/v1', 32))
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+    decipher.setAAD(Buffer.from('users.phone:usr_1'))
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+    expect(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString()).toBe('13812345678')
   })
 
   test('needs a 32-byte key', () => {

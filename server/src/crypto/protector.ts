@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto'
 
 /**
  * Protection for sensitive personal information (ID numbers, phones) at rest:
@@ -43,8 +43,9 @@ function ivSource(): () => Buffer {
   }
 }
 
-function derive(rootKey: Buffer, info: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), `huzhu/${info}`, 32))
+/** A derived key as a key object, made once: handing node:crypto a raw Buffer makes it import the key again on every call. */
+function derive(rootKey: Buffer, info: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', rootKey, Buffer.alloc(0), `huzhu/${info}`, 32)))
 }
 
 export function createDataProtector(rootKey: Buffer): DataProtector {
@@ -57,8 +58,10 @@ export function createDataProtector(rootKey: Buffer): DataProtector {
       const iv = nextIv()
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
       cipher.setAAD(Buffer.from(context, 'utf8'))
-      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-      return [VERSION, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.')
+      const body = cipher.update(plaintext, 'utf8')
+      const rest = cipher.final() // empty: GCM is a stream cipher
+      const sealed = rest.length === 0 ? body : Buffer.concat([body, rest])
+      return `${VERSION}.${iv.toString('base64url')}.${sealed.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`
     },
     decrypt(ciphertext, context) {
       const [version, iv, body, tag] = ciphertext.split('.')

@@ -25,11 +25,16 @@ export interface InsuredPerson {
   platform: string | null
 }
 
-/** The row for a person: ID number and mobile encrypted (bound to the person's id) and hashed. */
-export function personRow(protector: DataProtector, id: string, input: PersonInput, now: string, createdAt = now): InsuredPersonRow {
+/**
+ * The row for a person: ID number and mobile encrypted (bound to the person's id) and hashed.
+ * `idNumberHash`: the ID number's keyed hash when the caller already computed it (a roster import looks persons up by it).
+ */
+export function personRow(
+  protector: DataProtector, id: string, input: PersonInput, now: string, createdAt = now, idNumberHash = hashIdNumber(protector, input.idNumber.value),
+): InsuredPersonRow {
   return {
     id,
-    id_number_hash: hashIdNumber(protector, input.idNumber.value),
+    id_number_hash: idNumberHash,
     id_number_ciphertext: seal(protector, 'insured_persons.id_number', id, input.idNumber.value),
     name: input.name,
     sex: input.idNumber.sex,

@@ -8,7 +8,7 @@ import type { NewEnrolmentRow } from '../enrolments/enrolments.table'
 import { insertEnrolments } from '../enrolments/enrolments.repository'
 import { unitContributions } from '../units/units.service'
 import { catalogueOr422, enrolmentRowOf, priceSelection, type EnrolDeps } from '../enrolments/enrolments.service'
-import { personRow } from '../enrolments/insured-person'
+import { personRow, type PersonInput } from '../enrolments/insured-person'
 import { CHUNK, findPersonsByHashes, insertPersons, lockPersons, updatePerson } from '../enrolments/insured-persons.repository'
 import type { InsuredPersonRow } from '../enrolments/insured-persons.table'
 import type { HeldRow } from '../enrolments/renewal-quote'
@@ -55,8 +55,18 @@ export async function importRosterFile(
   const now = nowIso(deps.clock)
   let importedCount = 0
   let premiumFen = 0
+  const inputOf = (m: RosterMember): PersonInput => ({
+    name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance,
+  })
+  // The previous batch's writes, still running on the database while the next batch is prepared (its
+  // rows decrypted from staging, hashed and encrypted): the database's queries stay one after another,
+  // in the same order; only this process's work overlaps them. Awaited before the next batch reads.
+  let writing: Promise<void> = Promise.resolve()
   const writeBatch = async (part: readonly RosterMember[]) => {
     const hashes = part.map((m) => hashIdNumber(deps.protector, m.idNumber.value))
+    // Rows for new persons made before the lookup (most of a roster is new); a person found gets theirs again, bound to their id.
+    const newRows = part.map((m, i) => personRow(deps.protector, newId('per', deps.clock.now()), inputOf(m), now, now, hashes[i]))
+    await writing
     const existing = new Map((await findPersonsByHashes(db, hashes)).map((p) => [p.id_number_hash, p]))
     // Held until the commit (PostgreSQL): another enrolment of these persons waits, so the overlap check below stays true.
     await lockPersons(db, [...existing.values()].map((p) => p.id))
@@ -81,31 +91,28 @@ export async function importRosterFile(
       throw new AppError(409, 'enrolment_overlap', { params: { start: first.start, end: first.end }, details: rows })
     }
     const fresh: InsuredPersonRow[] = []
+    const refreshed: InsuredPersonRow[] = []
     const enrolments: NewEnrolmentRow[] = []
     const personIds: string[] = []
     for (let i = 0; i < part.length; i++) {
-      const m = part[i]!
       const old = existing.get(hashes[i]!)
       const p = priced[i]!
       if (!p.ok || (old && overlapping.has(old.id))) continue
-      const input = { name: m.name, idNumber: m.idNumber, mobile: m.mobile, occupation: m.occupation, platform: m.platform, basicMedicalInsurance: m.basicMedicalInsurance }
-      let personId: string
-      if (old) {
-        await updatePerson(db, personRow(deps.protector, old.id, input, now, old.created_at))
-        personId = old.id
-      } else {
-        const row = personRow(deps.protector, newId('per', deps.clock.now()), input, now)
-        fresh.push(row)
-        personId = row.id
-      }
-      personIds.push(personId)
-      enrolments.push(enrolmentRowOf(p.quote, personId, { ...extras, renewsEnrolmentId: p.renews }, newId('enr', deps.clock.now()), now))
+      const row = old ? personRow(deps.protector, old.id, inputOf(part[i]!), now, old.created_at, hashes[i]) : newRows[i]!
+      ;(old ? refreshed : fresh).push(row)
+      personIds.push(row.id)
+      enrolments.push(enrolmentRowOf(p.quote, row.id, { ...extras, renewsEnrolmentId: p.renews }, newId('enr', deps.clock.now()), now))
       premiumFen += p.quote.premiumFen
     }
-    await insertPersons(db, fresh)
-    await insertEnrolments(db, enrolments, unitContributions(unit), deps.catalogues)
-    await linkProvenAccounts(db, deps.clock, personIds)
     importedCount += enrolments.length
+    writing = (async () => {
+      for (const row of refreshed) await updatePerson(db, row)
+      await insertPersons(db, fresh)
+      await insertEnrolments(db, enrolments, unitContributions(unit), deps.catalogues)
+      await linkProvenAccounts(db, deps.clock, personIds)
+    })()
+    // Its failure is thrown where it is awaited (the next batch, or the end); not an unhandled rejection meanwhile.
+    writing.catch(() => undefined)
   }
   let batch: RosterMember[] = []
   const take = async (member: RosterMember) => {
@@ -115,12 +122,18 @@ export async function importRosterFile(
       batch = []
     }
   }
-  if ('staging' in files) {
-    for await (const member of readStaging(files.staging, deps.protector, roster.id)) await take(member)
-  } else {
-    await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on, unitSelection: rosterUnitSelection(unit, catalogue) }, take)
+  try {
+    if ('staging' in files) {
+      for await (const member of readStaging(files.staging, deps.protector, roster.id)) await take(member)
+    } else {
+      await checkRosterStream(files.xlsx, { catalogue, today, acceptedOn: roster.accepted_on, unitSelection: rosterUnitSelection(unit, catalogue) }, take)
+    }
+    if (batch.length > 0) await writeBatch(batch)
+  } finally {
+    // Nothing left running on the transaction when it commits or rolls back (a write's failure is thrown here when nothing else was).
+    await writing.catch(() => undefined)
   }
-  if (batch.length > 0) await writeBatch(batch)
+  await writing
   if (importedCount === 0) throw new AppError(422, 'roster_nothing_to_import')
   if (!(await markImported(db, roster.id, importedCount, premiumFen, now))) throw conflict('roster_already_imported')
   // The roster's payment code, or its members' (who pays decides): what a transfer's memo carries.
