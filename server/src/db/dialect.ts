@@ -39,6 +39,18 @@ export function forUpdate<DB, TB extends keyof DB, O>(db: AnyDb, query: SelectQu
 }
 
 /**
+ * Takes the row lock of a select that is run only for its lock (`SELECT … FOR
+ * UPDATE`, its rows unused): on PostgreSQL it waits for the rows as `forUpdate`
+ * does; on SQLite, whose one writer already serialises every write transaction,
+ * it runs nothing (a query there would hold no lock and only cost time). The
+ * select is built only when it runs. A read whose values are also checked
+ * (e.g. an account's `disabled_at`) is not lock-only: use `forUpdate` there.
+ */
+export async function lockRows<DB, TB extends keyof DB, O>(db: AnyDb, select: () => SelectQueryBuilder<DB, TB, O>): Promise<void> {
+  if (isPostgres(db)) await select().forUpdate().execute()
+}
+
+/**
  * Share-locks the rows a write depends on but does not change (`SELECT … FOR
  * SHARE`) on PostgreSQL: any number of such readers go side by side, while a
  * transaction changing the rows (`forUpdate`) waits for them to commit, and they

@@ -1,6 +1,6 @@
 import { payingClaimStatuses } from '@huzhu/shared'
 import { sql } from 'kysely'
-import { forUpdate, valuesTable } from '../../db/dialect'
+import { forUpdate, lockRows, valuesTable } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import { newestFirst } from '../../db/paging'
 import type { ClaimHistoryRow, NewClaimHistoryRow } from './claim-history.table'
@@ -175,7 +175,7 @@ export async function lockClaimantAccount(db: Db, userId: string): Promise<{ dis
 }
 
 export async function lockInsuredPerson(db: Db, insuredPersonId: string): Promise<void> {
-  await forUpdate(db, db.selectFrom('insured_persons').select('id').where('id', '=', insuredPersonId)).execute()
+  await lockRows(db, () => db.selectFrom('insured_persons').select('id').where('id', '=', insuredPersonId))
 }
 
 /** The enrolment with its insured person, if this account is linked to the person (DOMAIN.md, "Identity"). */

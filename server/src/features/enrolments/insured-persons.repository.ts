@@ -1,4 +1,4 @@
-import { forUpdate } from '../../db/dialect'
+import { lockRows } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { InsuredPersonRow } from './insured-persons.table'
 
@@ -45,7 +45,7 @@ export async function insertPersonIfAbsent(db: Db, row: InsuredPersonRow): Promi
  */
 export async function lockPersons(db: Db, ids: readonly string[]): Promise<void> {
   for (const part of chunks([...new Set(ids)].sort())) {
-    await forUpdate(db, db.selectFrom('insured_persons').select('id').where('id', 'in', part).orderBy('id')).execute()
+    await lockRows(db, () => db.selectFrom('insured_persons').select('id').where('id', 'in', part).orderBy('id'))
   }
 }
 

@@ -1,5 +1,5 @@
 import { payeeChangeableClaimStatuses, type ClaimStatus } from '@huzhu/shared'
-import { forUpdate } from '../../db/dialect'
+import { lockRows } from '../../db/dialect'
 import type { Db } from '../../db/open'
 import type { NewPayeeAccountRow, PayeeAccountRow } from './payee-accounts.table'
 
@@ -9,7 +9,7 @@ import type { NewPayeeAccountRow, PayeeAccountRow } from './payee-accounts.table
  * duplicate check and the default are each read by one change at a time.
  */
 export async function lockAccountHolder(db: Db, userId: string): Promise<void> {
-  await forUpdate(db, db.selectFrom('users').select('id').where('id', '=', userId)).execute()
+  await lockRows(db, () => db.selectFrom('users').select('id').where('id', '=', userId))
 }
 
 /** The member's accounts in use (not deleted): the default first, then newest first. */
