@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import { isPostgres } from '../dialect'
+import type { Kysely } from 'kysely'
+import { analyseRemadeIndex } from '../sqlite/statistics'
 
 /**
  * The public transparency page's paid cases (`features/transparency`) group
@@ -21,7 +21,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['catalogue_id', 'status', 'submitted_at', 'cover_start_on', 'unit_id', 'kind', 'paid_working_days', 'estimate_fen', 'approved_fen', 'decided_by',
       'insured_person_id', 'event_date'])
     .execute()
-  if (isPostgres(db)) return
-  const analysed = await sql`select 1 from sqlite_master where name = 'sqlite_stat1'`.execute(db)
-  if (analysed.rows.length > 0) await sql`analyze claims_dashboard`.execute(db)
+  await analyseRemadeIndex(db, 'claims_dashboard')
 }
