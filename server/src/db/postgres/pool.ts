@@ -66,10 +66,16 @@ export async function assertBytewiseCollation(db: Kysely<Database>): Promise<voi
  * and an external merge of 4 MB runs took half the time of one sort in 64 MB
  * here (coverage total 1.15 → 0.61 s, enrolments per day 1.39 → 0.67 s over a
  * million enrolments, `npm run bench:dashboard`); no figure was faster with more.
+ * The writer pool's sessions plan without parallel workers: its queries are a
+ * request's or a transaction's small reads and writes, where starting workers
+ * costs more than it saves (an import's lookup of 500 persons by ID-number hash
+ * took 45 ms through Gather against 8 ms in one process, and a settlement file of
+ * 50,000 rows 22.5 → 18.1 s, `npm run bench:settlements -- --records 50000 --only
+ * postgres`); the read pool's heavy scans keep them.
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenDatabase> {
   const base: PoolConfig = { connectionString: url, types: huzhuPgTypes, application_name: 'huzhu' }
-  const writerPool = new Pool({ ...base, max: options.poolSize ?? 10 })
+  const writerPool = new Pool({ ...base, max: options.poolSize ?? 10, options: '-c max_parallel_workers_per_gather=0' })
   const readerPool = new Pool({ ...base, max: options.readPoolSize ?? 2, options: '-c default_transaction_read_only=on' })
   const onIdleError = options.onIdleError ?? (() => {})
   writerPool.on('error', onIdleError)

@@ -9,7 +9,7 @@ import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
 import { chunks } from '../enrolments/insured-persons.repository'
 import type { SystemApprovalClaim } from '../claims/claims.repository'
-import { approveClaimsBySystem } from '../review/system-approval.service'
+import { applySystemApprovals, readSystemApprovals, type SystemApprovalReads } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
 import { checkMedicalRecordFile, type MedicalRecordLine } from './medical-records-file'
 import { deleteMatchRows, listOpenClaimsOfHashes, listRecordsOfHashes, saveMatchRows, upsertMedicalRecordRows } from './medical-records.repository'
@@ -92,22 +92,37 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
   await recordAudit(db, deps.clock, actor, { subjectUserId: null, action: 'create', resource: `medical_records_import:${importId}`, fields: ['idNumber', 'figures'] })
 
   let approvedCount = 0
-  for (const part of chunks([...hashes], BATCH)) approvedCount += await checkOpenClaimsOfHashes(db, deps, part)
+  // Pipelined as the records were: a part's claims are decided and written while the next part is read (its
+  // statements queued behind on the transaction's connection). Parts hold different persons, so neither reads what
+  // the other writes; nothing is left running when the import ends either way.
+  const parts = chunks([...hashes], BATCH)
+  let next: Promise<SystemApprovalReads> | undefined
+  try {
+    for (let i = 0; i < parts.length; i++) {
+      const reads = await (next ?? matchOpenClaimsOfHashes(db, deps, parts[i]!))
+      next = i + 1 < parts.length ? matchOpenClaimsOfHashes(db, deps, parts[i + 1]!) : undefined
+      next?.catch(() => undefined)
+      approvedCount += await applySystemApprovals(db, deps, reads)
+    }
+  } finally {
+    await next?.catch(() => undefined)
+  }
   return { importedCount, approvedCount }
 }
 
 /**
  * checkClaimAgainstMedicalRecords for every undecided claim of these persons,
- * set-based: one query for the claims, one for the persons' records (the
- * stays holding each claim's event date picked here), the match rows written (and stale ones deleted) in
- * one statement each, the own-cover and claim-handler rules checked in one query
- * each; flags written only where they change. The straight-through approvals
- * of the batch go together through approveClaimsBySystem (the reviewers'
- * approval rules: the persons' locks, caps and earlier payouts as of now, a
- * person's claims in claim order, history rows, members' messages). Returns how
- * many were approved.
+ * set-based, up to the approvals: one query for the claims, one for the
+ * persons' records (the stays holding each claim's event date picked here),
+ * the match rows written (and stale ones deleted) in one statement each, the
+ * own-cover and claim-handler rules checked in one query each; flags written
+ * only where they change. The straight-through approvals of the batch are
+ * read for approveClaimsBySystem's rules (readSystemApprovals: the persons'
+ * locks, caps and earlier payouts as of now) and left to the caller to decide
+ * and write (applySystemApprovals: a person's claims in claim order, history
+ * rows, members' messages).
  */
-async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<number> {
+async function matchOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<SystemApprovalReads> {
   const open = await listOpenClaimsOfHashes(db, hashes)
   const recordsOf = new Map<string, MedicalRecordRow[]>()
   for (const record of await listRecordsOfHashes(db, hashes)) {
@@ -144,5 +159,5 @@ async function checkOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: 
   }
   const approvals = candidates.filter(({ claim }) => !handlers.has(claim.insured_person_id) && !ownCover.has(claim.id))
     .map(({ claim, match }) => ({ claim, note: straightThroughNote(match) }))
-  return approveClaimsBySystem(db, deps, approvals)
+  return readSystemApprovals(db, approvals)
 }

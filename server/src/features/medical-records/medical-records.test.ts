@@ -316,6 +316,28 @@ describe('matching claims to medical-insurance records', () => {
     expect(await app.db.selectFrom('claim_medical_matches').selectAll().where('claim_id', '=', claim.id).executeTakeFirst()).toBeUndefined()
   })
 
+  test('an import of three parts (500 persons each): the claims of every part are matched and decided, each once', async () => {
+    // Each part's claims are decided while the next part is read: the first part's, a middle one's and the last part's.
+    const [first, middle, last, differs] = [await member(), await member(), await member(), await member()]
+    const claims = [await submitTestClaim(app, first), await submitTestClaim(app, middle), await submitTestClaim(app, last), await submitTestClaim(app, differs)]
+    const filler = () => matchingRow(freshIdNumber())
+    const rows = [
+      matchingRow(first.idNumber), ...Array.from({ length: 599 }, filler), matchingRow(middle.idNumber), matchingRow(differs.idNumber, { 4: '16000' }),
+      ...Array.from({ length: 498 }, filler), matchingRow(last.idNumber),
+    ]
+    expect((await upload(await recordsXlsx(rows))).body).toEqual({ rowCount: 1_101, importedCount: 1_101, errors: [] })
+    const after = await Promise.all(claims.map((c) => claimAsStaff(c.id)))
+    expect(after.map((c) => c.status)).toEqual(['approved', 'approved', 'approved', 'submitted'])
+    expect(after[3].flags.map((f: { code: string }) => f.code)).toEqual(['medical_figures_mismatch'])
+    for (const claim of after.slice(0, 3)) {
+      expect(claim.history.filter((h: { status: string }) => h.status === 'approved')).toHaveLength(1)
+      const notes = await app.db.selectFrom('notifications').select('kind').where('subject_id', '=', claim.id).where('kind', '=', 'claim_approved').execute()
+      expect(notes).toHaveLength(1)
+    }
+    const matches = await app.db.selectFrom('claim_medical_matches').select(['claim_id', 'result']).where('claim_id', 'in', claims.map((c) => c.id)).orderBy('claim_id').execute()
+    expect(matches.map((m) => m.result).sort()).toEqual(['mismatch', 'verified', 'verified', 'verified'])
+  })
+
   test('a claim a reviewer has taken into review is not approved by a later import', async () => {
     const reviewer = await loginAs(app, { roles: ['reviewer'] })
     const m = await member()

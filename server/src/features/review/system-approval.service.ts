@@ -9,7 +9,7 @@ import type { NewClaimHistoryRow } from '../claims/claim-history.table'
 import type { StoredDecision } from '../claims/claim-json'
 import {
   approveClaimRowsBySystem, insertHistoryRows, listCoverRowsOfPersons, listDecidedClaimRowsOfPersons, lockClaimRows,
-  updateClaimRow, type ApprovedClaimWrite, type CoverRow, type SystemApprovalClaim,
+  updateClaimRow, type ApprovedClaimWrite, type ClaimDecisionState, type CoverRow, type SystemApprovalClaim,
 } from '../claims/claims.repository'
 import { lockPersons } from '../enrolments/insured-persons.repository'
 import { notifyMany } from '../notifications/notifications.service'
@@ -50,15 +50,40 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
  * batch, not per claim. Returns how many were approved.
  */
 export async function approveClaimsBySystem(db: Db, deps: ReviewDeps, approvals: readonly SystemApproval[]): Promise<number> {
-  if (approvals.length === 0) return 0
+  return applySystemApprovals(db, deps, await readSystemApprovals(db, approvals))
+}
+
+/** What approveClaimsBySystem reads before it decides: the locks taken, the claims as they now are, the persons' covers and decided claims. */
+export interface SystemApprovalReads {
+  approvals: readonly SystemApproval[]
+  now: Map<string, ClaimDecisionState>
+  enrolments: Map<string, CoverRow & { sex: string }>
+  decided: DecidedClaim[]
+}
+
+/**
+ * approveClaimsBySystem's first half: the persons and claims locked, and all it
+ * reads, nothing written. An import runs it for its next part while the
+ * previous part is decided and written (applySystemApprovals): the two parts'
+ * persons differ, so neither reads what the other writes.
+ */
+export async function readSystemApprovals(db: Db, approvals: readonly SystemApproval[]): Promise<SystemApprovalReads> {
+  if (approvals.length === 0) return { approvals, now: new Map(), enrolments: new Map(), decided: [] }
   const personIds = [...new Set(approvals.map((a) => a.claim.insured_person_id))]
   await lockPersons(db, personIds)
   const now = new Map((await lockClaimRows(db, approvals.map((a) => a.claim.id))).map((c) => [c.id, c]))
   // The persons' enrolments read once: each claim's own (whatever its status) and the active ones that overlap it.
   const enrolments = new Map((await listCoverRowsOfPersons(db, personIds)).map((e) => [e.id, e]))
+  return { approvals, now, enrolments, decided: await listDecidedClaimRowsOfPersons(db, personIds) }
+}
+
+/** approveClaimsBySystem's second half, on what readSystemApprovals read in the same transaction: decides, writes, returns how many were approved. */
+export async function applySystemApprovals(db: Db, deps: ReviewDeps, reads: SystemApprovalReads): Promise<number> {
+  const { approvals, now, enrolments } = reads
+  if (approvals.length === 0) return 0
   const keyOf = (row: { insured_person_id: string; catalogue_id: string }) => `${row.insured_person_id}/${row.catalogue_id}`
   const active = groupBy<CoverRow>([...enrolments.values()].filter((e) => e.status === 'active'), keyOf)
-  const decided = groupBy<DecidedClaim>(await listDecidedClaimRowsOfPersons(db, personIds), keyOf)
+  const decided = groupBy<DecidedClaim>(reads.decided, keyOf)
   // Each enrolment's cover computed once for the batch (a person's claims share them).
   const coverCache = new Map<string, Cover>()
   const coverOf = (catalogue: Catalogue, row: CoverRow) => {
