@@ -39,6 +39,7 @@ import * as rosterFileRetention from './20261202T1101_roster_file_retention'
 import * as dashboardScope from './20261202T1700_dashboard_scope'
 import * as dashboardCases from './20261202T1800_dashboard_cases'
 import * as claimAgeAtEvent from './20261203T0100_claim_age_at_event'
+import * as outboxDueOrder from './20261204T0100_outbox_due_order'
 
 /**
  * Every migration, registered explicitly (no folder scanning). Names are
@@ -86,4 +87,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261202T1700_dashboard_scope': dashboardScope,
   '20261202T1800_dashboard_cases': dashboardCases,
   '20261203T0100_claim_age_at_event': claimAgeAtEvent,
+  '20261204T0100_outbox_due_order': outboxDueOrder,
 }

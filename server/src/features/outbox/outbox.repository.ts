@@ -22,22 +22,31 @@ const isDue = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb
 
 /**
  * Takes up to `limit` due rows for `owner` until `leaseUntil`, counting an
- * attempt on each, and returns them (login codes first, then by due time). One
- * statement, `UPDATE … WHERE id IN (the first due ids) AND <still due>
- * RETURNING *` (SQLite ≥ 3.35 and PostgreSQL alike): the condition is checked
- * again on each row as it is updated, so when several workers or nodes take at
- * once, each row goes to exactly one of them; a row another took meanwhile is
- * simply not returned.
+ * attempt on each, and returns them (login codes first, then by due time). Two
+ * statements, each a plan of one table whatever the planner's statistics say:
+ * the first due ids (read off `outbox_due` in order), then `UPDATE … WHERE id
+ * IN (those) AND <still due> RETURNING *`, where the condition is checked again
+ * on each row as it is updated, so when several workers or nodes take at once,
+ * each row goes to exactly one of them; a row another took meanwhile is simply
+ * not returned, and a worker that lost all of them looks again. (One statement, the ids as a subquery, was planned on
+ * PostgreSQL as a nested loop that ran the subquery again for every due row
+ * while the table's statistics were those of an empty outbox: 1.9 s a take with
+ * 30,000 due rows, after an import had queued them.)
  */
 export async function takeDueOutboxRows(db: Db, owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
-  const rows = await db
-    .updateTable('outbox')
-    .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', db.selectFrom('outbox').select('id').where(isDue(now)).orderBy('priority').orderBy('run_after').orderBy('id').limit(limit))
-    .where(isDue(now))
-    .returningAll()
-    .execute()
-  return rows.sort((a, b) => a.priority - b.priority || (a.run_after < b.run_after ? -1 : a.run_after > b.run_after ? 1 : 0))
+  for (;;) {
+    const due = await db.selectFrom('outbox').select('id').where(isDue(now)).orderBy('priority').orderBy('run_after').orderBy('id').limit(limit).execute()
+    if (due.length === 0) return []
+    const rows = await db
+      .updateTable('outbox')
+      .set((eb) => ({ lease_owner: owner, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', due.map((row) => row.id))
+      .where(isDue(now))
+      .returningAll()
+      .execute()
+    if (rows.length > 0) return rows.sort((a, b) => a.priority - b.priority || (a.run_after < b.run_after ? -1 : a.run_after > b.run_after ? 1 : 0))
+    // Another worker took every one of them between the two statements: the next due rows, if any are left.
+  }
 }
 
 type Outcome = { done_at: string } | { failed_at: string; last_error: string } | { run_after: string; last_error: string }
