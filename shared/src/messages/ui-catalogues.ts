@@ -47,7 +47,7 @@ export const cataloguesUi = {
   renewalWindow: '保障结束前 {days} 天起可续保',
   illustrative: '说明：{text}',
   successorTitle: '续保计划',
-  successorHint: '续保时进入的下一期计划（填写计划编号；留空则续保进入本计划）',
+  successorHint: '下一期计划编号，留空则续保本计划',
   successorSave: '保存续保计划',
   successorSaved: '已保存续保计划',
   close: '停止新参保',

@@ -97,6 +97,13 @@ export const auditResourceLabels: Readonly<Record<string, string>> = {
   audit_log: '审计日志',
   personal_data_export: '本人数据下载',
   personal_data_deletion: '本人数据删除',
+  enrolment: '参保',
+  assisted_enrolment: '代办参保',
+  unit: '单位',
+  unit_admin_invitation: '单位经办人邀请',
+  hardship_worker: '困难职工',
+  ledger: '收支台账',
+  dashboard: '统计指标',
 }
 
 /**

@@ -1,4 +1,6 @@
-import { auditExportColumns, idCheckCharacter, maskMobile } from '@huzhu/shared'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { auditExportColumns, auditResourceLabel, idCheckCharacter, maskMobile } from '@huzhu/shared'
 import ExcelJS from 'exceljs'
 import { newId } from '../../ids'
 import { loginAs, startTestApp, type TestApp, type TestUser } from '../../../test/helpers'
@@ -131,4 +133,23 @@ describe('GET /api/v1/audit-log/export.xlsx', () => {
     // Narrowed to days without them, it goes (the header alone).
     expect((await exportRows(`subjectUserId=${subject}&from=2026-11-21`)).rows).toHaveLength(1)
   }, 60_000)
+})
+
+describe('the audit log’s names of what was done to', () => {
+  test('every kind of resource the server records has a name in Chinese on the audit page (no raw code shown)', () => {
+    // The kinds as the server's code writes them: `resource: 'kind'` or `resource: \`kind:${…}\``.
+    const kinds = new Set<string>()
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) walk(path)
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+          for (const m of readFileSync(path, 'utf8').matchAll(/resource: ['`]([a-z_]+)[:'`]/g)) kinds.add(m[1]!)
+        }
+      }
+    }
+    walk(join(__dirname, '../..'))
+    expect(kinds.size).toBeGreaterThan(20)
+    expect([...kinds].filter((kind) => auditResourceLabel(kind) === kind).sort()).toEqual([])
+  })
 })
