@@ -4,7 +4,10 @@
  * production settings, response checks off), each its own process, each under the same autocannon
  * settings: 100 connections, POST with a Shaanxi and a Shanghai quote selection in turn (the echo
  * gets the same bodies back). Each round warms both up for 1 s, then measures the echo and the
- * server one after the other; the figures are the rounds' means. Prints requests per second,
+ * server one after the other; the figures are the rounds' means. Where `taskset` is there and the
+ * machine has two CPUs or more, the load generator (this process) runs on the first CPU and each
+ * server on the others, so neither server shares its CPUs with autocannon (on 2 cores unpinned, the
+ * echo's own rate moved ±15 % between runs). Prints requests per second,
  * latency percentiles and each process's CPU per request (steadier than the rate on a shared
  * machine), then the ratio to the echo.
  * Goal (issue 13): at least 0.6× the echo's requests per second, p99 at most 2× the echo's.
@@ -13,7 +16,9 @@
  *   npm run bench:quotes -- 5 --rounds 3          # seconds per measurement, rounds
  *   npm run bench:quotes -- 10 --cpu-prof /tmp/profiles   # the server's V8 CPU profile when it stops
  */
+import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { newDataDir, serverEnv, startServerProcess, type ServerProcess } from '../../server/test/helpers/server-process'
@@ -30,6 +35,22 @@ const bodies = [
   { catalogueId: 'shaanxi-gig-2023', products: ['ZY'], mode: 'instant', acceptedOn: '2026-11-24' },
   { catalogueId: 'shanghai-2020', products: ['A0', 'A2', 'C1'], mode: 'instant', acceptedOn: '2020-10-14' },
 ].map((b) => JSON.stringify(b))
+
+/**
+ * CPU pinning: `taskset` puts this process (autocannon) on CPU 0 and gives the command to run each server on
+ * CPUs 1..n-1; none where there is one CPU or no taskset (then the processes share the machine as they come).
+ */
+function pinning(): { serverPrefix: string[]; note: string } {
+  const cpus = availableParallelism()
+  if (cpus < 2) return { serverPrefix: [], note: 'not pinned (one CPU)' }
+  try {
+    execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' })
+  } catch {
+    return { serverPrefix: [], note: 'not pinned (no taskset)' }
+  }
+  const servers = cpus === 2 ? '1' : `1-${cpus - 1}`
+  return { serverPrefix: ['taskset', '-c', servers], note: `load generator on CPU 0, each server on CPU ${servers}` }
+}
 
 interface Figures { rate: number; p50: number; p90: number; p99: number; max: number; cpuMs: number; ok: number; failed: number }
 
@@ -68,8 +89,10 @@ function line(name: string, f: Figures): string {
 async function main(): Promise<void> {
   const { dataDir, keys } = newDataDir()
   const env = serverEnv(dataDir, { ...keys, NODE_ENV: 'production', SMS_FIXED_CODE: '', SMS_PROVIDER: 'console', HUZHU_LOG_LEVEL: 'warn', DATABASE_URL: '' })
-  const echo = await startServerProcess(env, { label: 'koa echo', command: [process.execPath, '--import', 'tsx', 'bench/koa-echo.ts'], cwd: join(__dirname, '..') })
-  const server = await startServerProcess(env, { label: 'server', command: serverCommand() })
+  const pinned = pinning()
+  const pin = (command: readonly [string, ...string[]]) => [...pinned.serverPrefix, ...command] as [string, ...string[]]
+  const echo = await startServerProcess(env, { label: 'koa echo', command: pin([process.execPath, '--import', 'tsx', 'bench/koa-echo.ts']), cwd: join(__dirname, '..') })
+  const server = await startServerProcess(env, { label: 'server', command: pin(serverCommand()) })
   try {
     const echoes: Figures[] = []
     const quotes: Figures[] = []
@@ -86,7 +109,7 @@ async function main(): Promise<void> {
     const q = mean(quotes)
     const ratio = q.rate / e.rate
     const p99Ratio = q.p99 / e.p99
-    console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${rounds} round(s), loopback, means of the rounds`)
+    console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${rounds} round(s), loopback, means of the rounds; ${pinned.note}`)
     console.log(line('bare Koa JSON echo', e))
     console.log(line(`POST ${pathOf(endpoints.quotes.createQuote)}`, q))
     console.log(`quotes / echo: ${ratio.toFixed(2)}× the requests/s (goal ≥ ${RATIO_GOAL}×), p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${P99_GOAL}×), `
