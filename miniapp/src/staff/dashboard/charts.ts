@@ -13,11 +13,17 @@ const jsx = f2Jsx as unknown as (type: unknown, props: Record<string, unknown>) 
 const PRIMARY = '#d4380d'
 const TEXT = '#595959'
 const axisLabel = { fill: TEXT, fontSize: 10 }
+/**
+ * Room around the plot, in CSS pixels as numbers: F2's own default ('30px') is scaled by the root font size
+ * Taro sets for the screen's width (6 px at 375 px), which cut the last value label at the right edge.
+ */
+const PLOT_PADDING = [10, 16, 8, 8]
 
 /** Bars of `value` by `key`, in the order given; horizontal (names on the left) when `transposed`. */
 function bars<R extends Record<string, string | number>>(data: R[], key: keyof R & string, value: keyof R & string, options: { transposed?: boolean; formatter?: (v: number) => string; keyTicks?: number } = {}) {
   return jsx(Chart, {
     data,
+    style: { padding: PLOT_PADDING },
     coord: options.transposed ? { transposed: true } : undefined,
     // Many categories (days) get a few labels only, so they stay readable at 375 px.
     scale: { [value]: { min: 0, nice: true, tickCount: 4 }, [key]: { type: 'cat', ...(options.keyTicks && data.length > options.keyTicks ? { tickCount: options.keyTicks } : {}) } },
