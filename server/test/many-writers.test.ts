@@ -6,11 +6,14 @@
  */
 import { MAX_PAYEE_ACCOUNTS } from '@huzhu/shared'
 import {
-  addTestPayeeAccount, approvedClaim, claimant, fillProfile, FIXED_CODE, freshCardNumber, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
+  addTestPayeeAccount, approvedClaim, claimant, fillProfile, FIXED_CODE, freshCardNumber, freshIdNumber, inpatientClaim, loginAs, makeBatch, newIdempotencyKey, nextPhone, postClaim,
   setChinaDate, startAppWithEveryRole, submitTestClaim, testDatabaseKind, uploadPhoto, type EveryRole, type TestApp,
 } from './helpers'
 import { forUpdate } from '../src/db/dialect'
+import { hashIdNumber } from '../src/crypto/personal-data'
 import { runDueDeletions } from '../src/features/data-requests/data-deletion.service'
+import type { MedicalRecordLine } from '../src/features/medical-records/medical-records-file'
+import { importMedicalRecords } from '../src/features/medical-records/medical-records.service'
 
 let app: TestApp
 let users: EveryRole
@@ -230,4 +233,36 @@ test('a reviewer’s decision takes the claimant’s person before the claim, as
   expect(claimTaken).toBe(true)
   const answer = await decided
   expect([answer.status, answer.body.status]).toEqual([200, 'approved'])
+})
+
+test('a settlement import takes the persons of its claims before it writes on any of their claims: a reviewer holding the person waits, holding nothing the import needs', async () => {
+  const idNumber = freshIdNumber()
+  const member = await claimant(app, { profile: { idNumber } })
+  // One claim whose figures the record confirms (approved straight through), one whose record differs (flagged).
+  const confirmed = await submitTestClaim(app, member, { eventDate: '2020-06-01' })
+  const differs = await submitTestClaim(app, member, { eventDate: '2020-09-01' })
+  const record = (admittedOn: string, dischargedOn: string, totalCostFen: number, row: number): MedicalRecordLine => ({
+    row, idNumberHash: hashIdNumber(app.protector, idNumber), hospital: '西安市第一医院', admittedOn, dischargedOn,
+    totalCostFen, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, deductibleFen: 0,
+  })
+  const actor = { userId: users.staff.id, ip: null, requestId: null }
+  const { importing, flaggedClaimFree } = await app.db.transaction().execute(async (trx) => {
+    // The person held, as a reviewer's decision holds it while it waits for the claim.
+    await forUpdate(trx, trx.selectFrom('insured_persons').select('id').where('id', '=', member.insuredPersonId)).execute()
+    const importing = app.db.transaction().execute((t) => importMedicalRecords(t, app.deps, async (add) => {
+      await add(record('2020-06-01', '2020-06-13', 1_500_000, 2))
+      await add(record('2020-09-01', '2020-09-10', 1_600_000, 3))
+    }, users.staff.id, actor))
+    importing.catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    if (testDatabaseKind() !== 'postgres') return { importing, flaggedClaimFree: true }
+    // What the reviewer takes next; NOWAIT: refused at once (55P03) if the import already wrote the flag and holds it.
+    const flaggedClaimFree = await trx.selectFrom('claims').select('id').where('id', '=', differs.id).forUpdate().noWait().execute()
+      .then(() => true, (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)))
+    return { importing, flaggedClaimFree }
+  })
+  expect(flaggedClaimFree).toBe(true)
+  expect(await importing).toEqual({ importedCount: 2, approvedCount: 1 })
+  const after = await app.db.selectFrom('claims').select(['id', 'status', 'flagged']).where('id', 'in', [confirmed.id, differs.id]).orderBy('id').execute()
+  expect(after).toEqual([{ id: confirmed.id, status: 'approved', flagged: 0 }, { id: differs.id, status: 'submitted', flagged: 1 }].sort((a, b) => (a.id < b.id ? -1 : 1)))
 })

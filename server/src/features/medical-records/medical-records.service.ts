@@ -7,7 +7,7 @@ import type { AuditActor } from '../audit/audit.service'
 import { recordAudit } from '../audit/audit.service'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { matchAmong, matchRowOf, straightThroughCandidate, straightThroughNote, writeFlags, type MedicalMatch } from './medical-match.service'
-import { chunks } from '../enrolments/insured-persons.repository'
+import { chunks, lockPersons } from '../enrolments/insured-persons.repository'
 import type { SystemApprovalClaim } from '../claims/claims.repository'
 import { applySystemApprovals, readSystemApprovals, type SystemApprovalReads } from '../review/system-approval.service'
 import { assertClaimHandlerKnown, ownCoverPersonIds, personIdsHandlingClaims } from '../identity/identity.service'
@@ -112,9 +112,10 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
 
 /**
  * checkClaimAgainstMedicalRecords for every undecided claim of these persons,
- * set-based, up to the approvals: one query for the claims, one for the
- * persons' records (the stays holding each claim's event date picked here),
- * the match rows written (and stale ones deleted) in one statement each, the
+ * set-based, up to the approvals: one query for the claims, their persons
+ * locked (PostgreSQL) before any claim is written, one for the persons'
+ * records (the stays holding each claim's event date picked here), the match
+ * rows written (and stale ones deleted) in one statement each, the
  * own-cover and claim-handler rules checked in one query each; flags written
  * only where they change. The straight-through approvals of the batch are
  * read for approveClaimsBySystem's rules (readSystemApprovals: the persons'
@@ -124,6 +125,9 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
  */
 async function matchOpenClaimsOfHashes(db: Db, deps: MedicalRecordDeps, hashes: readonly string[]): Promise<SystemApprovalReads> {
   const open = await listOpenClaimsOfHashes(db, hashes)
+  // The persons first, then their claims (flags, approvals): the one lock order of every writer (a reviewer's decision
+  // holds the person while it waits for the claim).
+  await lockPersons(db, open.map((claim) => claim.insured_person_id))
   const recordsOf = new Map<string, MedicalRecordRow[]>()
   for (const record of await listRecordsOfHashes(db, hashes)) {
     const list = recordsOf.get(record.id_number_hash)

@@ -28,10 +28,11 @@ const isDue = (now: string) => (eb: ExpressionBuilder<Database, 'outbox'>) => eb
  * IN (those) AND <still due> RETURNING *`, where the condition is checked again
  * on each row as it is updated, so when several workers or nodes take at once,
  * each row goes to exactly one of them; a row another took meanwhile is simply
- * not returned, and a worker that lost all of them looks again. (One statement, the ids as a subquery, was planned on
- * PostgreSQL as a nested loop that ran the subquery again for every due row
- * while the table's statistics were those of an empty outbox: 1.9 s a take with
- * 30,000 due rows, after an import had queued them.)
+ * not returned, and a worker that lost all of them looks again. (One statement,
+ * the ids as a subquery, was planned on PostgreSQL as a nested loop that ran the
+ * subquery again for every due row while the table's statistics were those of
+ * an empty outbox: 1.9 s a take with 30,000 due rows, after an import had
+ * queued them.)
  */
 export async function takeDueOutboxRows(db: Db, owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
   for (;;) {
