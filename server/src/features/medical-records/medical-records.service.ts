@@ -118,7 +118,7 @@ export async function importMedicalRecords(db: Db, deps: MedicalRecordDeps, sour
  * rows written (and stale ones deleted) in one statement each, the
  * own-cover and claim-handler rules checked in one query each; flags written
  * only where they change. The straight-through approvals of the batch are
- * read for approveClaimsBySystem's rules (readSystemApprovals: the persons'
+ * read for the reviewers' approval rules (readSystemApprovals: the persons'
  * locks, caps and earlier payouts as of now) and left to the caller to decide
  * and write (applySystemApprovals: a person's claims in claim order, history
  * rows, members' messages).

@@ -37,7 +37,7 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
   return groups
 }
 
-/**
+/*
  * approveClaim for many claims at once, by the system (straight-through
  * processing of an import), with the same rules: the persons locked (PostgreSQL)
  * and their claims re-read under lock (a claim changed since it was read, e.g.
@@ -47,13 +47,13 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
  * approved before it here (caps, once-a-year sums), in claim id order; a
  * history row and the member's message (delivered through the outbox after the
  * commit) for each approval. Reads and writes are one statement per part of the
- * batch, not per claim. Returns how many were approved.
+ * batch, not per claim. In two halves, run in one transaction:
+ * readSystemApprovals, then applySystemApprovals on what it read; an import
+ * reads its next part while the previous part is decided and written (the two
+ * parts' persons differ, so neither reads what the other writes).
  */
-export async function approveClaimsBySystem(db: Db, deps: ReviewDeps, approvals: readonly SystemApproval[]): Promise<number> {
-  return applySystemApprovals(db, deps, await readSystemApprovals(db, approvals))
-}
 
-/** What approveClaimsBySystem reads before it decides: the locks taken, the claims as they now are, the persons' covers and decided claims. */
+/** What the system's approval reads before it decides: the locks taken, the claims as they now are, the persons' covers and decided claims. */
 export interface SystemApprovalReads {
   approvals: readonly SystemApproval[]
   now: Map<string, ClaimDecisionState>
@@ -61,12 +61,7 @@ export interface SystemApprovalReads {
   decided: DecidedClaim[]
 }
 
-/**
- * approveClaimsBySystem's first half: the persons and claims locked, and all it
- * reads, nothing written. An import runs it for its next part while the
- * previous part is decided and written (applySystemApprovals): the two parts'
- * persons differ, so neither reads what the other writes.
- */
+/** The system's approval, first half: the persons and claims locked, and all it reads; nothing written. */
 export async function readSystemApprovals(db: Db, approvals: readonly SystemApproval[]): Promise<SystemApprovalReads> {
   if (approvals.length === 0) return { approvals, now: new Map(), enrolments: new Map(), decided: [] }
   const personIds = [...new Set(approvals.map((a) => a.claim.insured_person_id))]
@@ -77,7 +72,7 @@ export async function readSystemApprovals(db: Db, approvals: readonly SystemAppr
   return { approvals, now, enrolments, decided: await listDecidedClaimRowsOfPersons(db, personIds) }
 }
 
-/** approveClaimsBySystem's second half, on what readSystemApprovals read in the same transaction: decides, writes, returns how many were approved. */
+/** The system's approval, second half, on what readSystemApprovals read in the same transaction: decides, writes, returns how many were approved. */
 export async function applySystemApprovals(db: Db, deps: ReviewDeps, reads: SystemApprovalReads): Promise<number> {
   const { approvals, now, enrolments } = reads
   if (approvals.length === 0) return 0
