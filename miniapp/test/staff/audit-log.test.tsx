@@ -54,7 +54,7 @@ describe('the audit log', () => {
     expect(text('audit-entry-aud_2-resource')).toBe('角色 理赔审核员')
     expect(text('audit-entry-aud_2-actor')).toBe('操作人 138****0001')
     expect(text('audit-entry-aud_2-subject')).toBe('涉及账号 139****0005')
-    expect(text('audit-entry-aud_2')).toContain('字段：role · IP 10.0.0.8')
+    expect(text('audit-entry-aud_2')).toContain('字段：角色 · IP 10.0.0.8')
     expect(text('audit-entry-aud_1-resource')).toBe('节假日安排 2027')
     expect(byId('audit-entry-aud_1-subject')).toBeNull()
     // Tapping an account opens it.

@@ -118,5 +118,44 @@ export function auditResourceLabel(resource: string): string {
   return [label, ...rest].join(' ')
 }
 
+/** The fields an audit line names (what was read or changed), in Chinese; a name not here (e.g. a document's upload id) shows as it is. */
+export const auditFieldLabels: Readonly<Record<string, string>> = {
+  name: '姓名',
+  idNumber: '身份证号码',
+  mobile: '手机号',
+  occupation: '职业',
+  platform: '平台',
+  basicMedicalInsurance: '基本医保',
+  unionMember: '工会会员',
+  medical: '医疗信息',
+  diagnosis: '诊断',
+  figures: '费用金额',
+  documents: '理赔材料',
+  medicalRecord: '医保结算记录',
+  photos: '照片',
+  bankAccount: '银行账户',
+  bankAccountNumber: '银行账号',
+  amount: '金额',
+  payer: '付款方',
+  reason: '原因',
+  role: '角色',
+  successor: '续保计划',
+  closedOn: '停止新参保日期',
+  data: '本人数据',
+  holidays: '节假日',
+  workdays: '调休工作日',
+  creditCode: '统一社会信用代码',
+  regionCode: '行政区划',
+  industry: '行业',
+  unionMemberHeadcount: '工会会员人数',
+  catalogueId: '保障计划',
+  products: '保障项目',
+  fundingSource: '出资方',
+  fundingSplit: '出资分担',
+}
+
+/** `idNumber` → `身份证号码`; a name without a label (an upload id) stays as it is. */
+export const auditFieldLabel = (field: string): string => auditFieldLabels[field] ?? field
+
 /** The audit export's columns, in order. */
 export const auditExportColumns = ['时间（北京时间）', '操作人', '操作人手机号', '操作', '涉及账号', '涉及账号手机号', '内容', '字段', 'IP', '请求编号'] as const

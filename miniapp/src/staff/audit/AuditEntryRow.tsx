@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { auditActionLabels, auditResourceLabel, auditUi, fillTemplate, type AuditEntry } from '@huzhu/shared'
+import { auditActionLabels, auditFieldLabel, auditResourceLabel, auditUi, fillTemplate, type AuditEntry } from '@huzhu/shared'
 import { chinaTime } from '../lib/format'
 import { staffUrls } from '../lib/staff-routes'
 
@@ -30,7 +30,7 @@ export function AuditEntryRow({ entry }: { entry: AuditEntry }) {
       </View>
       {(entry.fields.length > 0 || entry.ip) && (
         <Text className='staff-muted'>
-          {[entry.fields.length > 0 ? fillTemplate(auditUi.fields, { fields: entry.fields.join('、') }) : '', entry.ip ? fillTemplate(auditUi.ip, { ip: entry.ip }) : ''].filter(Boolean).join(' · ')}
+          {[entry.fields.length > 0 ? fillTemplate(auditUi.fields, { fields: entry.fields.map(auditFieldLabel).join('、') }) : '', entry.ip ? fillTemplate(auditUi.ip, { ip: entry.ip }) : ''].filter(Boolean).join(' · ')}
         </Text>
       )}
     </View>

@@ -1,4 +1,4 @@
-import { auditActionLabels, auditExportColumns, auditResourceLabel, type AuditEntry } from '@huzhu/shared'
+import { auditActionLabels, auditExportColumns, auditFieldLabel, auditResourceLabel, type AuditEntry } from '@huzhu/shared'
 import ExcelJS from 'exceljs'
 
 export { AUDIT_EXPORT_LIMIT } from '@huzhu/shared'
@@ -37,7 +37,7 @@ export async function auditWorkbook(entries: readonly AuditEntry[], createdAt: D
       e.subjectUserId ?? '',
       e.subjectPhoneMasked ?? '',
       auditResourceLabel(e.resource) === e.resource ? e.resource : `${auditResourceLabel(e.resource)}（${e.resource}）`,
-      e.fields.join('、'),
+      e.fields.map(auditFieldLabel).join('、'),
       e.ip ?? '',
       e.requestId ?? '',
     ])

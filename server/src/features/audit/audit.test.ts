@@ -99,7 +99,7 @@ describe('GET /api/v1/audit-log/export.xlsx', () => {
     expect(res.rows[0]).toEqual([...auditExportColumns])
     expect(res.rows).toHaveLength(1 + 6)
     expect(res.rows[1]).toEqual([
-      '2026-11-27 00:00:00', admin.id, maskMobile(admin.phone), '查看', member.id, maskMobile(member.phone), '会员实名信息（member_profile）', 'idNumber、mobile', expect.any(String), expect.any(String),
+      '2026-11-27 00:00:00', admin.id, maskMobile(admin.phone), '查看', member.id, maskMobile(member.phone), '会员实名信息（member_profile）', '身份证号码、手机号', expect.any(String), expect.any(String),
     ])
     expect(res.rows.at(-1)!.slice(3, 7)).toEqual(['新增', member.id, maskMobile(member.phone), '会员实名信息（member_profile）'])
     expect(JSON.stringify(res.rows)).not.toContain(member.phone)
