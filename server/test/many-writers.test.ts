@@ -215,21 +215,32 @@ test('a claim submitted while the scheduled PIPL deletion of its member runs: on
   }
 })
 
+/**
+ * Holds the person's row in a transaction (as the first of two writers would), starts `start` (the second writer),
+ * and half a second later asks, without waiting (NOWAIT), for the claim's row: free (true) unless the second writer
+ * took the claim while it waits for the person (refused at once, 55P03). SQLite has one writer: there the second
+ * waits for the transaction as a whole, and the claim counts as free.
+ */
+async function claimFreeWhilePersonHeld<T>(personId: string, claimId: string, start: () => Promise<T>): Promise<{ started: Promise<T>; claimFree: boolean }> {
+  return app.db.transaction().execute(async (trx) => {
+    await forUpdate(trx, trx.selectFrom('insured_persons').select('id').where('id', '=', personId)).execute()
+    const started = start()
+    started.catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    if (testDatabaseKind() !== 'postgres') return { started, claimFree: true }
+    const claimFree = await trx.selectFrom('claims').select('id').where('id', '=', claimId).forUpdate().noWait().execute()
+      .then(() => true, (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)))
+    return { started, claimFree }
+  })
+}
+
 test('a reviewer’s decision takes the claimant’s person before the claim, as the straight-through approval does: neither waits on the other for ever', async () => {
   const member = await claimant(app)
   const claim = await submitTestClaim(app, member)
   // The person held by another transaction, as an import's straight-through approval holds its claims' persons before
   // their claims: the reviewer's decision waits for the person and holds nothing that transaction needs next.
-  const { decided, claimTaken } = await app.db.transaction().execute(async (trx) => {
-    await forUpdate(trx, trx.selectFrom('insured_persons').select('id').where('id', '=', member.insuredPersonId)).execute()
-    const decided = app.api.post(`/api/v1/claims/${claim.id}/decisions`, { decision: 'approve' }, { token: users.reviewer.token })
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    if (testDatabaseKind() !== 'postgres') return { decided, claimTaken: true }
-    // What the approval takes next; NOWAIT: refused at once (55P03) if the reviewer's decision already holds it.
-    const claimTaken = await trx.selectFrom('claims').select('id').where('id', '=', claim.id).forUpdate().noWait().execute()
-      .then(() => true, (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)))
-    return { decided, claimTaken }
-  })
+  const { started: decided, claimFree: claimTaken } = await claimFreeWhilePersonHeld(member.insuredPersonId, claim.id,
+    () => app.api.post(`/api/v1/claims/${claim.id}/decisions`, { decision: 'approve' }, { token: users.reviewer.token }))
   expect(claimTaken).toBe(true)
   const answer = await decided
   expect([answer.status, answer.body.status]).toEqual([200, 'approved'])
@@ -246,21 +257,12 @@ test('a settlement import takes the persons of its claims before it writes on an
     totalCostFen, pooledOutOfPocketFen: 800_000, supplementaryOutOfPocketFen: 200_000, deductibleFen: 0,
   })
   const actor = { userId: users.staff.id, ip: null, requestId: null }
-  const { importing, flaggedClaimFree } = await app.db.transaction().execute(async (trx) => {
-    // The person held, as a reviewer's decision holds it while it waits for the claim.
-    await forUpdate(trx, trx.selectFrom('insured_persons').select('id').where('id', '=', member.insuredPersonId)).execute()
-    const importing = app.db.transaction().execute((t) => importMedicalRecords(t, app.deps, async (add) => {
+  // The person held, as a reviewer's decision holds it while it waits for the claim; the flagged claim stays free.
+  const { started: importing, claimFree: flaggedClaimFree } = await claimFreeWhilePersonHeld(member.insuredPersonId, differs.id,
+    () => app.db.transaction().execute((t) => importMedicalRecords(t, app.deps, async (add) => {
       await add(record('2020-06-01', '2020-06-13', 1_500_000, 2))
       await add(record('2020-09-01', '2020-09-10', 1_600_000, 3))
-    }, users.staff.id, actor))
-    importing.catch(() => undefined)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    if (testDatabaseKind() !== 'postgres') return { importing, flaggedClaimFree: true }
-    // What the reviewer takes next; NOWAIT: refused at once (55P03) if the import already wrote the flag and holds it.
-    const flaggedClaimFree = await trx.selectFrom('claims').select('id').where('id', '=', differs.id).forUpdate().noWait().execute()
-      .then(() => true, (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)))
-    return { importing, flaggedClaimFree }
-  })
+    }, users.staff.id, actor)))
   expect(flaggedClaimFree).toBe(true)
   expect(await importing).toEqual({ importedCount: 2, approvedCount: 1 })
   const after = await app.db.selectFrom('claims').select(['id', 'status', 'flagged']).where('id', 'in', [confirmed.id, differs.id]).orderBy('id').execute()
