@@ -1,10 +1,14 @@
 /**
  * Quote endpoint benchmark, side by side with its baseline in the same run (issue 13): a bare Koa
- * JSON echo (bench/koa-echo.ts) and the real server (tsx src/main.ts on SQLite, loopback only,
+ * JSON echo (bench/koa-echo.mjs, plain JavaScript under node) and the real server (tsx src/main.ts, or with
+ * `--compiled` its production build `node dist/main.mjs`, on SQLite, loopback only,
  * production settings, response checks off), each its own process, each under the same autocannon
  * settings: 100 connections, POST with a Shaanxi and a Shanghai quote selection in turn (the echo
- * gets the same bodies back). Each round warms both up for 1 s, then measures the echo and the
- * server one after the other; the figures are the rounds' means. Where `taskset` is there and the
+ * gets the same bodies back). Both are warmed up for 1 s, then each round measures the echo and the
+ * server one after the other (the echo first in odd rounds, second in even ones); the ratio is the
+ * median of the rounds' ratios (on a shared host the machine's own speed moves over seconds, and
+ * a slow or fast stretch then shows as one odd round, not a shift of the whole), the other figures
+ * the rounds' means. Where `taskset` is there and the
  * machine has two CPUs or more, the load generator (this process) runs on the first CPU and each
  * server on the others, so neither server shares its CPUs with autocannon (on 2 cores unpinned, the
  * echo's own rate moved ±15 % between runs). Prints requests per second,
@@ -12,8 +16,9 @@
  * machine), then the ratio to the echo.
  * Goal (issue 13): at least 0.6× the echo's requests per second, p99 at most 2× the echo's.
  *
- *   npm run bench:quotes                          # 10 s per measurement, 2 rounds
- *   npm run bench:quotes -- 5 --rounds 3          # seconds per measurement, rounds
+ *   npm run bench:quotes                          # 5 s per measurement, 6 rounds
+ *   npm run bench:quotes -- 3 --rounds 10         # seconds per measurement, rounds
+ *   npm run bench:quotes -- 10 --rounds 3 --compiled  # the server as production runs it (npm run build -w @huzhu/server first)
  *   npm run bench:quotes -- 10 --cpu-prof /tmp/profiles   # the server's V8 CPU profile when it stops
  */
 import { execFileSync } from 'node:child_process'
@@ -26,8 +31,8 @@ import { numberArg, serverCommand } from './databases'
 import { cpuSeconds } from './process-cpu'
 import { endpoints, pathOf } from '@huzhu/shared'
 
-const seconds = /^\d+$/.test(process.argv[2] ?? '') ? Number(process.argv[2]) : 10
-const rounds = numberArg('rounds', 2)
+const seconds = /^\d+$/.test(process.argv[2] ?? '') ? Number(process.argv[2]) : 5
+const rounds = numberArg('rounds', 6)
 const CONNECTIONS = 100
 const RATIO_GOAL = 0.6
 const P99_GOAL = 2
@@ -81,6 +86,12 @@ function mean(figures: readonly Figures[]): Figures {
   }
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
 function line(name: string, f: Figures): string {
   return `${name.padEnd(22)} ${f.rate.toFixed(0).padStart(6)} req/s   latency ms p50 ${f.p50.toFixed(1)}  p90 ${f.p90.toFixed(1)}  p99 ${f.p99.toFixed(1)}  max ${f.max}   `
     + `process CPU ${f.cpuMs.toFixed(3)} ms/request   (${f.ok.toLocaleString('en')} 2xx, ${f.failed} failed)`
@@ -91,28 +102,36 @@ async function main(): Promise<void> {
   const env = serverEnv(dataDir, { ...keys, NODE_ENV: 'production', SMS_FIXED_CODE: '', SMS_PROVIDER: 'console', HUZHU_LOG_LEVEL: 'warn', DATABASE_URL: '' })
   const pinned = pinning()
   const pin = (command: readonly [string, ...string[]]) => [...pinned.serverPrefix, ...command] as [string, ...string[]]
-  const echo = await startServerProcess(env, { label: 'koa echo', command: pin([process.execPath, '--import', 'tsx', 'bench/koa-echo.ts']), cwd: join(__dirname, '..') })
+  const echo = await startServerProcess(env, { label: 'koa echo', command: pin([process.execPath, 'bench/koa-echo.mjs']), cwd: join(__dirname, '..') })
   const server = await startServerProcess(env, { label: 'server', command: pin(serverCommand()) })
   try {
     const echoes: Figures[] = []
     const quotes: Figures[] = []
+    const ratios: number[] = []
+    await load(echo, '/echo', 1)
+    await load(server, pathOf(endpoints.quotes.createQuote), 1)
     for (let round = 1; round <= rounds; round++) {
-      await load(echo, '/echo', 1)
-      await load(server, pathOf(endpoints.quotes.createQuote), 1)
-      echoes.push(await load(echo, '/echo', seconds))
-      quotes.push(await load(server, pathOf(endpoints.quotes.createQuote), seconds))
-      console.log(`round ${round}/${rounds}`)
+      // Each round measures both, the one first in one round second in the next: a machine that speeds up or slows down
+      // meanwhile (on a shared host it does, over seconds) weighs on both alike.
+      const echoFirst = round % 2 === 1
+      const first = echoFirst ? await load(echo, '/echo', seconds) : await load(server, pathOf(endpoints.quotes.createQuote), seconds)
+      const second = echoFirst ? await load(server, pathOf(endpoints.quotes.createQuote), seconds) : await load(echo, '/echo', seconds)
+      echoes.push(echoFirst ? first : second)
+      quotes.push(echoFirst ? second : first)
+      ratios.push(quotes.at(-1)!.rate / echoes.at(-1)!.rate)
+      console.log(`round ${round}/${rounds}: quotes / echo ${ratios.at(-1)!.toFixed(2)}×`)
       console.log(`  ${line('bare Koa JSON echo', echoes.at(-1)!)}`)
       console.log(`  ${line(`POST ${pathOf(endpoints.quotes.createQuote)}`, quotes.at(-1)!)}`)
     }
     const e = mean(echoes)
     const q = mean(quotes)
-    const ratio = q.rate / e.rate
+    const ratio = median(ratios)
     const p99Ratio = q.p99 / e.p99
     console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${rounds} round(s), loopback, means of the rounds; ${pinned.note}`)
     console.log(line('bare Koa JSON echo', e))
     console.log(line(`POST ${pathOf(endpoints.quotes.createQuote)}`, q))
-    console.log(`quotes / echo: ${ratio.toFixed(2)}× the requests/s (goal ≥ ${RATIO_GOAL}×), p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${P99_GOAL}×), `
+    console.log(`quotes / echo: ${ratio.toFixed(2)}× the requests/s (median of the rounds' ratios, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; `
+      + `of the means ${(q.rate / e.rate).toFixed(2)}×; goal ≥ ${RATIO_GOAL}×), p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${P99_GOAL}×), `
       + `CPU per request ${(q.cpuMs / e.cpuMs).toFixed(2)}×: ${ratio >= RATIO_GOAL && p99Ratio <= P99_GOAL ? 'met' : 'NOT met'}`)
     if (e.failed > 0 || q.failed > 0) process.exitCode = 1
   } finally {
