@@ -20,6 +20,7 @@ export const dataExportQuerySchema = z.object({}).strict()
 
 /** Who did what an audit entry records, as the member is told: themselves, office staff, or the system. */
 export const dataExportActorKinds = ['self', 'staff', 'system'] as const
+export type DataExportActorKind = (typeof dataExportActorKinds)[number]
 
 const linkedPersonSchema = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-import type { ErasedRecordKind, KeptRecordKind } from '../api/data-requests'
+import type { DataExportActorKind, ErasedRecordKind, KeptRecordKind } from '../api/data-requests'
 
 /**
  * 我的数据: the member's page to download everything held about them and to ask
@@ -55,3 +55,10 @@ export const dataRequestUi = {
   cancelled: '已取消删除申请',
   backHome: '返回首页',
 } as const
+
+/** Who did what an audit entry of the member's export records, in the member's words (the staff member is not named). */
+export const dataExportActorLabels: Readonly<Record<DataExportActorKind, string>> = {
+  self: '本人',
+  staff: '工会工作人员',
+  system: '系统',
+}

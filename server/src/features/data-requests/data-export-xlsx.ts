@@ -1,4 +1,4 @@
-import type { DataExport } from '@huzhu/shared'
+import { auditActionLabels, auditFieldLabel, auditResourceLabel, dataExportActorLabels, type DataExport } from '@huzhu/shared'
 import ExcelJS from 'exceljs'
 import { chinaDateTime } from '../audit/audit-export'
 
@@ -48,6 +48,17 @@ function addTable(workbook: ExcelJS.Workbook, title: string, rows: readonly Row[
   for (const row of rows) sheet.addRow(keys.map((k) => cellOf(row[k])))
 }
 
+/** An audit entry as the member reads it: who, what and which fields in words (the JSON export keeps the codes, for programs). */
+function auditEntryInWords(entry: DataExport['auditEntries'][number]): Row {
+  return {
+    at: entry.at,
+    by: dataExportActorLabels[entry.by],
+    action: auditActionLabels[entry.action],
+    resource: auditResourceLabel(entry.resource),
+    fields: entry.fields.map(auditFieldLabel).join('、'),
+  }
+}
+
 /**
  * The export as a workbook a member can open on a phone: a sheet per kind of
  * record, times in China time, money in fen as stored, every cell text (ID
@@ -76,7 +87,7 @@ export async function dataExportWorkbook(data: DataExport, intro: string): Promi
   addTable(workbook, '收款账户', data.payeeAccounts)
   addTable(workbook, '医保结算数据', data.medicalRecords)
   addTable(workbook, '授权记录', data.consents)
-  addTable(workbook, '查看和修改记录', data.auditEntries)
+  addTable(workbook, '查看和修改记录', data.auditEntries.map(auditEntryInWords))
   addTable(workbook, '消息', data.notifications)
   addTable(workbook, '删除申请', data.deletionRequests)
   return Buffer.from(await workbook.xlsx.writeBuffer())

@@ -131,6 +131,15 @@ describe('GET /api/v1/me/data-export: everything held about me', () => {
     }
     expect(cells('实名信息')).toContain(alice.idNumber)
     expect(cells('理赔').filter((v) => v === alice.paidClaimId)).toHaveLength(1)
+    // Who read what, in words: the staff member's read of the paid claim (not named), the fields it showed.
+    const auditRows: string[][] = []
+    workbook.getWorksheet('查看和修改记录')!.eachRow((row) => auditRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    expect(auditRows[0]).toEqual(['时间', '操作人', '操作', '内容', '字段'])
+    const staffRead = auditRows.find((r) => r[1] === '工会工作人员')
+    expect(staffRead?.slice(2, 4)).toEqual(['查看', '理赔（医疗信息）'])
+    expect(staffRead![4]!.split('、')).toEqual(expect.arrayContaining(['诊断', '费用金额']))
+    expect(auditRows.find((r) => r[1] === '本人')?.slice(2, 4)).toEqual(['新增', '会员实名信息'])
+    expect(auditRows.flat().filter((v) => ['self', 'staff', 'system', 'read', 'update'].includes(v) || /^[a-z_]+:/.test(v))).toEqual([])
     const all = workbook.worksheets.flatMap((s) => cells(s.name)).join('\n')
     for (const value of [bob.idNumber, bob.name, bob.paidClaimId, bob.member.phone]) expect(all).not.toContain(value)
     const audits = await app.db.selectFrom('audit_log').selectAll().where('subject_user_id', '=', alice.member.id).where('action', '=', 'export').execute()
