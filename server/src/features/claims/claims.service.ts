@@ -129,10 +129,11 @@ export async function submitClaim(db: Db, deps: ClaimDeps, userId: string, key: 
   const history = await recordHistory(db, deps, claimId, 'submitted', userId, 'member', null)
   const notifications = [await notifyMember(db, deps, row)]
   // Matched to an imported medical-insurance record: verified or flagged; approved at once when nothing is in doubt.
-  notifications.push(...await checkClaimAgainstMedicalRecords(db, deps, claimId))
+  const check = await checkClaimAgainstMedicalRecords(db, deps, row)
+  notifications.push(...check.notifications)
   // The claim as this transaction leaves it (the check may have flagged it). Still submitted: its record is what was
   // written here, and the answer needs no other read. Approved straight through: more history, read after the commit.
-  const written = (await findClaimRow(db, claimId))!
+  const written = check.claim ?? (await findClaimRow(db, claimId))!
   if (written.status !== row.status) return { claimId, created: true, notifications }
   const documents = input.documents
     .map((d) => {
@@ -216,7 +217,7 @@ export async function addMaterial(db: Db, deps: ClaimDeps, userId: string, claim
   })
   // Matched again with the new figures. A claim sent back for material carries a person's decision: never approved
   // straight through, so no further message comes of it.
-  await checkClaimAgainstMedicalRecords(db, deps, claimId)
+  await checkClaimAgainstMedicalRecords(db, deps, (await findClaimRow(db, claimId))!)
   return note
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/open'
 import type { CatalogueStore } from '../catalogues/catalogue-store'
 import { parseFigures, parseFlags, type StoredFlag } from '../claims/claim-json'
 import type { ClaimRow } from '../claims/claims.table'
-import { findClaimRow, updateClaimRow } from '../claims/claims.repository'
+import { updateClaimRow } from '../claims/claims.repository'
 import type { NotificationRow } from '../notifications/notifications.table'
 import type { NewClaimMedicalMatchRow } from './claim-medical-matches.table'
 import { approveClaim } from '../review/review.service'
@@ -100,21 +100,28 @@ export const straightThroughNote = (match: MedicalMatch) => `${STRAIGHT_THROUGH_
  * through the reviewers' approval path (caps and earlier payouts as of now),
  * unless the record was imported by the insured person themself or the person
  * holds a role that handles claims (DOMAIN.md, "Identity": a reviewer decides).
- * The engine never refuses: anything else stays for a person. Returns the
- * member's messages (for WeChat after the commit).
+ * The engine never refuses: anything else stays for a person. Given the claim as
+ * this transaction holds it; returns the member's messages (for WeChat after the
+ * commit) and the claim as the check leaves it, or `undefined` when the approval
+ * path wrote it (approved, or its estimate written fresh): read it again then.
  */
-export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheckDeps, claimId: string): Promise<NotificationRow[]> {
-  const claim = await findClaimRow(db, claimId)
-  if (!claim || !isOpenClaim(claim.status)) return []
+export async function checkClaimAgainstMedicalRecords(db: Db, deps: MedicalCheckDeps, claim: ClaimRow): Promise<MedicalCheck> {
+  if (!isOpenClaim(claim.status)) return { claim, notifications: [] }
   const match = await matchMedicalRecord(db, claim)
   if (match) await saveMatchRow(db, matchRowOf(deps, claim.id, match))
   else await deleteMatchRow(db, claim.id)
   const current = await writeFlags(db, deps, claim, match)
-  if (!straightThroughCandidate(current, match)) return []
+  if (!straightThroughCandidate(current, match)) return { claim: current, notifications: [] }
   // Nobody approves their own claim through a record they imported, and a claim of someone who handles claims always goes to a reviewer.
-  if (await isOwnCover(db, match.record.imported_by, current.insured_person_id)) return []
-  if (await personHandlesClaims(db, current.insured_person_id)) return []
-  return approveStraightThrough(db, deps, current, match)
+  if (await isOwnCover(db, match.record.imported_by, current.insured_person_id)) return { claim: current, notifications: [] }
+  if (await personHandlesClaims(db, current.insured_person_id)) return { claim: current, notifications: [] }
+  return { claim: undefined, notifications: await approveStraightThrough(db, deps, current, match) }
+}
+
+export interface MedicalCheck {
+  /** The claim after the check; undefined when the system's approval path wrote it. */
+  claim: ClaimRow | undefined
+  notifications: NotificationRow[]
 }
 
 /** The claim's match row: verified, or mismatch with the differing figures. */

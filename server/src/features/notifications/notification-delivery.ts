@@ -54,11 +54,18 @@ async function mobileOf(deps: NotificationDeliveryDeps, user: { id: string; phon
  */
 export function notificationDelivery(deps: NotificationDeliveryDeps): OutboxHandler<'notification'> {
   return async ({ notificationId }, { log }) => {
-    const row = await deps.db.selectFrom('notifications').selectAll().where('id', '=', notificationId).executeTakeFirst()
-    if (!row) return
-    const user = await deps.db.selectFrom('users').select(['id', 'wechat_openid', 'phone_ciphertext', 'disabled_at']).where('id', '=', row.user_id).executeTakeFirst()
-    if (!user || user.disabled_at !== null) return
-    if (await sentByWechat(deps, row, user.wechat_openid, log)) return
+    // The notice and its member's account in one read (every notice names an account: a foreign key).
+    const found = await deps.db.selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .selectAll('notifications')
+      .select(['users.wechat_openid', 'users.phone_ciphertext', 'users.disabled_at'])
+      .where('notifications.id', '=', notificationId)
+      .executeTakeFirst()
+    if (!found) return
+    const { wechat_openid: openid, phone_ciphertext: phoneCiphertext, disabled_at: disabledAt, ...row } = found
+    if (disabledAt !== null) return
+    const user = { id: row.user_id, phone_ciphertext: phoneCiphertext }
+    if (await sentByWechat(deps, row, openid, log)) return
     const template = smsTemplateOf(row.kind)
     // The console provider (development) prints every notice; a real one needs the notice's template.
     if (!template || (deps.config.sms.provider !== 'console' && deps.config.sms.templates[template] === undefined)) return
