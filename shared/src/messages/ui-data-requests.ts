@@ -1,4 +1,8 @@
-import type { DataExportActorKind, ErasedRecordKind, KeptRecordKind } from '../api/data-requests'
+import type { uploadMediaTypes } from '../api/claims'
+import type { DataDeletionStatus, DataExportActorKind, ErasedRecordKind, KeptRecordKind } from '../api/data-requests'
+import type { PayChannel } from '../api/payment-orders'
+import type { FundingPayer } from '../units/funding-order'
+import { ui } from './ui'
 
 /**
  * 我的数据: the member's page to download everything held about them and to ask
@@ -62,3 +66,53 @@ export const dataExportActorLabels: Readonly<Record<DataExportActorKind, string>
   staff: '工会工作人员',
   system: '系统',
 }
+
+/**
+ * The codes of the member's export that no screen of the app names, in the
+ * member's words, for the xlsx (the JSON keeps the codes, for programs). What a
+ * screen already names (a claim's status, a document's kind…) is taken from
+ * there, not from here.
+ */
+export const dataExportUi = {
+  /** How a session was signed in. */
+  loginMethod: { sms: '手机号和短信验证码', wechat: ui.login.wechat } as Readonly<Record<string, string>>,
+  /** How the account was proven to be the insured person (DOMAIN.md, "Identity"). */
+  linkedVia: {
+    phone: '登录手机号与参保登记的手机号一致',
+    enrolment: '用这个账号参保',
+    staff: '工会工作人员核对了身份证',
+  } as Readonly<Record<string, string>>,
+  /** How a confirmed premium was paid. */
+  paymentChannel: { transfer: '转账或到办事处缴费', wechat_pay: '微信支付' } as Readonly<Record<string, string>>,
+  /** How an online order was paid with WeChat Pay. */
+  payChannel: {
+    jsapi: '微信支付（小程序内）',
+    h5: '微信支付（手机浏览器）',
+    native: '微信支付（扫码）',
+  } satisfies Record<PayChannel, string> as Readonly<Record<string, string>>,
+  orderStatus: { open: '待支付', paid: '已支付', closed: '已关闭' } as Readonly<Record<string, string>>,
+  refundStatus: { pending: '退款中', succeeded: '已退款', failed: '退款失败' } as Readonly<Record<string, string>>,
+  deletionStatus: {
+    scheduled: dataRequestUi.scheduledTitle,
+    done: '已删除',
+    cancelled: dataRequestUi.cancelled,
+  } satisfies Record<DataDeletionStatus, string> as Readonly<Record<string, string>>,
+  /** Who pays a share of a premium. */
+  fundingPayer: { union: '工会', unit: '单位', member: '本人' } satisfies Record<FundingPayer, string>,
+  /** What an uploaded file is. */
+  mediaType: {
+    'image/jpeg': 'JPEG 照片',
+    'image/png': 'PNG 照片',
+    'image/webp': 'WebP 照片',
+    'image/heic': ui.claim.tileHeic,
+    'application/pdf': 'PDF 文件',
+  } satisfies Record<(typeof uploadMediaTypes)[number], string> as Readonly<Record<string, string>>,
+  /** A premium paid, on its enrolment. */
+  paymentConfirmed: '已缴费，{date}确认，流水号 {reference}',
+  /** One payer's share of a premium, and whether it is paid. */
+  share: '{payer} {amount}（{state}）',
+  /** A refund of an online payment. */
+  refund: '{amount}，{reason}，{status}',
+  /** What a message is about: `理赔 clm_…`. */
+  subject: '{what} {id}',
+} as const

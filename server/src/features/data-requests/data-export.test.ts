@@ -1,7 +1,10 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { dataExportSchema, type DataExport } from '@huzhu/shared'
+import {
+  claimStatuses, consentKinds, coverStates, dataExportActorKinds, dataExportSchema, documentKinds, enrolmentModes, enrolmentStatuses, eventKinds,
+  fundingPayers, fundingSources, notificationKinds, occupations, sexes, type DataExport,
+} from '@huzhu/shared'
 import { startAppWithEveryRole, type EveryRole, type TestApp, type TestUser } from '../../../test/helpers'
 import { memberWithHistory, type MemberWithHistory } from './data-requests.fixtures'
 
@@ -24,6 +27,23 @@ const exportOf = async (user: TestUser) => {
   const res = await app.api.get('/api/v1/me/data-export', { token: user.token })
   expect(res.status).toBe(200)
   return { data: dataExportSchema.parse(res.body) as DataExport, text: res.text, headers: res.headers }
+}
+/** The codes the JSON export keeps for programs (the fixture's and their siblings'): none may reach a cell of the xlsx. */
+const exportCodes = new Set<string>([
+  ...claimStatuses, ...documentKinds, ...consentKinds, ...notificationKinds, ...occupations, ...sexes, ...enrolmentModes, ...enrolmentStatuses,
+  ...coverStates, ...eventKinds, ...fundingSources, ...fundingPayers, ...dataExportActorKinds,
+  'sms', 'wechat', 'transfer', 'wechat_pay', 'phone', 'enrolment', 'staff', 'reviewer', 'system', 'claim', 'true', 'false',
+])
+/** A sheet's rows as the member sees them: every cell as text, the first row the column titles. */
+const rowsOf = (sheet: ExcelJS.Worksheet): string[][] => {
+  const rows: string[][] = []
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+  return rows
+}
+/** A table sheet as records, by column title. */
+const tableOf = (sheet: ExcelJS.Worksheet): Record<string, string>[] => {
+  const [titles = [], ...rows] = rowsOf(sheet)
+  return rows.map((row) => Object.fromEntries(titles.map((t, i) => [t, row[i] ?? ''])))
 }
 const tempFiles = () => {
   try {
@@ -132,14 +152,47 @@ describe('GET /api/v1/me/data-export: everything held about me', () => {
     expect(cells('实名信息')).toContain(alice.idNumber)
     expect(cells('理赔').filter((v) => v === alice.paidClaimId)).toHaveLength(1)
     // Who read what, in words: the staff member's read of the paid claim (not named), the fields it showed.
-    const auditRows: string[][] = []
-    workbook.getWorksheet('查看和修改记录')!.eachRow((row) => auditRows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    const auditRows = rowsOf(workbook.getWorksheet('查看和修改记录')!)
     expect(auditRows[0]).toEqual(['时间', '操作人', '操作', '内容', '字段'])
     const staffRead = auditRows.find((r) => r[1] === '工会工作人员')
     expect(staffRead?.slice(2, 4)).toEqual(['查看', '理赔（医疗信息）'])
     expect(staffRead![4]!.split('、')).toEqual(expect.arrayContaining(['诊断', '费用金额']))
     expect(auditRows.find((r) => r[1] === '本人')?.slice(2, 4)).toEqual(['新增', '会员实名信息'])
     expect(auditRows.flat().filter((v) => ['self', 'staff', 'system', 'read', 'update'].includes(v) || /^[a-z_]+:/.test(v))).toEqual([])
+    // In words a member reads: every column titled in Chinese, no code of ours in any cell, no JSON.
+    const tables = workbook.worksheets.filter((s) => s.name !== '说明')
+    const untitled = tables.flatMap((s) => (rowsOf(s)[0] ?? []).filter((title) => !/[\u4e00-\u9fff]/.test(title)).map((title) => `${s.name}: ${title}`))
+    expect(untitled).toEqual([])
+    const coded = tables.flatMap((s) => rowsOf(s).flat().filter((v) => exportCodes.has(v) || /^[a-z]+(_[a-z]+)+$/.test(v) || /^[{[]/.test(v)).map((v) => `${s.name}: ${v}`))
+    expect(coded).toEqual([])
+    const sheet = (name: string) => tableOf(workbook.getWorksheet(name)!)
+    expect(sheet('登录记录')[0]).toMatchObject({ 登录方式: '手机号和短信验证码' })
+    expect(sheet('实名信息')[0]).toMatchObject({ 性别: Number(alice.idNumber[16]) % 2 === 1 ? '男' : '女', 职业: '外卖员' })
+    // The paid claim: its status, kind, figures and approved amount in yuan, the account it went to (masked, as on 收款账户), the bank's payment.
+    const paidAccount = sheet('收款账户').find((a) => a['编号'] === alice.member.payeeAccountId)!
+    expect(paidAccount['账号（隐去中间位）']).toMatch(/^6222 \*{4} \*{4} \d{4}$/)
+    const claimRows = sheet('理赔')
+    expect(claimRows.find((c) => c['理赔编号'] === alice.paidClaimId)).toMatchObject({
+      状态: '已打款',
+      理赔类型: '住院医疗',
+      结算单上的金额: '医疗费用总额 15,000.00 元；统筹段个人自付 8,000.00 元；附加段个人自付 2,000.00 元',
+      核定赔付: '6,200.00 元',
+      赔付明细: expect.stringContaining('统筹段：统筹段自付 8,000.00 元 × 60% = 4,800.00 元'),
+      收款账户: `中国工商银行西安雁塔支行 ${paidAccount['账号（隐去中间位）']}`,
+      打款: `已于2026-11-23打款，流水号 ${alice.bankReference}`,
+    })
+    expect(claimRows.find((c) => c['理赔编号'] === alice.withdrawnClaimId)).toMatchObject({ 状态: '已撤回', 核定赔付: '' })
+    const steps = sheet('理赔进度').filter((h) => h['理赔编号'] === alice.paidClaimId)
+    expect(steps.map((h) => [h['状态'], h['处理人']])).toEqual([['已提交', '会员'], ['已核准', '审核员'], ['付款中', '工作人员'], ['已打款', '工作人员']])
+    expect(sheet('理赔材料').map((d) => d['材料类别'])).toEqual(['发票', '发票'])
+    // Who pays what (the shares the test above wrote), in yuan and China time; the flag's basis; what I consented to; what a message is about.
+    expect(sheet('保费分担').map((s) => [s['付款方'], s['金额'], s['支付时间']])).toEqual([
+      ['工会', '30.00 元', '2026-11-20 10:00:00'], ['本人', expect.stringMatching(/^\d[\d,]*\.\d\d 元$/), ''],
+    ])
+    expect(sheet('困难职工标记')[0]).toMatchObject({ 标记依据: '困难职工档案 2026-050' })
+    expect(sheet('参保记录')[0]).toMatchObject({ 参保编号: alice.member.enrolmentId, 缴费状态: '已缴费', 保费: expect.stringMatching(/^\d[\d,]*\.\d\d 元$/) })
+    expect(sheet('授权记录').map((c) => c['授权内容']).sort()).toEqual(['同意收集医疗费用和病历照片', '同意收集身份证号码等敏感个人信息'])
+    expect(sheet('消息').map((n) => n['关于'])).toContain(`理赔 ${alice.paidClaimId}`)
     const all = workbook.worksheets.flatMap((s) => cells(s.name)).join('\n')
     for (const value of [bob.idNumber, bob.name, bob.paidClaimId, bob.member.phone]) expect(all).not.toContain(value)
     const audits = await app.db.selectFrom('audit_log').selectAll().where('subject_user_id', '=', alice.member.id).where('action', '=', 'export').execute()
