@@ -1,13 +1,12 @@
 import Koa from 'koa'
-import compress from 'koa-compress'
 import { createDataProtector } from './crypto/protector'
 import { guardFor } from './features/accounts/access'
 import { loadCatalogueStore, type LiveCatalogueStore } from './features/catalogues/catalogue-store'
 import { refreshCatalogues } from './features/catalogues/refresh-catalogues'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
+import { compression } from './http/compression'
 import { errorMiddleware } from './http/error-middleware'
-import { serializeJsonOnce } from './http/json-response'
 import { createWechatPayClient } from './features/wechat-pay/wechat-pay-client'
 import { createBlobStore, type BlobStore } from './files/blob-store'
 import { apiRouter } from './http/api-router'
@@ -62,17 +61,7 @@ export function createApp(options: AppOptions): App {
 
   app.use(requestContext(logger, { hsts: config.isProduction }))
   app.use(errorMiddleware())
-  // gzip for text (the H5 bundle, JSON); photos and xlsx are already compressed and pass through.
-  // A request without Accept-Encoding gets identity from koa-compress (its default), after its checks of the answer: skip them.
-  const gzip = compress({ threshold: 1024, br: false })
-  app.use((ctx, next) => {
-    if (ctx.req.headers['accept-encoding']) return gzip(ctx, next)
-    // What `ctx.vary` does, without parsing a Vary header that nothing has set yet.
-    if (ctx.res.hasHeader('Vary')) ctx.vary('Accept-Encoding')
-    else ctx.res.setHeader('Vary', 'Accept-Encoding')
-    return next()
-  })
-  app.use(serializeJsonOnce())
+  app.use(compression())
   if (config.staticDir) app.use(staticFiles(config.staticDir))
   app.use(refreshCatalogues())
   app.use(apiRouter(options.routes ?? apiRoutes, { guard: guardFor, checkResponses: config.checkResponses }))

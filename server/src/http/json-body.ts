@@ -10,7 +10,12 @@ import { badRequest, formatBytes, payloadTooLarge, unsupportedMediaType } from '
  * (Promise steps by module-level functions rather than async functions: this runs on every API request with a body.)
  */
 export function readJsonBody(ctx: AppContext, limit: number): Promise<unknown> {
-  return readJsonText(ctx, limit).then(parseJson)
+  return readChecked(ctx, limit, parseBytes)
+}
+
+/** Decoded and parsed in one step of the promise. */
+function parseBytes(bytes: Buffer): unknown {
+  return parseJson(decodeText(bytes))
 }
 
 function parseJson(text: string | undefined): unknown {
@@ -27,12 +32,17 @@ function parseJson(text: string | undefined): unknown {
  * signed, like a payment notice): `undefined` when there is none. A refusal is a rejected promise.
  */
 export function readJsonText(ctx: Pick<AppContext, 'request' | 'req' | 'get'>, limit: number): Promise<string | undefined> {
+  return readChecked(ctx, limit, decodeText)
+}
+
+/** The body's bytes, after the checks, handed to `finish` in the same step; `undefined` when there is none, a refusal rejected. */
+function readChecked<T>(ctx: Pick<AppContext, 'request' | 'req' | 'get'>, limit: number, finish: (bytes: Buffer) => T): Promise<T | undefined> {
   try {
     if (!hasJsonBody(ctx, limit)) return Promise.resolve(undefined)
   } catch (error) {
     return Promise.reject(error as Error)
   }
-  return readAll(ctx.req, limit).then(decodeText)
+  return readAll(ctx.req, limit).then(finish)
 }
 
 /** False when there is no body at all; throws the 415 or 413 for a body this route cannot take. */

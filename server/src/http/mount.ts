@@ -25,7 +25,9 @@ function validateAndHandle(route: Route): Middleware<AppState, AppContextExtras>
       query: query ? query.parse({ ...ctx.query }) : undefined,
       params: params ? params.parse({ ...(ctx as { params?: Record<string, string> }).params }) : undefined,
     }
-    await handler(ctx as AppContext)
+    // A handler that answers at once (a quote) costs no extra turn of the promise queue.
+    const answering = handler(ctx as AppContext)
+    if (answering) await answering
   }
 }
 
