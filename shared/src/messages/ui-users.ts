@@ -106,15 +106,23 @@ export const auditResourceLabels: Readonly<Record<string, string>> = {
   dashboard: '统计指标',
 }
 
+/** The part after a kind that is a code of ours too, in words: the role granted, the format a member downloaded. */
+const auditResourceDetailLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  role_grant: staffUi.roles,
+  personal_data_export: { json: 'JSON 文件', xlsx: 'Excel 表格' },
+}
+
 /**
  * `holiday_calendar:2027` → `节假日安排 2027`, `role_grant:reviewer` → `角色 理赔审核员`,
- * `role_grant:unit_admin:unt_…` → `角色 单位经办人 unt_…`; an unknown kind stays as it is.
+ * `role_grant:unit_admin:unt_…` → `角色 单位经办人 unt_…`, `personal_data_export:xlsx` → `本人数据下载 Excel 表格`;
+ * an unknown kind stays as it is.
  */
 export function auditResourceLabel(resource: string): string {
   const [kind = '', ...rest] = resource.split(':')
   const label = auditResourceLabels[kind]
   if (!label) return resource
-  if (kind === 'role_grant' && rest[0] !== undefined && rest[0] in staffUi.roles) rest[0] = staffUi.roles[rest[0] as keyof typeof staffUi.roles]
+  const details = auditResourceDetailLabels[kind]
+  if (details && rest[0] !== undefined && Object.prototype.hasOwnProperty.call(details, rest[0])) rest[0] = details[rest[0]]!
   return [label, ...rest].join(' ')
 }
 

@@ -158,6 +158,7 @@ describe('GET /api/v1/me/data-export: everything held about me', () => {
     expect(staffRead?.slice(2, 4)).toEqual(['查看', '理赔（医疗信息）'])
     expect(staffRead![4]!.split('、')).toEqual(expect.arrayContaining(['诊断', '费用金额']))
     expect(auditRows.find((r) => r[1] === '本人')?.slice(2, 4)).toEqual(['新增', '会员实名信息'])
+    expect(auditRows.find((r) => r[2] === '导出')?.slice(1, 4)).toEqual(['本人', '导出', '本人数据下载 JSON 文件'])
     expect(auditRows.flat().filter((v) => ['self', 'staff', 'system', 'read', 'update'].includes(v) || /^[a-z_]+:/.test(v))).toEqual([])
     // In words a member reads: every column titled in Chinese, no code of ours in any cell, no JSON.
     const tables = workbook.worksheets.filter((s) => s.name !== '说明')
