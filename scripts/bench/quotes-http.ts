@@ -105,23 +105,26 @@ async function main(): Promise<void> {
   const echo = await startServerProcess(env, { label: 'koa echo', command: pin([process.execPath, 'bench/koa-echo.mjs']), cwd: join(__dirname, '..') })
   const server = await startServerProcess(env, { label: 'server', command: pin(serverCommand()) })
   try {
+    const quotePath = pathOf(endpoints.quotes.createQuote)
     const echoes: Figures[] = []
     const quotes: Figures[] = []
     const ratios: number[] = []
     await load(echo, '/echo', 1)
-    await load(server, pathOf(endpoints.quotes.createQuote), 1)
+    await load(server, quotePath, 1)
     for (let round = 1; round <= rounds; round++) {
       // Each round measures both, the one first in one round second in the next: a machine that speeds up or slows down
       // meanwhile (on a shared host it does, over seconds) weighs on both alike.
-      const echoFirst = round % 2 === 1
-      const first = echoFirst ? await load(echo, '/echo', seconds) : await load(server, pathOf(endpoints.quotes.createQuote), seconds)
-      const second = echoFirst ? await load(server, pathOf(endpoints.quotes.createQuote), seconds) : await load(echo, '/echo', seconds)
-      echoes.push(echoFirst ? first : second)
-      quotes.push(echoFirst ? second : first)
+      if (round % 2 === 1) {
+        echoes.push(await load(echo, '/echo', seconds))
+        quotes.push(await load(server, quotePath, seconds))
+      } else {
+        quotes.push(await load(server, quotePath, seconds))
+        echoes.push(await load(echo, '/echo', seconds))
+      }
       ratios.push(quotes.at(-1)!.rate / echoes.at(-1)!.rate)
       console.log(`round ${round}/${rounds}: quotes / echo ${ratios.at(-1)!.toFixed(2)}×`)
       console.log(`  ${line('bare Koa JSON echo', echoes.at(-1)!)}`)
-      console.log(`  ${line(`POST ${pathOf(endpoints.quotes.createQuote)}`, quotes.at(-1)!)}`)
+      console.log(`  ${line(`POST ${quotePath}`, quotes.at(-1)!)}`)
     }
     const e = mean(echoes)
     const q = mean(quotes)
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
     const p99Ratio = q.p99 / e.p99
     console.log(`\n${CONNECTIONS} connections, ${seconds} s each, ${rounds} round(s), loopback, means of the rounds; ${pinned.note}`)
     console.log(line('bare Koa JSON echo', e))
-    console.log(line(`POST ${pathOf(endpoints.quotes.createQuote)}`, q))
+    console.log(line(`POST ${quotePath}`, q))
     console.log(`quotes / echo: ${ratio.toFixed(2)}× the requests/s (median of the rounds' ratios, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; `
       + `of the means ${(q.rate / e.rate).toFixed(2)}×; goal ≥ ${RATIO_GOAL}×), p99 ${p99Ratio.toFixed(2)}× (goal ≤ ${P99_GOAL}×), `
       + `CPU per request ${(q.cpuMs / e.cpuMs).toFixed(2)}×: ${ratio >= RATIO_GOAL && p99Ratio <= P99_GOAL ? 'met' : 'NOT met'}`)

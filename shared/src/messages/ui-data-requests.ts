@@ -3,6 +3,7 @@ import type { DataDeletionStatus, DataExportActorKind, ErasedRecordKind, KeptRec
 import type { PayChannel } from '../api/payment-orders'
 import type { FundingPayer } from '../units/funding-order'
 import { ui } from './ui'
+import { auditUi } from './ui-users'
 
 /**
  * 我的数据: the member's page to download everything held about them and to ask
@@ -64,7 +65,7 @@ export const dataRequestUi = {
 export const dataExportActorLabels: Readonly<Record<DataExportActorKind, string>> = {
   self: '本人',
   staff: '工会工作人员',
-  system: '系统',
+  system: auditUi.system,
 }
 
 /**

@@ -39,10 +39,10 @@ async function sentByWechat(deps: NotificationDeliveryDeps, row: NotificationRow
 }
 
 /** The member's mobile for notices: the phone they sign in with, else the one in their profile (WeChat accounts). */
-async function mobileOf(deps: NotificationDeliveryDeps, user: { id: string; phone_ciphertext: string | null }): Promise<string | undefined> {
-  if (user.phone_ciphertext !== null) return unseal(deps.protector, 'users.phone', user.id, user.phone_ciphertext)
-  const profile = await deps.db.selectFrom('member_profiles').select('mobile_ciphertext').where('user_id', '=', user.id).executeTakeFirst()
-  return profile ? unseal(deps.protector, 'member_profiles.mobile', user.id, profile.mobile_ciphertext) : undefined
+async function mobileOf(deps: NotificationDeliveryDeps, userId: string, phoneCiphertext: string | null): Promise<string | undefined> {
+  if (phoneCiphertext !== null) return unseal(deps.protector, 'users.phone', userId, phoneCiphertext)
+  const profile = await deps.db.selectFrom('member_profiles').select('mobile_ciphertext').where('user_id', '=', userId).executeTakeFirst()
+  return profile ? unseal(deps.protector, 'member_profiles.mobile', userId, profile.mobile_ciphertext) : undefined
 }
 
 /**
@@ -64,13 +64,12 @@ export function notificationDelivery(deps: NotificationDeliveryDeps): OutboxHand
     if (!found) return
     const { wechat_openid: openid, phone_ciphertext: phoneCiphertext, disabled_at: disabledAt, ...row } = found
     if (disabledAt !== null) return
-    const user = { id: row.user_id, phone_ciphertext: phoneCiphertext }
     if (await sentByWechat(deps, row, openid, log)) return
     const template = smsTemplateOf(row.kind)
     // The console provider (development) prints every notice; a real one needs the notice's template.
     if (!template || (deps.config.sms.provider !== 'console' && deps.config.sms.templates[template] === undefined)) return
     const message = await smsNotice(deps.db, row, template)
-    const phone = message && (await mobileOf(deps, user))
+    const phone = message && (await mobileOf(deps, row.user_id, phoneCiphertext))
     if (!message || !phone) return
     await deps.sms.send({ phone, ...message }, log)
   }
