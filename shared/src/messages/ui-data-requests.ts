@@ -3,7 +3,6 @@ import type { DataDeletionStatus, DataExportActorKind, ErasedRecordKind, KeptRec
 import type { PayChannel } from '../api/payment-orders'
 import type { FundingPayer } from '../units/funding-order'
 import { ui } from './ui'
-import { auditUi } from './ui-users'
 
 /**
  * 我的数据: the member's page to download everything held about them and to ask
@@ -65,7 +64,8 @@ export const dataRequestUi = {
 export const dataExportActorLabels: Readonly<Record<DataExportActorKind, string>> = {
   self: '本人',
   staff: '工会工作人员',
-  system: auditUi.system,
+  // Its own word, not the audit page's `auditUi.system`: importing ui-users would put the staff pages' texts on the rider's phone.
+  system: '系统',
 }
 
 /**
