@@ -23,7 +23,7 @@ import autocannon from 'autocannon'
 import { builtInCatalogues, endpoints, fromDayNumber, pathOf, quote, toDayNumber, toSelection } from '@huzhu/shared'
 import { migrateToLatest } from '@huzhu/server/src/db/migrate'
 import { openDatabase, openDatabaseTarget } from '@huzhu/server/src/db/open'
-import { execNative, openNative, prepareNative, runNative, closeNative, type NativeDatabase } from '@huzhu/server/src/db/sqlite/native'
+import { openNative, toSqlite, type NativeDatabase } from '@huzhu/server/src/db/sqlite/native'
 import { newId } from '@huzhu/server/src/ids'
 import { chinaDateOf } from '@huzhu/shared'
 import { listQueueRows } from '@huzhu/server/src/features/review/review.repository'
@@ -68,17 +68,15 @@ function pickStatus(x: number): string {
   return 'paid'
 }
 
-async function insertMany(db: NativeDatabase, table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+function insertMany(db: NativeDatabase, table: string, columns: readonly string[], rows: unknown[][]): void {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(i, i + ROWS_PER_STATEMENT)
-    const stmt = await prepareNative(db, `insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`)
-    await runNative(stmt, chunk.flat())
-    stmt.finalize()
+    db.prepare(`insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`).run(...chunk.flat().map(toSqlite))
   }
 }
 
 /** People, accounts and enrolments the claims hang on (foreign keys are on). */
-async function seedPeople(db: NativeDatabase): Promise<{ userIds: string[]; personIds: string[]; enrolmentIds: string[] }> {
+function seedPeople(db: NativeDatabase): { userIds: string[]; personIds: string[]; enrolmentIds: string[] } {
   const catalogue = builtInCatalogues().get('shanghai-2020')!
   const q = quote(catalogue, { selection: toSelection(['A0', 'B0', 'C0']), mode: 'collective', acceptedOn: '2020-03-20' })
   if (!q.ok) throw new Error('quote failed')
@@ -102,16 +100,16 @@ async function seedPeople(db: NativeDatabase): Promise<{ userIds: string[]; pers
     enrolments.push([enrolmentId, personId, 'shanghai-2020', 'collective', 'active', '["A0","B0","C0"]', q.value.acceptedOn, q.value.start, q.value.end,
       JSON.stringify(q.value.coverFrom), q.value.premiumFen, JSON.stringify(q.value.lines), 'unit', iso, iso])
   }
-  await insertMany(db, 'users', ['id', 'created_at'], users)
-  await insertMany(db, 'insured_persons', ['id', 'id_number_hash', 'id_number_ciphertext', 'name', 'sex', 'birth_date', 'basic_medical_insurance', 'created_at', 'updated_at'], persons)
-  await insertMany(db, 'enrolments', ['id', 'insured_person_id', 'catalogue_id', 'mode', 'status', 'products', 'accepted_on', 'start_on', 'end_on', 'cover_from', 'premium_fen', 'premium_lines', 'funding_source', 'created_at', 'updated_at'], enrolments)
+  insertMany(db, 'users', ['id', 'created_at'], users)
+  insertMany(db, 'insured_persons', ['id', 'id_number_hash', 'id_number_ciphertext', 'name', 'sex', 'birth_date', 'basic_medical_insurance', 'created_at', 'updated_at'], persons)
+  insertMany(db, 'enrolments', ['id', 'insured_person_id', 'catalogue_id', 'mode', 'status', 'products', 'accepted_on', 'start_on', 'end_on', 'cover_from', 'premium_fen', 'premium_lines', 'funding_source', 'created_at', 'updated_at'], enrolments)
   return { userIds, personIds, enrolmentIds }
 }
 
 /** Inserts the claims in one transaction with one prepared multi-row statement, until the count or the time cap. */
-async function seedClaims(db: NativeDatabase, people: Awaited<ReturnType<typeof seedPeople>>): Promise<number> {
+function seedClaims(db: NativeDatabase, people: ReturnType<typeof seedPeople>): number {
   const random = seededRandom(1_000_000)
-  const stmt = await prepareNative(db, `insert into claims (${CLAIM_COLUMNS.join(', ')}) values ${Array.from({ length: ROWS_PER_STATEMENT }, () => `(${CLAIM_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`)
+  const stmt = db.prepare(`insert into claims (${CLAIM_COLUMNS.join(', ')}) values ${Array.from({ length: ROWS_PER_STATEMENT }, () => `(${CLAIM_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`)
   const lines = JSON.stringify([{ product: 'A0', productName: '在职住院', benefit: 'inpatient', benefitName: '住院', part: 'pooled', amountFen: 480000, rule: 'percent_of_out_of_pocket', refusal: null, reason: '统筹段 8,000.00 × 60%' }])
   const start = toDayNumber('2024-11-25')
   const deadline = Date.now() + MAX_GENERATE_SECONDS * 1000
@@ -133,11 +131,10 @@ async function seedClaims(db: NativeDatabase, people: Awaited<ReturnType<typeof 
         status === 'paid' ? `BENCH-${inserted + r}` : null, status === 'paid' ? iso : null, iso, iso,
       )
     }
-    await runNative(stmt, params)
+    stmt.run(...params.map(toSqlite))
     inserted += ROWS_PER_STATEMENT
     if (inserted % 100_000 === 0) process.stdout.write(`  ${inserted.toLocaleString('en')} claims\n`)
   }
-  stmt.finalize()
   return inserted
 }
 
@@ -146,17 +143,17 @@ async function generateSqlite(file: string): Promise<number> {
   const opened = await openDatabase(file)
   await migrateToLatest(opened.db)
   await opened.close()
-  const native = await openNative(file, 'readwrite')
+  const native = openNative(file, 'readwrite')
   try {
-    await execNative(native, 'pragma journal_mode = wal; pragma synchronous = off; pragma foreign_keys = on; pragma cache_size = -200000')
-    await execNative(native, 'begin')
-    const people = await seedPeople(native)
-    const inserted = await seedClaims(native, people)
-    await execNative(native, 'commit')
-    await execNative(native, 'pragma wal_checkpoint(truncate)')
+    native.exec('pragma journal_mode = wal; pragma synchronous = off; pragma foreign_keys = on; pragma cache_size = -200000')
+    native.exec('begin')
+    const people = seedPeople(native)
+    const inserted = seedClaims(native, people)
+    native.exec('commit')
+    native.exec('pragma wal_checkpoint(truncate)')
     return inserted
   } finally {
-    await closeNative(native)
+    native.close()
   }
 }
 

@@ -5,7 +5,8 @@ import type { Database } from './database'
 import { SqliteConnection } from './sqlite/connection'
 import { NodeSqliteDialect } from './sqlite/dialect'
 import { ReadPoolDriver, WriterDriver } from './sqlite/drivers'
-import { execNative, openNative } from './sqlite/native'
+import { openNative } from './sqlite/native'
+import { ReaderThreadConnection } from './sqlite/reader-thread'
 import { openPostgres } from './postgres/pool'
 
 export type Db = Kysely<Database>
@@ -42,37 +43,31 @@ export function describeTarget(target: DatabaseTarget): Record<string, string> {
   return { database: 'postgres', host: url.host || '(socket)', name: decodeURIComponent(url.pathname.replace(/^\//, '')) }
 }
 
-const BUSY_TIMEOUT_MS = 5_000
-
 /**
  * Opens the SQLite file (creating it and its folder): WAL, foreign keys on,
- * synchronous FULL (a commit survives power loss), a busy timeout. The read
- * pool opens lazily on its first query, after the writer has set WAL.
+ * synchronous FULL (a commit survives power loss), another process's lock waited
+ * for up to BUSY_TIMEOUT_MS. The read pool opens lazily on its first query, after
+ * the writer has set WAL.
  */
 export async function openDatabase(file: string, options: { readPoolSize?: number } = {}): Promise<OpenDatabase> {
   mkdirSync(dirname(file), { recursive: true })
-  const writer = await openNative(file, 'readwrite')
-  await execNative(writer, [
+  const writer = openNative(file, 'readwrite')
+  const writerConnection = new SqliteConnection(writer)
+  await writerConnection.exec([
     'pragma journal_mode = wal',
     'pragma synchronous = full',
     'pragma foreign_keys = on',
-    `pragma busy_timeout = ${BUSY_TIMEOUT_MS}`,
     // 64 MB of page cache for the writer: a 100,000-row import in one transaction touches random
     // pages of several indexes; with the 2 MB default it spills and re-reads them (5× slower).
     'pragma cache_size = -65536',
   ].join(';\n'))
-  const writerConnection = new SqliteConnection(writer)
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect('writer', () => new WriterDriver(async () => writerConnection)) })
 
-  const openReader = async () => {
-    const reader = await openNative(file, 'readonly')
-    // 8 MB of page cache for a reader (allocated as used): the indicators look up a few hundred thousand people's
-    // birth dates, whose index (12 MB per 400,000 people) the 2 MB default keeps re-reading (2.5× slower). Not more: the
-    // cache is also what SQLite's sorter sorts in memory before it merges sorted runs, and one sort of 700,000 rows
-    // in memory is slower than merging runs (members in all: +60% at 64 MB).
-    await execNative(reader, `pragma busy_timeout = ${BUSY_TIMEOUT_MS};\npragma query_only = on;\npragma cache_size = -8192`)
-    return new SqliteConnection(reader)
-  }
+  // 8 MB of page cache for a reader (allocated as used): the indicators look up a few hundred thousand people's
+  // birth dates, whose index (12 MB per 400,000 people) the 2 MB default keeps re-reading (2.5× slower). Not more: the
+  // cache is also what SQLite's sorter sorts in memory before it merges sorted runs, and one sort of 700,000 rows
+  // in memory is slower than merging runs (members in all: +60% at 64 MB).
+  const openReader = () => new ReaderThreadConnection(file, ['query_only = on', 'cache_size = -8192']).ready()
   const readDb = new Kysely<Database>({
     dialect: new NodeSqliteDialect('reader', () => new ReadPoolDriver(openReader, options.readPoolSize ?? 2)),
   })

@@ -14,7 +14,7 @@ const { Client } = require('pg')
 
 /** Tests that are about SQLite itself, and stay in the `server` project only. */
 const sqliteOnly = [
-  // kysely's dialect for node-sqlite3: its pragmas, statement cache and read pool.
+  // kysely's dialect for better-sqlite3: its pragmas, statement cache and read pool on worker threads.
   '<rootDir>/src/db/sqlite/',
   // Each opens a SQLite file, migrates it to the step before a migration, writes rows as they were then, and
   // checks what the migration made of them (the writable_schema edit, a table rebuild). PostgreSQL starts

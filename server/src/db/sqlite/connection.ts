@@ -1,121 +1,112 @@
-import type { CompiledQuery, DatabaseConnection, QueryResult, RootOperationNode } from 'kysely'
-import {
-  allNative, bindNative, closeNative, finalizeNative, prepareNative, runNative, stepNative,
-  type NativeDatabase, type NativeStatement,
-} from './native'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely'
+import { asError, isBusy, toSqlite, type NativeDatabase, type NativeStatement } from './native'
 
-const READER_SQL = /^\s*(select|with|pragma|values|explain)\b/i
+/** How long a statement waits for another process's lock (the CLI's roster import) before it fails. */
+export const BUSY_TIMEOUT_MS = 5_000
 
-/** Does this query give rows back (a select, or a write with `returning`)? */
-export function returnsRows(query: RootOperationNode, sql: string): boolean {
-  switch (query.kind) {
-    case 'SelectQueryNode':
-      return true
-    case 'InsertQueryNode':
-    case 'UpdateQueryNode':
-    case 'DeleteQueryNode':
-      return query.returning !== undefined
-    case 'RawNode':
-      return READER_SQL.test(sql) || /\breturning\b/i.test(sql)
-    default:
-      return false
+/**
+ * Runs `attempt` again while the database is busy (another process holds the write lock), waiting
+ * asynchronously between tries (2, 4, 8 … 64 ms), so the server's thread goes on serving meanwhile.
+ * Only for a statement that changed nothing when it failed busy: one outside a transaction, or `begin`.
+ */
+async function retryWhileBusy<T>(attempt: () => T): Promise<T> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS
+  for (let wait = 2; ; wait = Math.min(wait * 2, 64)) {
+    try {
+      return attempt()
+    } catch (error) {
+      if (!isBusy(error) || Date.now() + wait > deadline) throw error
+    }
+    await sleep(wait)
   }
-}
-
-/** Values as node-sqlite3 binds them: booleans as 0/1, no undefined, no bigint beyond 2^53. */
-function toSqlite(value: unknown): unknown {
-  if (value === undefined) return null
-  if (typeof value === 'boolean') return value ? 1 : 0
-  if (typeof value === 'bigint') {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError('integer out of range')
-    return Number(value)
-  }
-  if (value instanceof Date) return value.toISOString()
-  return value
 }
 
 /**
- * One SQLite connection for kysely, caching prepared statements by SQL text (LRU).
- * kysely never runs two queries on one connection at once (a mutex for the
- * writer, a pool for the readers), so a cached statement is never shared.
+ * The writer's connection for kysely: better-sqlite3 on the server's own thread, prepared statements
+ * cached by SQL text (LRU). kysely never runs two queries on it at once (a mutex), so a cached statement
+ * is never shared.
  */
 export class SqliteConnection implements DatabaseConnection {
   readonly #db: NativeDatabase
   readonly #cache = new Map<string, NativeStatement>()
   readonly #cacheSize: number
-  #closed = false
 
   constructor(db: NativeDatabase, cacheSize = 256) {
     this.#db = db
     this.#cacheSize = cacheSize
   }
 
-  async #statement(sql: string): Promise<NativeStatement> {
+  #statement(sql: string): NativeStatement {
     const cached = this.#cache.get(sql)
     if (cached) {
       this.#cache.delete(sql)
       this.#cache.set(sql, cached)
       return cached
     }
-    const stmt = await prepareNative(this.#db, sql)
+    const stmt = this.#db.prepare(sql)
     this.#cache.set(sql, stmt)
-    if (this.#cache.size > this.#cacheSize) {
-      const [oldestSql, oldest] = this.#cache.entries().next().value as [string, NativeStatement]
-      this.#cache.delete(oldestSql)
-      void finalizeNative(oldest)
-    }
+    if (this.#cache.size > this.#cacheSize) this.#cache.delete(this.#cache.keys().next().value as string)
     return stmt
   }
 
-  #evict(sql: string): void {
-    const stmt = this.#cache.get(sql)
-    if (stmt) {
-      this.#cache.delete(sql)
-      void finalizeNative(stmt)
+  #run<R>(compiled: CompiledQuery): QueryResult<R> {
+    try {
+      const stmt = this.#statement(compiled.sql)
+      const params = compiled.parameters.map(toSqlite)
+      if (stmt.reader) return { rows: stmt.all(...params) as R[] }
+      const { changes, lastInsertRowid } = stmt.run(...params)
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) }
+    } catch (error) {
+      throw asError(error)
+    }
+  }
+
+  #exec(sql: string): void {
+    try {
+      this.#db.exec(sql)
+    } catch (error) {
+      throw asError(error)
     }
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const params = compiled.parameters.map(toSqlite)
-    const stmt = await this.#statement(compiled.sql)
-    try {
-      if (returnsRows(compiled.query, compiled.sql)) return { rows: await allNative<R>(stmt, params) }
-      const { changes, lastID } = await runNative(stmt, params)
-      return { rows: [], numAffectedRows: BigInt(changes ?? 0), insertId: lastID == null ? undefined : BigInt(lastID) }
-    } catch (error) {
-      this.#evict(compiled.sql)
-      throw error
-    }
+    // Inside a transaction (begun IMMEDIATE, so it holds the write lock) a statement is never busy.
+    if (this.#db.inTransaction) return this.#run<R>(compiled)
+    return retryWhileBusy(() => this.#run<R>(compiled))
   }
 
-  /** Streams a select in chunks, stepping the statement only as fast as the consumer reads. */
+  /** Runs a statement that gives no rows (begin, commit, savepoints, pragmas). */
+  async exec(sql: string): Promise<void> {
+    if (this.#db.inTransaction) this.#exec(sql)
+    else await retryWhileBusy(() => this.#exec(sql))
+  }
+
+  /**
+   * Streams a select in chunks. The statement steps only as the consumer reads; while it is open the
+   * connection runs nothing else (kysely holds it for the stream).
+   */
   async *streamQuery<R>(compiled: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
-    if (!returnsRows(compiled.query, compiled.sql)) throw new Error('only queries that return rows can be streamed')
-    const stmt = await prepareNative(this.#db, compiled.sql)
+    const stmt = this.#db.prepare(compiled.sql)
+    if (!stmt.reader) throw new Error('only queries that return rows can be streamed')
+    const rows = stmt.iterate(...compiled.parameters.map(toSqlite)) as IterableIterator<R>
     try {
-      await bindNative(stmt, compiled.parameters.map(toSqlite))
-      let rows: R[] = []
-      for (;;) {
-        const row = await stepNative<R>(stmt)
-        if (row === undefined) break
-        rows.push(row)
-        if (rows.length >= Math.max(1, chunkSize)) {
-          yield { rows }
-          rows = []
+      let chunk: R[] = []
+      for (const row of rows) {
+        chunk.push(row)
+        if (chunk.length >= Math.max(1, chunkSize)) {
+          yield { rows: chunk }
+          chunk = []
         }
       }
-      if (rows.length > 0) yield { rows }
+      if (chunk.length > 0) yield { rows: chunk }
     } finally {
-      await finalizeNative(stmt)
+      rows.return?.()
     }
   }
 
   async close(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    const statements = [...this.#cache.values()]
     this.#cache.clear()
-    await Promise.all(statements.map(finalizeNative))
-    await closeNative(this.#db)
+    if (this.#db.open) this.#db.close()
   }
 }

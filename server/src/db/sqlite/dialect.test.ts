@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Sqlite from 'better-sqlite3'
 import { sql, type Generated, type Kysely } from 'kysely'
 import { migrateToLatest } from '../migrate'
 import { openDatabase, type OpenDatabase } from '../open'
@@ -38,14 +39,50 @@ beforeEach(async () => {
   await db.deleteFrom('items').execute()
 })
 
-describe('the sqlite3 dialect', () => {
-  test('pragmas: WAL, foreign keys on, busy timeout set', async () => {
+/** Counts how often a 1 ms timer fired while `work` ran: the server's thread was free if it fired often. */
+async function timerTicksDuring(work: () => Promise<unknown>): Promise<number> {
+  let ticks = 0
+  const timer = setInterval(() => ticks++, 1)
+  try {
+    await work()
+  } finally {
+    clearInterval(timer)
+  }
+  return ticks
+}
+
+describe('the SQLite dialect', () => {
+  test('pragmas: WAL, foreign keys on, synchronous full', async () => {
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db)
     expect(mode.rows[0]?.journal_mode).toBe('wal')
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)
     expect(fk.rows[0]?.foreign_keys).toBe(1)
-    const timeout = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
-    expect(timeout.rows[0]?.timeout).toBe(5000)
+    const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db)
+    expect(synchronous.rows[0]?.synchronous).toBe(2)
+  })
+
+  test("a write waits for another process's lock without stopping the server's thread, then succeeds", async () => {
+    // Another connection (as the CLI's roster import would be) holds the write lock for 300 ms.
+    const other = new Sqlite(join(dir, 'test.sqlite'))
+    other.exec('begin immediate')
+    const release = setTimeout(() => other.exec('commit'), 300)
+    try {
+      const started = Date.now()
+      const ticks = await timerTicksDuring(() => db.insertInto('items').values({ name: 'waited', qty: 1, flag: 0 }).execute())
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+      expect(ticks).toBeGreaterThan(20)
+      expect(await db.selectFrom('items').select('name').execute()).toEqual([{ name: 'waited' }])
+    } finally {
+      clearTimeout(release)
+      other.close()
+    }
+  })
+
+  test('whole numbers bind as integers: kept as 5 in a TEXT column and in JSON, not 5.0', async () => {
+    const row = await sql<{ text: string; json: string; kind: string }>`select cast(${5} as text) as text, json_object('fen', ${620000}) as json, typeof(${7}) as kind`.execute(db)
+    expect(row.rows[0]).toEqual({ text: '5', json: '{"fen":620000}', kind: 'integer' })
+    const half = await sql<{ kind: string }>`select typeof(${0.5}) as kind`.execute(db)
+    expect(half.rows[0]?.kind).toBe('real')
   })
 
   test('insert gives affected rows and insert id; returning gives rows', async () => {
@@ -74,7 +111,7 @@ describe('the sqlite3 dialect', () => {
     await expect(db.transaction().execute(async (trx) => {
       await trx.insertInto('items').values({ name: 'one', qty: 1, flag: 0 }).execute()
       await trx.insertInto('items').values({ name: 'one', qty: 2, flag: 0 }).execute()
-    })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' })
+    })).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' })
     expect(await db.selectFrom('items').selectAll().execute()).toEqual([])
     // The connection is usable afterwards, including the statement that failed.
     await db.insertInto('items').values({ name: 'one', qty: 1, flag: 0 }).execute()
@@ -106,6 +143,14 @@ describe('the sqlite3 dialect', () => {
       for (const rows of reads) expect(rows).toEqual([{ name: 'committed' }])
     })
     expect(await readDb.selectFrom('items').select('name').orderBy('name').execute()).toEqual([{ name: 'committed' }, { name: 'pending' }])
+  })
+
+  test("a long read on the read pool runs beside the server's thread, not on it", async () => {
+    const count = sql<{ n: number }>`with recursive c(i) as (select 1 union all select i + 1 from c where i < 3000000) select count(*) as n from c`
+    let rows: { n: number }[] = []
+    const ticks = await timerTicksDuring(async () => { rows = (await count.execute(readDb)).rows })
+    expect(rows).toEqual([{ n: 3000000 }])
+    expect(ticks).toBeGreaterThan(20)
   })
 
   test('the read pool refuses writes', async () => {

@@ -1,8 +1,9 @@
-import { CompiledQuery, type DatabaseConnection, type Driver } from 'kysely'
-import { SqliteConnection } from './connection'
+import type { DatabaseConnection, Driver } from 'kysely'
+import type { SqliteConnection } from './connection'
+import type { ReaderThreadConnection } from './reader-thread'
 
 async function exec(connection: DatabaseConnection, sql: string): Promise<void> {
-  await connection.executeQuery(CompiledQuery.raw(sql))
+  await (connection as SqliteConnection | ReaderThreadConnection).exec(sql)
 }
 
 /**
@@ -62,17 +63,18 @@ export class WriterDriver implements Driver {
 }
 
 /**
- * A small pool of read-only connections. In WAL mode they read a consistent
- * snapshot while the writer commits, so heavy reads never stall writes.
+ * A small pool of read-only connections, each on a thread of its own. In WAL
+ * mode they read a consistent snapshot while the writer commits, so heavy reads
+ * never stall writes, nor the server's thread.
  */
 export class ReadPoolDriver implements Driver {
-  readonly #open: () => Promise<SqliteConnection>
+  readonly #open: () => Promise<ReaderThreadConnection>
   readonly #size: number
-  #all: SqliteConnection[] = []
-  #idle: SqliteConnection[] = []
-  #waiting: ((connection: SqliteConnection) => void)[] = []
+  #all: ReaderThreadConnection[] = []
+  #idle: ReaderThreadConnection[] = []
+  #waiting: ((connection: ReaderThreadConnection) => void)[] = []
 
-  constructor(open: () => Promise<SqliteConnection>, size: number) {
+  constructor(open: () => Promise<ReaderThreadConnection>, size: number) {
     this.#open = open
     this.#size = size
   }
@@ -90,8 +92,8 @@ export class ReadPoolDriver implements Driver {
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     const next = this.#waiting.shift()
-    if (next) next(connection as SqliteConnection)
-    else this.#idle.push(connection as SqliteConnection)
+    if (next) next(connection as ReaderThreadConnection)
+    else this.#idle.push(connection as ReaderThreadConnection)
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {

@@ -10,6 +10,8 @@ import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker'
 let app: TestApp
 beforeAll(async () => {
   app = await startTestApp()
+  // The workers here are each test's own; the app's (which looks once when it starts) takes nothing from them.
+  await app.outbox.stop()
 })
 afterAll(() => app.close())
 
