@@ -6,6 +6,7 @@ import { refreshCatalogues } from './features/catalogues/refresh-catalogues'
 import type { AppContextExtras, AppDeps, AppState } from './http/context'
 import { isClientGoneError } from './http/client-abort'
 import { compression } from './http/compression'
+import { durableAnswers } from './http/durable-answers'
 import { errorMiddleware } from './http/error-middleware'
 import { createWechatPayClient } from './features/wechat-pay/wechat-pay-client'
 import { createBlobStore, type BlobStore } from './files/blob-store'
@@ -29,7 +30,7 @@ export type App = Koa<AppState, AppContextExtras>
 
 /**
  * Builds the Koa app: no globals, no listening. Middleware, outermost first:
- * request id and access log, the one error handler, gzip, the built H5 app (when
+ * request id and access log, the one error handler, answers wait for the disk, gzip, the built H5 app (when
  * configured), the API routes (each with its guard and validation).
  */
 export function createApp(options: AppOptions): App {
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions): App {
   const deps: AppDeps = {
     db: options.db,
     readDb: options.readDb,
+    durable: options.durable,
     config,
     clock: options.clock,
     outbox: options.outbox,
@@ -61,6 +63,7 @@ export function createApp(options: AppOptions): App {
 
   app.use(requestContext(logger, { hsts: config.isProduction }))
   app.use(errorMiddleware())
+  app.use(durableAnswers())
   app.use(compression())
   if (config.staticDir) app.use(staticFiles(config.staticDir))
   app.use(refreshCatalogues())

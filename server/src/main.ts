@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db: database.db,
     readDb: database.readDb,
+    durable: database.durable,
     config,
     clock: systemClock,
     outbox,

@@ -5,6 +5,7 @@ import type { Database } from './database'
 import { SqliteConnection } from './sqlite/connection'
 import { NodeSqliteDialect } from './sqlite/dialect'
 import { ReadPoolDriver, WriterDriver } from './sqlite/drivers'
+import { GroupCommit } from './sqlite/group-commit'
 import { openNative } from './sqlite/native'
 import { ReaderThreadConnection } from './sqlite/reader-thread'
 import { openPostgres } from './postgres/pool'
@@ -16,6 +17,8 @@ export interface OpenDatabase {
   db: Db
   /** Read-only pool for heavy reads (queues, dashboards); sees committed data only. */
   readDb: Db
+  /** Resolves once every commit so far is on disk (SQLite: group-commit.ts; PostgreSQL: at commit, so at once). */
+  durable(): Promise<void>
   close(): Promise<void>
 }
 
@@ -45,17 +48,19 @@ export function describeTarget(target: DatabaseTarget): Record<string, string> {
 
 /**
  * Opens the SQLite file (creating it and its folder): WAL, foreign keys on,
- * synchronous FULL (a commit survives power loss), another process's lock waited
+ * group commit (an answered commit survives power loss), another process's lock waited
  * for up to BUSY_TIMEOUT_MS. The read pool opens lazily on its first query, after
  * the writer has set WAL.
  */
 export async function openDatabase(file: string, options: { readPoolSize?: number } = {}): Promise<OpenDatabase> {
   mkdirSync(dirname(file), { recursive: true })
   const writer = openNative(file, 'readwrite')
-  const writerConnection = new SqliteConnection(writer)
+  const groupCommit = new GroupCommit(file)
+  const writerConnection = new SqliteConnection(writer, { onCommit: () => groupCommit.committed() })
   await writerConnection.exec([
     'pragma journal_mode = wal',
-    'pragma synchronous = full',
+    // Commits reach the disk through group-commit.ts, before they are answered, off the server's thread.
+    'pragma synchronous = normal',
     'pragma foreign_keys = on',
     // 64 MB of page cache for the writer: a 100,000-row import in one transaction touches random
     // pages of several indexes; with the 2 MB default it spills and re-reads them (5× slower).
@@ -76,11 +81,13 @@ export async function openDatabase(file: string, options: { readPoolSize?: numbe
   return {
     db,
     readDb,
+    durable: () => groupCommit.durable(),
     async close() {
       if (closed) return
       closed = true
       await readDb.destroy()
       await db.destroy()
+      await groupCommit.close()
       // kysely destroys a driver only if it was initialised; close the writer ourselves otherwise.
       await writerConnection.close()
     },

@@ -15,6 +15,8 @@ import type { BlobStore } from '../files/blob-store'
 export interface AppDeps {
   db: Db
   readDb: Db
+  /** Resolves once every commit so far is on disk: each answer waits for it (http/durable-answers.ts). */
+  durable: () => Promise<void>
   config: Config
   clock: Clock
   /** Wakes the outbox worker after a commit that queued messages (SMS, WeChat). */

@@ -116,7 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   let logText = ''
   const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logText += chunk.toString(); done() } })
   const logger = createLogger(config.logLevel, sink)
-  const { db, readDb, close: closeDb } = await openDatabaseTarget(config.database, { readPoolSize: 2 })
+  const { db, readDb, durable, close: closeDb } = await openDatabaseTarget(config.database, { readPoolSize: 2 })
   await migrateToLatest(db)
 
   const clock = new ManualClock()
@@ -126,7 +126,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const outbox = new OutboxWorker({ db, clock, logger, protector }, createOutboxHandlers({ db, config, protector, sms: smsProvider }), { pollMs: 0 })
   outbox.start()
   const app = createApp({
-    db, readDb, config, clock, logger, outbox,
+    db, readDb, durable, config, clock, logger, outbox,
     wechat: options.wechat ?? createWechatClient(config.wechat, logger),
     ...(options.extraRoutes ? { routes: [...apiRoutes, ...options.extraRoutes] } : {}),
   })

@@ -95,5 +95,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await close()
     throw error
   }
-  return { db, readDb, close }
+  return { db, readDb, durable: async () => {}, close }
 }

@@ -31,10 +31,18 @@ export class SqliteConnection implements DatabaseConnection {
   readonly #db: NativeDatabase
   readonly #cache = new Map<string, NativeStatement>()
   readonly #cacheSize: number
+  readonly #onCommit: () => void
 
-  constructor(db: NativeDatabase, cacheSize = 256) {
+  /** `onCommit`: told after each statement that ended a write (group-commit.ts). */
+  constructor(db: NativeDatabase, options: { onCommit?: () => void; cacheSize?: number } = {}) {
     this.#db = db
-    this.#cacheSize = cacheSize
+    this.#cacheSize = options.cacheSize ?? 256
+    this.#onCommit = options.onCommit ?? (() => {})
+  }
+
+  /** After a statement: it committed if it ended a transaction, or wrote outside one. */
+  #ended(wasInTransaction: boolean, wrote: boolean): void {
+    if (!this.#db.inTransaction && (wasInTransaction || wrote)) this.#onCommit()
   }
 
   #statement(sql: string): NativeStatement {
@@ -51,22 +59,29 @@ export class SqliteConnection implements DatabaseConnection {
   }
 
   #run<R>(compiled: CompiledQuery): QueryResult<R> {
+    const wasInTransaction = this.#db.inTransaction
+    let stmt: NativeStatement | undefined
     try {
-      const stmt = this.#statement(compiled.sql)
+      stmt = this.#statement(compiled.sql)
       const params = compiled.parameters.map(toSqlite)
       if (stmt.reader) return { rows: stmt.all(...params) as R[] }
       const { changes, lastInsertRowid } = stmt.run(...params)
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) }
     } catch (error) {
       throw asError(error)
+    } finally {
+      this.#ended(wasInTransaction, stmt !== undefined && !stmt.readonly)
     }
   }
 
   #exec(sql: string): void {
+    const wasInTransaction = this.#db.inTransaction
     try {
       this.#db.exec(sql)
     } catch (error) {
       throw asError(error)
+    } finally {
+      this.#ended(wasInTransaction, true)
     }
   }
 
