@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   // earlier run left (its leases run out).
   const outboxProtector = createDataProtector(config.secrets.dataKey)
   const outbox = new OutboxWorker(
-    { db: database.db, clock: systemClock, logger, protector: outboxProtector },
+    { db: database.db, durable: database.durable, clock: systemClock, logger, protector: outboxProtector },
     createOutboxHandlers({ db: database.db, config, protector: outboxProtector, sms, blobs }),
   )
   logger.info({ provider: sms.name, node: outbox.nodeId }, 'sms provider and outbox ready')

@@ -123,7 +123,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const sms = new MemorySmsProvider()
   const protector = createDataProtector(config.secrets.dataKey)
   const smsProvider = config.sms.provider === 'console' ? sms : await createSmsProvider(config.sms)
-  const outbox = new OutboxWorker({ db, clock, logger, protector }, createOutboxHandlers({ db, config, protector, sms: smsProvider }), { pollMs: 0 })
+  const outbox = new OutboxWorker({ db, durable, clock, logger, protector }, createOutboxHandlers({ db, config, protector, sms: smsProvider }), { pollMs: 0 })
   outbox.start()
   const app = createApp({
     db, readDb, durable, config, clock, logger, outbox,

@@ -22,7 +22,7 @@ function capture() {
 }
 
 /** A worker over the test app's database with handlers that record what they send (or fail as told). */
-function worker(options: OutboxWorkerOptions & { fail?: (data: unknown) => Error | undefined } = {}) {
+function worker(options: OutboxWorkerOptions & { fail?: (data: unknown) => Error | undefined; durable?: () => Promise<void> } = {}) {
   const sent: { kind: string; data: unknown; node: string }[] = []
   const { logger, text } = capture()
   const nodeId = options.nodeId ?? `test-${Math.random().toString(36).slice(2)}`
@@ -37,7 +37,7 @@ function worker(options: OutboxWorkerOptions & { fail?: (data: unknown) => Error
     notification: (data: OutboxData['notification']) => record('notification', data),
     blob_delete: (data: OutboxData['blob_delete']) => record('blob_delete', data),
   }
-  const w = new OutboxWorker({ db: app.db, clock: app.clock, logger, protector: app.protector }, handlers, { pollMs: 0, ...options, nodeId })
+  const w = new OutboxWorker({ db: app.db, clock: app.clock, logger, protector: app.protector, durable: options.durable }, handlers, { pollMs: 0, ...options, nodeId })
   return { w, sent, logs: text }
 }
 
@@ -60,6 +60,15 @@ describe('outbox', () => {
     expect(sent).toEqual([{ kind: 'notification', data: { notificationId: 'ntf_committed' }, node: w.nodeId }])
     expect(await rowOf(id)).toMatchObject({ attempts: 1, done_at: expect.any(String), lease_owner: null, lease_until: null, last_error: null })
     expect(await app.db.selectFrom('outbox').select('id').where('payload', 'like', '%rolled_back%').execute()).toEqual([])
+  })
+
+  test('nothing goes out before the commits it tells of are on disk', async () => {
+    await queue('ntf_synced_first')
+    const order: string[] = []
+    const { w, sent } = worker({ durable: async () => { order.push(`durable with ${sent.length} sent`) } })
+    await w.drain()
+    expect(order).toEqual(['durable with 0 sent'])
+    expect(sent.map((s) => s.data)).toEqual([{ notificationId: 'ntf_synced_first' }])
   })
 
   test('a kick sends at once; login codes go before notices', async () => {

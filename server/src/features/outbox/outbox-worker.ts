@@ -15,6 +15,11 @@ export interface OutboxWorkerDeps {
   clock: Clock
   logger: Logger
   protector: DataProtector
+  /**
+   * Resolves once every commit so far is on disk (SQLite's group commit): nothing goes out about a change that a
+   * power cut could still take back. Absent: every commit is durable when it returns (PostgreSQL, tests).
+   */
+  durable?: () => Promise<void>
 }
 
 export interface OutboxWorkerOptions {
@@ -113,6 +118,7 @@ export class OutboxWorker implements OutboxKick {
   async #runOnce(): Promise<number> {
     const { db, clock } = this.#deps
     const taken = await takeDueOutboxRows(db, this.nodeId, nowIso(clock), isoPlusSeconds(clock, this.#leaseSeconds), this.#batchSize)
+    if (taken.length > 0) await this.#deps.durable?.()
     await Promise.all(taken.map((row) => this.#send(row)))
     return taken.length
   }
