@@ -22,7 +22,8 @@ import {
 import { newDataDir, serverEnv, startServerProcess } from '../../server/test/helpers/server-process'
 import { processAsTestApp } from '../lib/process-app'
 import { benchDatabase, benchKinds, numberArg, serverCommand, type BenchDatabaseKind } from './databases'
-import { cpuSeconds } from './process-cpu'
+import { availableParallelism } from 'node:os'
+import { cpuSeconds, machineCpuSeconds } from './process-cpu'
 import { endpoints, pathOf } from '@huzhu/shared'
 
 const CLAIMS = numberArg('claims', 6_000)
@@ -62,6 +63,8 @@ async function run(kind: BenchDatabaseKind): Promise<string> {
     const runId = randomBytes(4).toString('hex')
     const started = performance.now()
     const cpuBefore = cpuSeconds(server.child.pid)
+    const machineBefore = machineCpuSeconds()
+    const ownBefore = process.cpuUsage()
     const result = await autocannon({
       url: server.baseUrl,
       connections: CONNECTIONS,
@@ -82,7 +85,12 @@ async function run(kind: BenchDatabaseKind): Promise<string> {
       }],
     })
     const seconds = (performance.now() - started) / 1000
-    const serverCpuMs = ((cpuSeconds(server.child.pid) - cpuBefore) * 1000) / Math.max(result['2xx'], 1)
+    const perClaimMs = (cpuSecondsUsed: number) => (cpuSecondsUsed * 1000) / Math.max(result['2xx'], 1)
+    const serverCpuMs = perClaimMs(cpuSeconds(server.child.pid) - cpuBefore)
+    const own = process.cpuUsage(ownBefore)
+    const loadCpuMs = perClaimMs((own.user + own.system) / 1e6)
+    const machineCpuMs = perClaimMs(machineCpuSeconds() - machineBefore)
+    const cores = availableParallelism()
     const made = Number((await direct.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     const rate = result['2xx'] / seconds
     if (result.non2xx > 0 || result.errors > 0 || made !== result['2xx']) process.exitCode = 1
@@ -91,6 +99,9 @@ async function run(kind: BenchDatabaseKind): Promise<string> {
       `  claims/s: ${rate.toFixed(0)} (${result['2xx']} answered 2xx in ${seconds.toFixed(1)} s; ${made} claims in the database; non-2xx ${result.non2xx}, errors ${result.errors})`,
       `  latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}`,
       `  server process CPU per claim: ${serverCpuMs.toFixed(2)} ms (so at most ${(1000 / serverCpuMs).toFixed(0)} claims/s per core it has to itself)`,
+      `  the machine's CPU per claim: ${machineCpuMs.toFixed(2)} ms on its ${cores} cores (server ${serverCpuMs.toFixed(2)}, load generator ${loadCpuMs.toFixed(2)}, `
+        + `the rest ${Math.max(0, machineCpuMs - serverCpuMs - loadCpuMs).toFixed(2)}${kind === 'postgres' ? ': PostgreSQL and whatever else ran' : ''}): `
+        + `at most ${((cores * 1000) / machineCpuMs).toFixed(0)} claims/s on this machine at that cost`,
       `  goal ≥ ${GOAL} claims/s: ${rate >= GOAL ? 'met' : 'NOT met'}`,
     ].join('\n')
   } finally {

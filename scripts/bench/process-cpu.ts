@@ -16,3 +16,17 @@ export function cpuSeconds(pid: number | undefined): number {
     return 0
   }
 }
+
+/**
+ * CPU seconds the whole machine has used so far, on all its cores (Linux /proc/stat: user, nice, system, irq
+ * and softirq; not idle, I/O wait, nor time the hypervisor gave to other machines), and how many cores it has.
+ * Beside the server's and the benchmark's own, it shows what the rest (PostgreSQL) took from the same cores.
+ */
+export function machineCpuSeconds(): number {
+  try {
+    const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) / 100
+  } catch {
+    return 0
+  }
+}
