@@ -85,6 +85,9 @@ export async function openDatabase(file: string, options: { readPoolSize?: numbe
     async close() {
       if (closed) return
       closed = true
+      // What the tools (create-admin, roster) wrote is on disk before they say so, even with the server's connection
+      // still open (then closing this one checkpoints nothing).
+      await groupCommit.durable()
       await readDb.destroy()
       await db.destroy()
       await groupCommit.close()
