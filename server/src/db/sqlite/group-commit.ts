@@ -43,7 +43,8 @@ export class GroupCommit {
 
   async #sync(): Promise<void> {
     const covers = this.#committed
-    this.#wal ??= await open(this.#walFile, 'r')
+    // Opened for writing though nothing is written through it: Windows flushes a file only through a handle that may write.
+    this.#wal ??= await open(this.#walFile, 'r+')
     await this.#wal.datasync()
     this.syncs++
     if (covers > this.#synced) this.#synced = covers
