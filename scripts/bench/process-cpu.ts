@@ -19,8 +19,7 @@ export function cpuSeconds(pid: number | undefined): number {
 
 /**
  * CPU seconds the whole machine has used so far, on all its cores (Linux /proc/stat: user, nice, system, irq
- * and softirq; not idle, I/O wait, nor time the hypervisor gave to other machines), and how many cores it has.
- * Beside the server's and the benchmark's own, it shows what the rest (PostgreSQL) took from the same cores.
+ * and softirq; not idle, I/O wait, nor time the hypervisor gave to other machines). Beside the server's and the benchmark's own, it shows what the rest (PostgreSQL) took from the same cores.
  */
 export function machineCpuSeconds(): number {
   try {

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import Koa from 'koa'
+import { listenOnLoopback } from '../../test/helpers/loopback'
 import type { AppContextExtras, AppDeps, AppState } from './context'
 import { durableAnswers } from './durable-answers'
 
@@ -24,10 +24,8 @@ async function appWith(handler: Koa.Middleware<AppState, AppContextExtras>) {
   })
   app.use(durableAnswers())
   app.use(handler)
-  const server: Server = createServer(app.callback())
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-  return { events, url, release: () => release(), close: () => new Promise((done) => server.close(done)) }
+  const { url, close } = await listenOnLoopback(createServer(app.callback()))
+  return { events, url, release: () => release(), close }
 }
 
 test('an answer leaves only after what the handler committed is on disk', async () => {
